@@ -1,0 +1,49 @@
+# ZonePortal — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint demo-reset bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+## run: set everything up and serve the demo zone on http://127.0.0.1:8000
+run: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "来凤经济开发区 demo: http://$(HOST):$(PORT)/  back office: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: lint, then every test (unit, integration, browser) on the configured database
+test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
+	$(BIN)/pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## demo-reset: throw the demo content away and build it again
+demo-reset: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --reset
+
+## bench: page-serving benchmark (needs wrk); see docs/benchmarks.md
+bench: $(VENV)/.runtime-installed
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,120 @@
+"""Departments (部门) of the management committee and their leaders.
+
+A department is both the publisher and the manager of its columns (栏目): it owns
+two user groups (editors and heads), a collection for its images and documents,
+and a three-step review workflow. ``zoneportal.core.ownership`` wires these up.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Workflow
+from wagtail.search import index
+
+
+class Department(index.Indexed, models.Model):
+    """部门: the committee office, a bureau (分局) or a service centre."""
+
+    class Kind(models.TextChoices):
+        COMMITTEE = "committee", _("管委会")
+        OFFICE = "office", _("办公室")
+        BUREAU = "bureau", _("正科级职能机构")
+        INSTITUTION = "institution", _("事业单位")
+
+    name = models.CharField(_("部门名称"), max_length=100, unique=True)
+    slug = models.SlugField(_("英文标识"), max_length=60, unique=True, help_text=_("用于用户组和网址，例如 finance"))
+    kind = models.CharField(_("机构类别"), max_length=20, choices=Kind.choices, default=Kind.BUREAU)
+    summary = models.CharField(_("一句话简介"), max_length=200, blank=True)
+    functions = RichTextField(_("工作职能"), blank=True, features=["bold", "ol", "ul", "link"])
+    staffing = models.CharField(_("人员编制"), max_length=200, blank=True)
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=100, blank=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+
+    editors_group = models.OneToOneField(
+        Group, verbose_name=_("编辑用户组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    heads_group = models.OneToOneField(
+        Group, verbose_name=_("负责人用户组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.OneToOneField(
+        Collection, verbose_name=_("图片与文档库"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    workflow = models.OneToOneField(
+        Workflow, verbose_name=_("审核流程"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("summary"), FieldPanel("sort_order")],
+            heading=_("基本信息"),
+        ),
+        FieldPanel("functions"),
+        FieldPanel("staffing"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("office_hours")], heading=_("办公地点")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("editors_group", read_only=True),
+                FieldPanel("heads_group", read_only=True),
+                FieldPanel("collection", read_only=True),
+                FieldPanel("workflow", read_only=True),
+            ],
+            heading=_("权限（保存时自动创建）"),
+        ),
+    ]
+
+    search_fields = [index.SearchField("name"), index.SearchField("functions"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        from .ownership import provision_department
+
+        provision_department(self)
+
+
+class Leader(index.Indexed, models.Model):
+    """领导班子成员: a leader with photo, title and duties (分工)."""
+
+    name = models.CharField(_("姓名"), max_length=50)
+    title = models.CharField(_("职务"), max_length=100)
+    department = models.ForeignKey(
+        Department, verbose_name=_("所在部门"), null=True, blank=True, on_delete=models.SET_NULL, related_name="leaders"
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("照片"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duties = models.TextField(_("工作分工"), blank=True)
+    biography = models.TextField(_("简历"), blank=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("department"),
+        FieldPanel("photo"),
+        FieldPanel("duties"),
+        FieldPanel("biography"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("title"), index.SearchField("duties")]
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("领导")
+        verbose_name_plural = _("领导班子")
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.title}）"

@@ -1,0 +1,116 @@
+"""Department ownership of columns, media collections and the three-step review.
+
+Everything here uses Wagtail's own permission and workflow models, so the admin
+enforces it server-side: an editor of one department cannot open, edit or
+publish another department's columns, images or documents.
+
+The review (先审后发, 三审): the editor submits, the department's head approves
+(``GroupApprovalTask`` for the department's heads group), then the committee
+office (管委会办公室) approves, which publishes the page.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+#: Members of this group give the final approval (管委会办公室终审) and publish.
+OFFICE_REVIEWERS_GROUP = "管委会办公室审核"
+
+COLUMN_PERMISSIONS = ("add_page", "change_page", "lock_page")
+REVIEWER_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _admin_group(name: str) -> Group:
+    """A group whose members may log in to the back office (/admin/)."""
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    return group
+
+
+def office_reviewers() -> Group:
+    """The committee office's reviewers: final approval on every site."""
+    group = _admin_group(OFFICE_REVIEWERS_GROUP)
+    for site_root in Page.get_first_root_node().get_children():
+        grant_page_permissions(group, site_root, REVIEWER_PERMISSIONS)
+    return group
+
+
+def final_review_task() -> GroupApprovalTask:
+    """The shared last step of every department's workflow."""
+    task = GroupApprovalTask.objects.filter(name=_("管委会办公室终审")).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=_("管委会办公室终审"))
+    task.groups.add(office_reviewers())
+    return task
+
+
+def grant_page_permissions(group: Group, page: Page, codenames: tuple[str, ...]) -> None:
+    """Give ``group`` the page permissions ``codenames`` on ``page`` and its subtree."""
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+@transaction.atomic
+def provision_department(department) -> None:
+    """Create (once) the groups, collection and workflow a department needs.
+
+    Idempotent: called on every save of a ``Department``; renames follow the
+    department's name.
+    """
+    updates = {}
+    if department.editors_group is None:
+        updates["editors_group"] = _admin_group(_("%(name)s编辑") % {"name": department.name})
+    if department.heads_group is None:
+        updates["heads_group"] = _admin_group(_("%(name)s负责人") % {"name": department.name})
+    if department.collection is None:
+        updates["collection"] = Collection.get_first_root_node().add_child(name=department.name)
+    if department.workflow is None:
+        updates["workflow"] = Workflow.objects.create(name=_("%(name)s三审") % {"name": department.name})
+    if updates:
+        type(department).objects.filter(pk=department.pk).update(**{k: v for k, v in updates.items()})
+        for field, value in updates.items():
+            setattr(department, field, value)
+
+    heads_task_name = _("%(name)s负责人审核") % {"name": department.name}
+    steps = list(department.workflow.workflow_tasks.order_by("sort_order"))
+    if not steps:
+        head_task = GroupApprovalTask.objects.create(name=heads_task_name)
+        head_task.groups.add(department.heads_group)
+        WorkflowTask.objects.create(workflow=department.workflow, task=head_task, sort_order=0)
+        WorkflowTask.objects.create(workflow=department.workflow, task=final_review_task(), sort_order=1)
+
+    for group in (department.editors_group, department.heads_group):
+        for app_label, codenames in MEDIA_PERMISSIONS.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=department.collection, permission=_permission(app_label, codename)
+                )
+
+
+@transaction.atomic
+def assign_column(department, column: Page) -> None:
+    """Make ``department`` the owner of ``column``: its groups may add and edit
+    pages under it (never publish), and its workflow reviews them."""
+    for group in (department.editors_group, department.heads_group):
+        grant_page_permissions(group, column, COLUMN_PERMISSIONS)
+    WorkflowPage.objects.update_or_create(page=column, defaults={"workflow": department.workflow})

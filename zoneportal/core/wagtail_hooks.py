@@ -1,0 +1,31 @@
+"""Organisation snippets in the back office."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Department, Leader
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    list_display = ["name", "kind", "phone", "address"]
+    search_fields = ["name"]
+
+
+class LeaderViewSet(SnippetViewSet):
+    model = Leader
+    icon = "user"
+    list_display = ["name", "title", "department"]
+    list_filter = ["department"]
+
+
+class OrganisationViewSetGroup(SnippetViewSetGroup):
+    items = (DepartmentViewSet, LeaderViewSet)
+    menu_icon = "group"
+    menu_label = _("机构设置")
+    menu_name = "organisation"
+
+
+register_snippet(OrganisationViewSetGroup)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "zoneportal.portal"
+    label = "portal"
+    verbose_name = _("门户网站")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the page-cache invalidation)

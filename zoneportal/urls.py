@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from zoneportal.portal import views as portal_views
+
+handler404 = "zoneportal.portal.views.page_not_found"
+handler500 = "zoneportal.portal.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += [
+    # Wagtail's page serving is last: it takes every remaining path.
+    path("", include(wagtail_urls)),
+]
