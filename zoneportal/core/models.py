@@ -49,7 +49,13 @@ class Department(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("summary"), FieldPanel("sort_order")],
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("kind"),
+                FieldPanel("summary"),
+                FieldPanel("sort_order"),
+            ],
             heading=_("基本信息"),
         ),
         FieldPanel("functions"),
@@ -94,7 +100,12 @@ class Leader(index.Indexed, models.Model):
         Department, verbose_name=_("所在部门"), null=True, blank=True, on_delete=models.SET_NULL, related_name="leaders"
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("照片"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("照片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     duties = models.TextField(_("工作分工"), blank=True)
     biography = models.TextField(_("简历"), blank=True)

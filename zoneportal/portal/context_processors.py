@@ -12,7 +12,7 @@ def portal(request: HttpRequest) -> dict:
     # The same page in the other script: strip or add the /zh-hant prefix.
     path = request.get_full_path()
     if traditional:
-        simplified_url, traditional_url = path[len(PREFIX):] or "/", path
+        simplified_url, traditional_url = path[len(PREFIX) :] or "/", path
     else:
         simplified_url, traditional_url = path, PREFIX + path
     return {

@@ -24,7 +24,20 @@ from wagtail.search import index
 
 from zoneportal.core.models import Department
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "image", "blockquote"]
+RICH_TEXT_FEATURES = [
+    "h2",
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "ol",
+    "ul",
+    "hr",
+    "link",
+    "document-link",
+    "image",
+    "blockquote",
+]
 
 
 class BodyStreamBlock(blocks.StreamBlock):
@@ -83,13 +96,28 @@ class HomePage(SectionPage):
 
     tagline = models.CharField(_("标语"), max_length=120, blank=True)
     banner = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("横幅图片"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("横幅图片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     news_column = models.ForeignKey(
-        "portal.ColumnPage", verbose_name=_("头条新闻栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.ColumnPage",
+        verbose_name=_("头条新闻栏目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     notice_column = models.ForeignKey(
-        "portal.ColumnPage", verbose_name=_("通知公告栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.ColumnPage",
+        verbose_name=_("通知公告栏目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     dynamics_column = models.ForeignKey(
         "portal.ColumnPage",
@@ -101,7 +129,12 @@ class HomePage(SectionPage):
         help_text=_("其下级栏目在首页以选项卡显示"),
     )
     media_hall = models.ForeignKey(
-        "portal.MediaHallPage", verbose_name=_("多媒体展厅"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.MediaHallPage",
+        verbose_name=_("多媒体展厅"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     mailbox_title = models.CharField(_("信箱名称"), max_length=50, default="主任信箱")
     mailbox_url = models.CharField(_("信箱地址"), max_length=200, blank=True, help_text=_("站内路径或完整网址"))
@@ -161,7 +194,12 @@ class HomeQuickLink(Orderable):
     title = models.CharField(_("名称"), max_length=30)
     description = models.CharField(_("说明"), max_length=80, blank=True)
     link_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("站内页面"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("站内页面"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     link_url = models.CharField(_("链接地址"), max_length=200, blank=True)
 
@@ -245,14 +283,24 @@ class ArticlePage(GovernmentMetaMixin, Page):
     publish_at = models.DateTimeField(_("发布时间"), default=timezone.now, db_index=True)
     summary = models.TextField(_("摘要"), blank=True, max_length=500)
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("标题图片"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("标题图片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
         MultiFieldPanel(
-            [FieldPanel("source_department"), FieldPanel("source_name"), FieldPanel("author"), FieldPanel("publish_at")],
+            [
+                FieldPanel("source_department"),
+                FieldPanel("source_name"),
+                FieldPanel("author"),
+                FieldPanel("publish_at"),
+            ],
             heading=_("来源与时间"),
         ),
         FieldPanel("summary"),
@@ -312,7 +360,9 @@ class ArticlePage(GovernmentMetaMixin, Page):
 
     def related_pages(self) -> list[Page]:
         """Editor-chosen related items, else the newest articles of the same column."""
-        chosen = [link.related_page for link in self.related_links.select_related("related_page") if link.related_page.live]
+        chosen = [
+            link.related_page for link in self.related_links.select_related("related_page") if link.related_page.live
+        ]
         if chosen:
             return chosen
         return list(self._siblings().order_by("-publish_at")[:5])
@@ -322,7 +372,9 @@ class ArticleAttachment(Orderable):
     """附件: a document attached to an article."""
 
     page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("文档"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("文档"), on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField(_("显示名称"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -347,9 +399,16 @@ class ContentPage(SectionPage):
     """Single content page: zone overview (地理位置, 投资环境 …), work goals, FAQ."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("正文"), blank=True)
-    updated_note = models.CharField(_("数据说明"), max_length=200, blank=True, help_text=_("如：数据来源于开发区2015年统计"))
+    updated_note = models.CharField(
+        _("数据说明"), max_length=200, blank=True, help_text=_("如：数据来源于开发区2015年统计")
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("intro"), FieldPanel("body"), FieldPanel("updated_note")]
+    content_panels = Page.content_panels + [
+        FieldPanel("department"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("updated_note"),
+    ]
     search_fields = SectionPage.search_fields + [index.SearchField("body")]
     subpage_types = ["portal.ContentPage"]
 
@@ -437,7 +496,12 @@ class VideoPage(SectionPage):
         help_text=_("MP4 或 WebM"),
     )
     poster = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("封面"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("封面"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     caption = models.CharField(_("视频说明"), max_length=300, blank=True)
     duration = models.CharField(_("时长"), max_length=20, blank=True)
@@ -514,11 +578,23 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("site_short_name"), FieldPanel("site_domain"), FieldPanel("site_id_code")],
+            [
+                FieldPanel("site_name"),
+                FieldPanel("site_short_name"),
+                FieldPanel("site_domain"),
+                FieldPanel("site_id_code"),
+            ],
             heading=_("网站标识"),
         ),
         MultiFieldPanel(
-            [FieldPanel("host_unit"), FieldPanel("organiser"), FieldPanel("address"), FieldPanel("postcode"), FieldPanel("phone"), FieldPanel("email")],
+            [
+                FieldPanel("host_unit"),
+                FieldPanel("organiser"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
             heading=_("联系方式"),
         ),
         MultiFieldPanel([FieldPanel("icp_number"), FieldPanel("public_security_number")], heading=_("备案信息")),

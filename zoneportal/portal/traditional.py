@@ -53,7 +53,7 @@ class TraditionalChineseMiddleware:
             request.script_variant = "zh-hans"
             return self.get_response(request)
 
-        inner_path = path[len(PREFIX):] or "/"
+        inner_path = path[len(PREFIX) :] or "/"
         if inner_path.startswith(NEVER_CONVERTED):
             from django.http import HttpResponsePermanentRedirect
 
