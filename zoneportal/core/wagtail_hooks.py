@@ -1,9 +1,11 @@
 """Organisation snippets in the back office."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import DepartmentPageViewSet
 from .models import Department, Leader
 
 
@@ -29,3 +31,10 @@ class OrganisationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_department_page_viewset():
+    # Registered after Wagtail's own base page viewset (order -1), so it
+    # replaces it for every page type.
+    return DepartmentPageViewSet()
