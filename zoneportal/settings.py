@@ -53,6 +53,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "zoneportal.core",
     "zoneportal.portal",
+    "zoneportal.search",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
