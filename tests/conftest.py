@@ -1,0 +1,54 @@
+"""Fixtures for the whole suite: isolated media, a clean cache, the test zone."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+
+from tests.factories import Zone, build_zone
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_media(tmp_path_factory):
+    """Uploaded files of the tests go to a temporary folder, never into var/media.
+
+    The fast hasher only speeds up logging in; it is a test-only setting.
+    """
+    with override_settings(
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """The page cache and the OpenCC cache live in the local-memory cache: start empty."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def _module_zone(django_db_setup, django_db_blocker) -> Zone:
+    """Build the zone once per test module inside a transaction rolled back at the end.
+
+    Each test still runs in its own savepoint (pytest-django's ``db``), so what a
+    test writes is undone after it, and the next module starts from an empty site.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_zone()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def zone(_module_zone, db) -> Zone:
+    """The small test zone of tests/factories.py, built with the real models and APIs."""
+    return _module_zone.reloaded()

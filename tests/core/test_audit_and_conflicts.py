@@ -1,0 +1,129 @@
+"""Audit log (who did what, when) and two editors saving the same page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry
+
+from tests.core.test_permissions import edit_url
+from tests.factories import make_user
+from tests.utils import CJK, admin_form, logged_in_client, soup
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_logged(page_id: int, action: str, user) -> PageLogEntry:
+    entry = PageLogEntry.objects.filter(page_id=page_id, action=action).order_by("-timestamp").first()
+    assert entry is not None, f"no {action} in the audit log"
+    assert entry.user_id == user.pk
+    assert abs(timezone.now() - entry.timestamp) < timedelta(minutes=5)
+    return entry
+
+
+def test_edit_is_logged_with_user_and_time(zone):
+    article = zone.articles["invest1"]
+    editor = zone.users["invest_editor"]
+    client = logged_in_client(editor)
+    data = admin_form(client.get(edit_url(article)))
+    data["title"] = "2014年开发区招商引资项目一览（修订）"
+    response = client.post(edit_url(article), data)
+    assert response.status_code == 302
+    assert_logged(article.pk, "wagtail.edit", editor)
+
+
+def test_publish_is_logged_with_user_and_time(zone):
+    article = zone.articles["news1"]
+    reviewer = zone.users["reviewer"]
+    client = logged_in_client(reviewer)
+    data = admin_form(client.get(edit_url(article)))
+    data["title"] = "开发区召开2024年招商引资工作会议（终稿）"
+    response = client.post(edit_url(article), {**data.dict(), "action-publish": "action-publish"})
+    assert response.status_code == 302
+    entry = assert_logged(article.pk, "wagtail.publish", reviewer)
+    assert entry.revision is not None
+    article.refresh_from_db()
+    assert article.title.endswith("（终稿）")
+
+
+def test_move_is_logged_with_user_and_time(zone):
+    article = zone.articles["news1"]
+    admin = zone.users["admin"]
+    destination = zone.columns["notices"]
+    response = logged_in_client(admin).post(
+        reverse("wagtailadmin_pages:move_confirm", args=(article.pk, destination.pk))
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.get_parent().pk == destination.pk
+    entry = assert_logged(article.pk, "wagtail.move", admin)
+    assert entry.data["destination"]["id"] == destination.pk
+
+
+def test_delete_is_logged_with_user_and_time(zone):
+    article = zone.articles["news1"]
+    admin = zone.users["admin"]
+    response = logged_in_client(admin).post(reverse("wagtailadmin_pages:delete", args=(article.pk,)))
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=article.pk).exists()
+    entry = assert_logged(article.pk, "wagtail.delete", admin)
+    assert entry.label == "开发区召开2024年招商引资工作会议"
+
+
+def test_audit_log_report_is_available_to_administrators(zone):
+    client = logged_in_client(zone.users["admin"])
+    data = admin_form(client.get(edit_url(zone.articles["news2"])))
+    client.post(edit_url(zone.articles["news2"]), data)
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200
+    assert "来凤经济开发区工业园区建设加快推进" in response.content.decode()
+
+
+# ----------------------------------------------------------------------------
+# Two editors, one page
+
+
+def test_second_editor_with_a_stale_form_does_not_silently_overwrite(zone):
+    """Both editors open the same article; the first saves; the second saves a stale copy.
+
+    The product needs: the first editor's text is not overwritten without
+    warning, the second editor gets a clear Chinese message, and the second
+    editor's input is not thrown away (the form comes back filled in).
+    Wagtail 8 checks ``loaded_revision_id`` only for autosave (JSON) requests,
+    so this fails until the project adds the check for normal saves.
+    """
+    article = zone.articles["invest1"]
+    first = logged_in_client(zone.users["invest_editor"])
+    second_user = make_user("invest_editor_2", zone.departments["invest"].editors_group)
+    second = logged_in_client(second_user)
+
+    first_form = admin_form(first.get(edit_url(article)))
+    second_form = admin_form(second.get(edit_url(article)))
+    assert first_form["loaded_revision_id"] == second_form["loaded_revision_id"]
+
+    first_form["title"] = "第一位编辑的标题"
+    assert first.post(edit_url(article), first_form).status_code == 302
+    article.refresh_from_db()
+    saved_by_first = article.get_latest_revision()
+
+    second_form["title"] = "第二位编辑的标题"
+    response = second.post(edit_url(article), second_form)
+
+    article.refresh_from_db()
+    latest = article.get_latest_revision()
+    assert latest.as_object().title == "第一位编辑的标题", "the first editor's save was silently overwritten"
+    assert latest.pk == saved_by_first.pk
+    # The second editor is told, in Chinese, and keeps what they typed.
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.find("input", attrs={"name": "title", "value": "第二位编辑的标题"}) is not None
+    errors = [
+        str(message)
+        for message in response.context["messages"]
+        if message.level >= message_levels.WARNING and CJK.search(str(message))
+    ]
+    assert errors, "no Chinese warning about the newer version"

@@ -1,0 +1,49 @@
+"""Small helpers shared by the tests: parsing pages and driving the admin."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from django.test import Client
+from wagtail.test.utils.form_data import querydict_from_html
+
+from tests.factories import PASSWORD
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def soup(response) -> BeautifulSoup:
+    """The response body parsed as HTML."""
+    return BeautifulSoup(response.content.decode(response.charset or "utf-8"), "html.parser")
+
+
+def text_of(response) -> str:
+    """The visible text of an HTML response (tags removed), for 'is shown' checks."""
+    return soup(response).get_text(" ", strip=True)
+
+
+def meta_content(page_soup: BeautifulSoup, name: str) -> str | None:
+    """The ``content`` of ``<meta name=...>`` (or ``property=`` for OpenGraph)."""
+    tag = page_soup.find("meta", attrs={"name": name}) or page_soup.find("meta", attrs={"property": name})
+    return None if tag is None else tag.get("content")
+
+
+def logged_in_client(user) -> Client:
+    """A test client logged in through the real login (password check and all)."""
+    client = Client()
+    assert client.login(username=user.get_username(), password=PASSWORD)
+    return client
+
+
+def admin_form(response, form_id: str = "page-edit-form"):
+    """The fields a browser would post back from an admin form (a mutable QueryDict)."""
+    assert response.status_code == 200, response.status_code
+    return querydict_from_html(response.content.decode(), form_id=form_id)
+
+
+def message_texts(response) -> list[str]:
+    """The django.contrib.messages queued or shown for this response."""
+    from django.contrib.messages import get_messages
+
+    return [str(message) for message in get_messages(response.wsgi_request)]
