@@ -1,0 +1,662 @@
+#!/usr/bin/env python3
+"""Page-serving benchmark: how close do portal pages get to a static file?
+
+Serves the demo zone with gunicorn (the project's gunicorn.conf.py) on
+loopback and measures, with wrk, anonymous requests per second and p50/p99
+latency for the home page, a column list (栏目) and an article. Each rate is
+reported as a ratio to a static file of the same byte size as the home page,
+served by WhiteNoise from the same gunicorn in the same run.
+
+Two modes, each with its own gunicorn and its own static baseline:
+  cached    PAGE_CACHE_SECONDS=300 (the default whole-page cache)
+  uncached  PAGE_CACHE_SECONDS=0   (every request renders the page)
+Targets (issue 2): cached home >= 50 % of the static rate, uncached >= 10 %.
+
+The benchmark owns its data directory (default var/bench): it migrates it,
+loads the demo zone (``manage.py load_demo``, idempotent), collects static
+files and adds the baseline file. ``DATABASE_URL`` and ``REDIS_URL`` from the
+environment are ignored on purpose, so it never writes to a working database;
+pass ``--database-url postgres://...`` / ``--redis-url redis://...`` instead.
+
+    .venv/bin/python bench/pages.py                # what `make bench` runs
+    .venv/bin/python bench/pages.py --duration 5   # quick look
+    .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/zoneportal_bench
+
+Exit status: 0 when both targets pass, 1 when one fails, 2 on a setup error.
+Results and how to read them: docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+STATIC_SUBDIR = "bench"
+STATIC_NAME = "home-size.html"
+
+#: (mode, PAGE_CACHE_SECONDS, target ratio for the home page)
+MODES = {"cached": (300, 0.50), "uncached": (0, 0.10)}
+PAGES = ("static", "home", "column", "article")
+
+# Environment that would point the benchmark at someone's working setup or
+# change what is measured; the benchmark sets what it needs itself.
+SCRUBBED_ENV = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "PAGE_CACHE_SECONDS",
+    "ZONEPORTAL_PROFILE",
+    "SERVE_MEDIA",
+    "MEDIA_ROOT",
+    "HASHED_STATIC",
+    "WEB_CONCURRENCY",
+    "GUNICORN_BIND",
+    "GUNICORN_THREADS",
+    "GUNICORN_ACCESSLOG",
+    "GUNICORN_MAX_REQUESTS",
+)
+
+
+class BenchError(RuntimeError):
+    """A setup problem that makes the run meaningless (printed, exit status 2)."""
+
+
+@dataclass
+class Target:
+    """One URL to load-test."""
+
+    name: str
+    path: str
+    title: str = ""
+    bytes: int = 0
+    queries: int | None = None  # SQL queries of one uncached render
+
+
+@dataclass
+class WrkResult:
+    """What wrk measured for one URL."""
+
+    requests: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx: int = 0
+    socket_errors: int = 0
+    bytes: int = 0
+    cacheable: bool | None = None
+
+    @property
+    def clean(self) -> bool:
+        return self.non_2xx == 0 and self.socket_errors == 0 and self.requests > 0
+
+
+@dataclass
+class Report:
+    """Everything the run found, printed as a table and optionally saved as JSON."""
+
+    started: str
+    machine: dict
+    settings: dict
+    targets: dict[str, Target] = field(default_factory=dict)
+    results: dict[str, dict[str, WrkResult]] = field(default_factory=dict)
+    static_runs: dict[str, list[float]] = field(default_factory=dict)
+    load: list[float] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# Probe: runs inside Django (``bench/pages.py --probe``) to pick the URLs.
+# --------------------------------------------------------------------------
+
+
+def probe() -> None:
+    """Pick the column and article from the database, render each page once
+    uncached and print their paths, sizes and query counts as JSON; save the
+    home page's HTML as the static baseline file."""
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zoneportal.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import Count, OuterRef, Subquery
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page, Site
+
+    from zoneportal.portal.models import ArticlePage, ColumnPage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise BenchError("没有默认站点：请先运行 manage.py load_demo")
+    root = site.root_page
+
+    # The column with the most articles directly in it: a full first page of
+    # the list, the busiest column a visitor opens.
+    article_count = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by()
+        .values("depth")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    column = (
+        ColumnPage.objects.live()
+        .public()
+        .descendant_of(root)
+        .annotate(n=Subquery(article_count))
+        .filter(n__gt=0)
+        .order_by("-n", "path")
+        .first()
+    )
+    if column is None:
+        raise BenchError("演示站点里没有含文章的栏目：请先运行 manage.py load_demo")
+    # The newest article of that column: the first one a visitor clicks.
+    article = ArticlePage.objects.live().public().child_of(column).order_by("-publish_at", "-pk").first()
+
+    def relative_url(page: Page) -> str:
+        _site_id, _root_url, page_path = page.specific.get_url_parts()
+        return page_path
+
+    targets = [
+        Target("home", "/", root.title),
+        Target("column", relative_url(column), column.title),
+        Target("article", relative_url(article), article.title),
+    ]
+    client = Client(HTTP_HOST="127.0.0.1")
+    home_html = b""
+    for target in targets:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(target.path)
+        if response.status_code != 200:
+            raise BenchError(f"{target.path} 返回 {response.status_code}，无法测试")
+        target.bytes = len(response.content)
+        target.queries = len(queries)
+        if target.name == "home":
+            home_html = response.content
+
+    # The baseline: the home page's own bytes as a static file, so both carry
+    # the same payload and the same Content-Type.
+    static_dir = Path(settings.STATIC_ROOT) / STATIC_SUBDIR
+    static_dir.mkdir(parents=True, exist_ok=True)
+    (static_dir / STATIC_NAME).write_bytes(home_html)
+    static = Target("static", f"{settings.STATIC_URL}{STATIC_SUBDIR}/{STATIC_NAME}", "静态文件（首页HTML副本）")
+    static.bytes = len(home_html)
+
+    engine = connection.vendor
+    print(json.dumps({"engine": engine, "targets": [asdict(t) for t in [static, *targets]]}, ensure_ascii=False))
+
+
+# --------------------------------------------------------------------------
+# Orchestration
+# --------------------------------------------------------------------------
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so stdout carries only the report."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def bench_env(args: argparse.Namespace, page_cache_seconds: int | None = None) -> dict[str, str]:
+    """The environment every child process (manage.py, gunicorn) runs with."""
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+    env["ZONEPORTAL_VAR_DIR"] = str(args.var_dir)
+    env["DJANGO_SETTINGS_MODULE"] = "zoneportal.settings"
+    env["PYTHONPATH"] = str(BASE_DIR)
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
+    if page_cache_seconds is not None:
+        env["PAGE_CACHE_SECONDS"] = str(page_cache_seconds)
+    return env
+
+
+def run_step(args: argparse.Namespace, command: list[str], timeout: float, env: dict | None = None) -> str:
+    """Run one setup command in the project root, bounded in time; return stdout."""
+    log(" ".join(command))
+    try:
+        completed = subprocess.run(
+            command,
+            cwd=BASE_DIR,
+            env=env or bench_env(args),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise BenchError(f"超时（{timeout:.0f} 秒）：{' '.join(command)}") from exc
+    if completed.returncode != 0:
+        raise BenchError(f"失败：{' '.join(command)}\n{completed.stderr[-3000:]}")
+    return completed.stdout
+
+
+def prepare(args: argparse.Namespace) -> dict:
+    """Migrate, load the demo zone, collect static files, pick the URLs."""
+    manage = [PYTHON, "manage.py"]
+    args.var_dir.mkdir(parents=True, exist_ok=True)
+    if not args.skip_setup:
+        run_step(args, [*manage, "migrate", "--noinput", "--verbosity", "0"], timeout=900)
+        loader = BASE_DIR / "zoneportal" / "demo" / "management" / "commands" / "load_demo.py"
+        if loader.exists():
+            run_step(args, [*manage, "load_demo"], timeout=1800)
+        else:
+            log("警告：manage.py load_demo 尚不存在，沿用数据目录里已有的内容")
+        run_step(args, [*manage, "collectstatic", "--noinput", "--verbosity", "0"], timeout=600)
+    out = run_step(args, [PYTHON, __file__, "--probe"], timeout=300, env=bench_env(args, page_cache_seconds=0))
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (only used when --port is not given)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(args: argparse.Namespace, page_cache_seconds: int, log_path: Path) -> Iterator[str]:
+    """Start gunicorn on loopback in its own process group; always stop it."""
+    command = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "--config",
+        str(BASE_DIR / "gunicorn.conf.py"),
+        "--bind",
+        f"127.0.0.1:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--worker-class",
+        "gthread" if args.threads > 1 else "sync",
+        "--error-logfile",
+        str(log_path),
+        "--pid",
+        str(args.var_dir / "bench-gunicorn.pid"),
+        "zoneportal.wsgi:application",
+    ]
+    base = f"http://127.0.0.1:{args.port}"
+    log(f"gunicorn PAGE_CACHE_SECONDS={page_cache_seconds} {args.workers} workers × {args.threads} threads on {base}")
+    with open(log_path, "ab") as log_file:
+        process = subprocess.Popen(
+            command,
+            cwd=BASE_DIR,
+            env=bench_env(args, page_cache_seconds),
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: one signal stops master and workers
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise BenchError(f"gunicorn 启动失败，见 {log_path}")
+            try:
+                with urllib.request.urlopen(f"{base}/robots.txt", timeout=5):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    raise BenchError(f"gunicorn 60 秒内未就绪，见 {log_path}") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        stop_process_group(process)
+
+
+def stop_process_group(process: subprocess.Popen) -> None:
+    """SIGTERM the process group, then SIGKILL it if it lingers."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=25)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def fetch(url: str) -> tuple[int, bytes, dict]:
+    """One GET, for the sanity check before the load test."""
+    request = urllib.request.Request(url, headers={"User-Agent": "zoneportal-bench"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.read(), dict(response.headers)
+
+
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def parse_duration_ms(text: str) -> float:
+    """wrk prints latencies as 812.00us, 3.21ms, 1.02s or 1.5m."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        raise ValueError(f"unreadable wrk latency {text!r}")
+    return float(match.group(1)) * _UNITS_MS[match.group(2)]
+
+
+def parse_wrk(output: str) -> WrkResult:
+    """Read requests/s, the latency distribution and the error lines of wrk --latency."""
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE)
+    if not (rps and total and p50 and p99):
+        raise BenchError(f"无法解析 wrk 输出：\n{output}")
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return WrkResult(
+        requests=int(total.group(1)),
+        rps=float(rps.group(1)),
+        p50_ms=parse_duration_ms(p50.group(1)),
+        p99_ms=parse_duration_ms(p99.group(1)),
+        non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+        # Read errors are counted when a server closes a connection wrk wanted
+        # to reuse; sync gunicorn workers close after every response, which
+        # wrk handles by reconnecting, so only connect/write/timeout count.
+        socket_errors=sum(int(errors.group(i)) for i in (1, 3, 4)) if errors else 0,
+    )
+
+
+def wrk(args: argparse.Namespace, url: str, duration: float) -> WrkResult:
+    """Run wrk against one URL, bounded in time."""
+    threads = max(1, min(args.wrk_threads, args.connections))
+    command = [
+        args.wrk,
+        f"-t{threads}",
+        f"-c{args.connections}",
+        f"-d{duration:g}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        url,
+    ]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
+    except subprocess.TimeoutExpired as exc:
+        raise BenchError(f"wrk 超时：{url}") from exc
+    if completed.returncode != 0:
+        raise BenchError(f"wrk 失败：{completed.stderr}")
+    return parse_wrk(completed.stdout)
+
+
+def measure_mode(args: argparse.Namespace, mode: str, targets: dict[str, Target], report: Report) -> None:
+    """Start gunicorn for one mode, check every URL, warm up, measure."""
+    seconds, _target = MODES[mode]
+    log_path = args.var_dir / f"bench-gunicorn-{mode}.log"
+    log_path.unlink(missing_ok=True)
+    results: dict[str, WrkResult] = {}
+    with gunicorn(args, seconds, log_path) as base:
+        for name in PAGES:
+            target = targets[name]
+            url = base + target.path
+            status, body, headers = fetch(url)
+            if status != 200:
+                raise BenchError(f"{url} 返回 {status}")
+            # Django's cache middleware stamps Expires on what it stores.
+            cacheable = "Expires" in headers if name != "static" else None
+            if mode == "cached" and cacheable is False:
+                log(f"注意：{target.path} 没有被页面缓存（响应设置了 Cookie 或 Cache-Control: private？）")
+            # Warm every worker (each has its own local-memory cache) and the
+            # database's page cache before the clock starts.
+            wrk(args, url, args.warmup)
+            log(f"{mode:8} {name:8} {args.duration:g} s …")
+            result = wrk(args, url, args.duration)
+            result.bytes = len(body)
+            result.cacheable = cacheable
+            results[name] = result
+        # The static file once more: other work on the machine shifts every
+        # rate, so the baseline is the mean of a run before and after the pages.
+        static_url = base + targets["static"].path
+        log(f"{mode:8} static   {args.duration:g} s (again) …")
+        after = wrk(args, static_url, args.duration)
+        before = results["static"]
+        report.static_runs[mode] = [before.rps, after.rps]
+        results["static"] = WrkResult(
+            requests=before.requests + after.requests,
+            rps=(before.rps + after.rps) / 2,
+            p50_ms=(before.p50_ms + after.p50_ms) / 2,
+            p99_ms=max(before.p99_ms, after.p99_ms),
+            non_2xx=before.non_2xx + after.non_2xx,
+            socket_errors=before.socket_errors + after.socket_errors,
+            bytes=before.bytes,
+        )
+    report.results[mode] = results
+
+
+# --------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------
+
+
+def background_cpu(seconds: float = 3.0) -> float:
+    """Share of all cores busy over ``seconds`` while the benchmark itself idles:
+    other work on a shared machine skews every rate it measures."""
+
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return sum(fields[:8]), idle
+
+    try:
+        total_0, idle_0 = sample()
+        time.sleep(seconds)
+        total_1, idle_1 = sample()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    total = total_1 - total_0
+    return (total - (idle_1 - idle_0)) / total if total else 0.0
+
+
+def machine_info() -> dict:
+    """What the numbers were measured on."""
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    wrk_version = subprocess.run([shutil.which("wrk") or "wrk", "-v"], capture_output=True, text=True).stdout
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "wrk": wrk_version.split(" [")[0].strip(),
+    }
+
+
+def format_report(report: Report) -> tuple[str, bool]:
+    """The results as a Markdown table (readable in a terminal too) and PASS/FAIL."""
+    lines = [
+        f"ZonePortal page benchmark — {report.started}",
+        "",
+        "machine: " + ", ".join(f"{k} {v}" for k, v in report.machine.items()),
+        "run:     " + ", ".join(f"{k} {v}" for k, v in report.settings.items()),
+        "",
+        "| mode | page | bytes | SQL | req/s | p50 ms | p99 ms | vs static | target | result |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    all_pass = True
+    for mode, results in report.results.items():
+        static = results["static"]
+        for name in PAGES:
+            result = results[name]
+            target = report.targets[name]
+            ratio = result.rps / static.rps if static.rps else 0.0
+            goal = MODES[mode][1] if name == "home" else None
+            if not result.clean:
+                verdict = f"ERROR ({result.non_2xx} non-2xx, {result.socket_errors} socket errors)"
+                all_pass = all_pass and goal is None
+            elif goal is None:
+                verdict = ""
+            else:
+                passed = ratio >= goal
+                verdict = "PASS" if passed else "FAIL"
+                all_pass = all_pass and passed
+            queries = "" if target.queries is None or mode == "cached" else str(target.queries)
+            lines.append(
+                f"| {mode} | {name} | {result.bytes} | {queries} | {result.rps:,.0f} | {result.p50_ms:.1f} "
+                f"| {result.p99_ms:.1f} | {ratio:.0%} | {'≥ ' + format(goal, '.0%') if goal else ''} | {verdict} |"
+            )
+    drift = [
+        f"{mode} {runs[0]:,.0f} / {runs[1]:,.0f} req/s ({abs(runs[1] - runs[0]) / max(runs):.0%} apart)"
+        for mode, runs in report.static_runs.items()
+    ]
+    lines += [
+        "",
+        "static = mean of one run before and one after the pages: " + "; ".join(drift),
+        "background CPU use before each mode and at the end (nothing of ours running): "
+        + " / ".join(f"{x:.0%}" for x in report.load),
+    ]
+    if report.load and max(report.load) > 0.15:
+        lines.append("WARNING: other work was running on this machine; ratios are less reliable than usual.")
+    lines += [
+        "pages: " + "; ".join(f"{t.name} {t.path} ({t.title})" for t in report.targets.values() if t.name != "static"),
+        "SQL = queries of one uncached render (Django test client).",
+        "Overall: " + ("PASS" if all_pass else "FAIL"),
+    ]
+    return "\n".join(lines), all_pass
+
+
+# --------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Command-line flags (defaults are the issue's: 32 connections, 20 s)."""
+    cores = os.cpu_count() or 1
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=20, help="seconds of load per URL (default 20)")
+    parser.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")
+    parser.add_argument("--warmup", type=float, default=3, help="seconds of unmeasured load per URL (default 3)")
+    parser.add_argument(
+        "--workers", type=int, default=cores + 1, help=f"gunicorn worker processes (default cores + 1 = {cores + 1})"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker; > 1 uses gthread (default 1)")
+    parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--port", type=int, default=0, help="loopback port for gunicorn (default: any free port)")
+    parser.add_argument(
+        "--var-dir",
+        type=Path,
+        default=BASE_DIR / "var" / "bench",
+        help="the benchmark's own data directory (default var/bench)",
+    )
+    parser.add_argument("--database-url", help="e.g. postgres://postgres@127.0.0.1:5432/zoneportal_bench")
+    parser.add_argument("--redis-url", help="cache in Redis instead of local memory, e.g. redis://127.0.0.1:6379/9")
+    parser.add_argument("--modes", default="cached,uncached", help="comma-separated: cached, uncached")
+    parser.add_argument("--skip-setup", action="store_true", help="do not migrate / load_demo / collectstatic")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
+    parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk", help=argparse.SUPPRESS)
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.var_dir = args.var_dir.resolve()
+    args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    unknown = set(args.modes) - set(MODES)
+    if unknown:
+        parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}")
+    if args.duration <= 0 or args.connections <= 0 or args.workers <= 0 or args.threads <= 0:
+        parser.error("duration, connections, workers and threads must be positive")
+    return args
+
+
+def terminate(signum, _frame) -> None:
+    """Turn SIGTERM/SIGHUP into KeyboardInterrupt so the finally blocks stop gunicorn."""
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark; see the module docstring."""
+    args = parse_args(argv)
+    if args.probe:
+        probe()
+        return 0
+    if not (Path(args.wrk).exists() or shutil.which(args.wrk)):
+        print("需要 wrk：sudo apt-get install wrk", file=sys.stderr)
+        return 2
+    if not args.port:
+        args.port = free_port()
+    # Ctrl-C must reach us even when started from a shell that ignores SIGINT
+    # for background jobs; every exit path then stops gunicorn.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGHUP, terminate)
+
+    try:
+        probed = prepare(args)
+        targets = {t["name"]: Target(**t) for t in probed["targets"]}
+        report = Report(
+            started=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            machine=machine_info(),
+            settings={
+                "database": probed["engine"],
+                "cache": "redis" if args.redis_url else "locmem",
+                "gunicorn": f"{args.workers}×{'gthread' if args.threads > 1 else 'sync'}"
+                + (f"×{args.threads}" if args.threads > 1 else ""),
+                "wrk": f"{args.connections} connections, {args.duration:g} s per URL",
+            },
+            targets=targets,
+        )
+        for mode in args.modes:
+            report.load.append(background_cpu())
+            measure_mode(args, mode, targets, report)
+        report.load.append(background_cpu())
+    except BenchError as exc:
+        print(f"benchmark aborted: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("benchmark interrupted; gunicorn stopped", file=sys.stderr)
+        return 130
+
+    text, passed = format_report(report)
+    print(text)
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "started": report.started,
+                    "machine": report.machine,
+                    "settings": report.settings,
+                    "targets": {k: asdict(v) for k, v in report.targets.items()},
+                    "results": {m: {k: asdict(v) for k, v in r.items()} for m, r in report.results.items()},
+                    "static_runs": report.static_runs,
+                    "load": report.load,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

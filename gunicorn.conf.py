@@ -1,0 +1,50 @@
+"""Gunicorn settings for ZonePortal (read automatically from the project root).
+
+Every value can be overridden from the environment or the command line, e.g.
+``WEB_CONCURRENCY=8 gunicorn zoneportal.wsgi`` or ``gunicorn --workers 8 ...``.
+See docs/deployment.md for the production setup behind nginx and
+docs/benchmarks.md for the numbers these defaults give.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "zoneportal.wsgi:application"
+
+# Loopback by default: in production nginx sits in front and proxies here.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Page rendering is CPU-bound Python, so one process per core plus one to
+# cover the moments a worker waits on the database is the sweet spot; more
+# processes only add context switches (measured in docs/benchmarks.md).
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+
+# Threads let one process keep HTTP keep-alive connections open while others
+# render; the GIL makes more than a few threads per process pointless.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+worker_class = "gthread" if threads > 1 else "sync"
+
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+
+# Load Django once in the master, then fork: workers start in milliseconds and
+# share the imported code. Database connections are opened lazily, per worker.
+preload_app = True
+
+# Recycling workers guards against slow leaks; off by default because a fresh
+# worker starts with an empty local-memory cache.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+
+# The control socket (gunicorn >= 25.1) defaults to one path per user, so two
+# instances on one machine would fight over it; ZonePortal does not use it.
+control_socket_disable = True
+
+# Access log off by default (nginx keeps one); set GUNICORN_ACCESSLOG=- to log to stdout.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = os.environ.get("GUNICORN_ERRORLOG", "-")
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+
+# Trust X-Forwarded-* only from the proxy on this host (nginx).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
