@@ -234,7 +234,8 @@ WAGTAILEMBEDS_FINDERS: list = []  # no oEmbed calls to the outside world
 # Security headers on in every profile; HTTPS-only parts in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is meant to be framed; Wagtail's preview panel sets SAMEORIGIN on its own views.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads it from JavaScript
 if PRODUCTION:
