@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import template
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -45,34 +46,53 @@ def _site_name_fallback() -> str:
     return getattr(django_settings, "WAGTAIL_SITE_NAME", "")
 
 
-def build_chrome(request: HttpRequest | None) -> Chrome:
-    """Collect the site's frame data; safe when there is no site or no database rows."""
+CHROME_CACHE_SECONDS = 300
+
+
+def _site_chrome(site: Site) -> Chrome:
+    """Query the frame data of ``site``: settings, link groups, top navigation, site-map page."""
     from zoneportal.portal.models import PortalSettings, SitemapPage
 
-    chrome = Chrome(site_name=_site_name_fallback())
-    if request is None:
-        return chrome
-    site = Site.find_for_request(request)
-    if site is None:
-        return chrome
-    chrome.site = site
+    chrome = Chrome(site=site, site_name=site.site_name or _site_name_fallback())
     try:
-        portal_settings = PortalSettings.for_request(request)
+        portal_settings = PortalSettings.for_site(site)
     except PortalSettings.DoesNotExist:
         portal_settings = None
     if portal_settings is not None:
         chrome.settings = portal_settings
-        chrome.site_name = portal_settings.site_name or site.site_name or chrome.site_name
+        chrome.site_name = portal_settings.site_name or chrome.site_name
         # One query for both link groups instead of one per group.
         links = list(portal_settings.links.all())
         chrome.subsite_links = [link for link in links if link.group == "subsite"]
         chrome.government_links = [link for link in links if link.group == "government"]
-    else:
-        chrome.site_name = site.site_name or chrome.site_name
     home = site.root_page
     chrome.home = home
     chrome.menu = list(home.get_children().live().public().in_menu())
-    chrome.sitemap_page = SitemapPage.objects.live().descendant_of(home).only("id", "path", "url_path").first()
+    chrome.sitemap_page = SitemapPage.objects.live().public().descendant_of(home).first()
+    return chrome
+
+
+def build_chrome(request: HttpRequest | None) -> Chrome:
+    """The frame data for the request's site; safe when there is no site or no database rows.
+
+    Kept in the cache under the page-cache generation, which every publish,
+    move or unpublish and every save of the site settings advances, so a
+    change shows at once; the timeout bounds anything those signals miss
+    (a new view restriction, a changed Site record).
+    """
+    from zoneportal.portal.page_cache import current_generation
+
+    if request is None:
+        return Chrome(site_name=_site_name_fallback())
+    site = Site.find_for_request(request)
+    if site is None:
+        return Chrome(site_name=_site_name_fallback())
+    key = f"portal:chrome:{site.pk}:{current_generation()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _site_chrome(site)
+        cache.set(key, chrome, CHROME_CACHE_SECONDS)
+    chrome.site = site
     return chrome
 
 
@@ -253,8 +273,14 @@ def file_type_label(document) -> str:
 
 @register.filter
 def document_size(document) -> int | None:
-    """The stored file size in bytes, without touching the file or writing to the database."""
-    return getattr(document, "file_size", None)
+    """The document's size in bytes: the stored value, else the file's, never writing to the database."""
+    size = getattr(document, "file_size", None)
+    if size is None:
+        try:
+            size = document.file.size
+        except (OSError, ValueError):  # file missing from storage: show no size rather than fail
+            size = None
+    return size
 
 
 @register.simple_tag
@@ -338,6 +364,25 @@ def nav_state(item: Page, page: Page | None) -> str:
     return ""
 
 
+def _section_tree(section: Page, branch: Page | None) -> tuple[list[Page], list[Page], Page | None]:
+    """Sub-pages (not articles) of ``section`` and of its child ``branch``, cached like the chrome."""
+    from zoneportal.portal.models import ArticlePage
+    from zoneportal.portal.page_cache import current_generation
+
+    key = f"portal:section-nav:{section.pk}:{branch.pk if branch else 0}:{current_generation()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    children = list(section.get_children().live().public().not_type(ArticlePage))
+    open_child = next((child for child in children if branch is not None and child.pk == branch.pk), None)
+    grandchildren: list[Page] = []
+    if open_child is not None and open_child.numchild:
+        grandchildren = list(open_child.get_children().live().public().not_type(ArticlePage))
+    tree = (children, grandchildren, open_child)
+    cache.set(key, tree, CHROME_CACHE_SECONDS)
+    return tree
+
+
 @register.simple_tag(takes_context=True)
 def current_state(context: template.Context, item: Page) -> str:
     """``{% current_state item as state %}``: :func:`nav_state` for pages that may have no ``page`` in context."""
@@ -351,7 +396,6 @@ def section_nav(context: template.Context) -> dict:
     Lists the section's sub-columns and, for the branch the visitor is in, one
     more level; articles are never listed here.
     """
-    from zoneportal.portal.models import ArticlePage
 
     request = context.get("request")
     page = context.get("page")
@@ -368,12 +412,9 @@ def section_nav(context: template.Context) -> dict:
     chrome = portal_chrome(context)
     if chrome.home is not None and section.pk == chrome.home.pk:
         return result
-    children = list(section.get_children().live().public().not_type(ArticlePage))
-    branch_path = (ancestors[1:] + [page]) if ancestors else [page]
-    open_child = next((child for child in children if any(p.pk == child.pk for p in branch_path)), None)
-    grandchildren: list[Page] = []
-    if open_child is not None:
-        grandchildren = list(open_child.get_children().live().public().not_type(ArticlePage))
+    # The branch the visitor is in: the section's child on the way down to this page.
+    branch = ancestors[1] if len(ancestors) > 1 else (page if ancestors else None)
+    children, grandchildren, open_child = _section_tree(section, branch)
     result["section"] = section
     result["open_child"] = open_child
     result["grandchildren"] = grandchildren
