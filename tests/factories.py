@@ -90,6 +90,8 @@ def make_document(
 
 def add_page(parent: Page, page: Page, publish: bool = True) -> Page:
     """Add ``page`` under ``parent`` and publish it the way the admin does (a revision)."""
+    if not publish:
+        page.live = False
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
@@ -348,7 +350,7 @@ def build_zone() -> Zone:
         ),
     ]
 
-    hall = add_page(home, MediaHallPage(title="多媒体展厅", slug="media", show_in_menus=True))
+    hall = add_page(home, MediaHallPage(title="多媒体展厅", slug="multimedia", show_in_menus=True))
     zone.pages["media"] = hall
     album = PhotoAlbumPage(title="园区风貌", slug="album", intro="<p>开发区建设掠影</p>")
     album.photos = [

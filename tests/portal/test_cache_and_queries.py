@@ -19,6 +19,8 @@ def page_cache_on(settings):
 
 def test_second_anonymous_request_is_served_from_cache(zone, client, page_cache_on, django_assert_num_queries):
     article = zone.articles["news1"]
+    client.get(article.url)  # makes the image renditions once
+    cache.clear()
     first = client.get(article.url)
     assert first.status_code == 200
     # Change the row behind the page's back (no signal, no publish): a cached
@@ -29,6 +31,15 @@ def test_second_anonymous_request_is_served_from_cache(zone, client, page_cache_
     assert second.status_code == 200
     assert second.content == first.content
     assert "未经发布的标题修改" not in text_of(second)
+
+
+def test_first_view_of_a_page_with_new_images_keeps_the_page_cache(zone, client, page_cache_on):
+    """Making image renditions while rendering is not a content change: the cache must survive it."""
+    article = zone.articles["news1"]  # has a cover image with no renditions yet
+    client.get(zone.articles["news3"].url)  # cached
+    ArticlePage.objects.filter(pk=zone.articles["news3"].pk).update(title="未经发布的标题修改")
+    client.get(article.url)  # renders new renditions of the cover image
+    assert "未经发布的标题修改" not in text_of(client.get(zone.articles["news3"].url))
 
 
 def test_publishing_a_change_shows_it_on_the_next_request(zone, client, page_cache_on):

@@ -1,0 +1,224 @@
+"""``manage.py load_demo``: a believable zone from the seed, idempotent, rebuildable.
+
+The demo is loaded once for this module inside a transaction that is rolled
+back at the end (loading takes a while); every test runs in its own savepoint.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, PageLogEntry, Revision, Site, Task, Workflow
+
+from zoneportal.core.models import Department, Leader
+from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP
+from zoneportal.portal.models import ArticlePage, ColumnPage, HomePage
+
+HOSTS = ("localhost", "invest.localhost", "talent.localhost")
+MODELS = (Page, Revision, Image, Document, Site, Department, Leader, Group, Collection, Workflow, Task)
+
+
+def load_demo(*args: str) -> str:
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    result = {model.__name__: model.objects.count() for model in MODELS}
+    result["User"] = get_user_model().objects.count()
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded into an empty database (only Wagtail's initial page and site)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            assert not HomePage.objects.exists(), "the database is not empty"
+            started = time.monotonic()
+            output = load_demo()
+            yield {"output": output, "seconds": time.monotonic() - started}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def site_client(host: str) -> Client:
+    return Client(HTTP_HOST=host)
+
+
+def test_loads_into_an_empty_database_and_prints_the_accounts(demo):
+    output = demo["output"]
+    assert "admin" in output and "office_reviewer" in output
+    assert "密码" in output
+    assert demo["seconds"] < 180
+
+
+def test_has_enough_content(demo):
+    pages = Page.objects.filter(depth__gt=1)
+    assert pages.count() >= 60
+    assert pages.filter(live=True).count() >= 60
+    assert Image.objects.count() >= 20
+    assert Document.objects.count() >= 10
+    assert ArticlePage.objects.live().count() >= 20
+
+
+def test_the_five_seed_documents_are_published_articles(demo):
+    from zoneportal.demo.content.articles import SEED_ARTICLES
+
+    assert len(SEED_ARTICLES) == 5
+    for spec in SEED_ARTICLES:
+        article = ArticlePage.objects.live().get(title=spec.title)
+        assert len(article.body) > 500, spec.title  # the document itself, not a stub
+
+
+def test_column_tree_covers_the_product(demo):
+    main_root = Site.objects.get(hostname="localhost").root_page
+    columns = ColumnPage.objects.live().descendant_of(main_root)
+    titles = set(columns.values_list("title", flat=True))
+    disclosure = columns.get(title="政务公开")
+    disclosure_children = set(disclosure.get_children().live().values_list("title", flat=True))
+    for title in (
+        "开发区概况",
+        "机构设置",
+        "部门职能",
+        "政策法规",
+        "办公地点",
+        "领导班子",
+        "政策解读",
+        "工作目标",
+        "便民问答",
+    ):
+        assert title in disclosure_children, title
+    for title in ("公告与通知", "新闻快递", "信息精选", "热点专题"):
+        assert title in titles, title
+    for title in ("招商引资", "企业服务", "高新发展", "劳动人事", "规划建设", "党群生活"):
+        assert title in titles, title
+    assert Page.objects.live().descendant_of(main_root).filter(title="多媒体展厅").exists()
+
+
+def test_three_sites_each_serve_their_own_home(demo):
+    sites = {site.hostname: site for site in Site.objects.all()}
+    assert set(HOSTS) <= set(sites)
+    assert sites["localhost"].is_default_site
+    titles = set()
+    for host in HOSTS:
+        root = sites[host].root_page
+        for address in (host, f"{host}:{sites[host].port}"):
+            response = site_client(address).get("/")
+            assert response.status_code == 200, address
+            assert root.title in response.content.decode(), address
+        titles.add(root.title)
+    assert len(titles) == 3
+
+
+def test_sites_share_departments_documents_and_images(demo):
+    roots = [Site.objects.get(hostname=host).root_page for host in HOSTS]
+    assert len({root.pk for root in roots}) == 3
+    # One set of departments serves every site: a sub-site's pages name them too.
+    assert Department.objects.count() >= 5
+    assert Collection.objects.filter(name="招商发展分局").count() == 1
+
+
+def test_demo_accounts_exist_for_every_role(demo):
+    from zoneportal.demo.builder import DEMO_PASSWORD
+
+    users = get_user_model().objects
+    admin = users.get(username="admin")
+    assert admin.is_superuser
+    reviewers = Group.objects.get(name=OFFICE_REVIEWERS_GROUP).user_set.all()
+    assert reviewers.exists()
+    for department in Department.objects.all():
+        assert department.editors_group.user_set.exists(), department.name
+        assert department.heads_group.user_set.exists(), department.name
+    # Each demo account logs in with the printed password.
+    for user in [admin, reviewers.first(), *(d.editors_group.user_set.first() for d in Department.objects.all())]:
+        assert Client().login(username=user.username, password=DEMO_PASSWORD), user.username
+
+
+def test_every_department_owns_a_column_with_its_review(demo):
+    from wagtail.models import WorkflowPage
+
+    for department in Department.objects.all():
+        assert department.workflow.workflow_tasks.count() == 2, department.name
+        owned = WorkflowPage.objects.filter(workflow=department.workflow)
+        assert owned.exists(), f"{department.name} owns no column"
+
+
+def test_every_live_page_of_every_site_renders(demo):
+    failures = []
+    for site in Site.objects.all():
+        client = site_client(site.hostname)
+        for page in site.root_page.get_descendants(inclusive=True).live().specific():
+            url = page.get_url(request=None, current_site=site)
+            path = url.split(site.hostname, 1)[-1].split(f":{site.port}", 1)[-1] if url.startswith("http") else url
+            response = client.get(path)
+            if response.status_code != 200:
+                failures.append((site.hostname, path, response.status_code))
+    assert not failures, failures[:10]
+
+
+def test_traditional_demo_home_renders(demo):
+    response = site_client("localhost").get("/zh-hant/")
+    assert response.status_code == 200
+    assert "來鳳" in response.content.decode()
+
+
+@pytest.mark.parametrize("which", ["home", "column", "article"])
+def test_demo_pages_need_at_most_20_queries_uncached(demo, settings, django_assert_max_num_queries, which):
+    settings.PAGE_CACHE_SECONDS = 0
+    root = Site.objects.get(hostname="localhost").root_page
+    if which == "home":
+        url = "/"
+    elif which == "column":
+        url = ColumnPage.objects.live().descendant_of(root).get(title="新闻快递").url
+    else:
+        url = ArticlePage.objects.live().descendant_of(root).order_by("-publish_at").first().url
+    client = site_client("localhost")
+    assert client.get(url).status_code == 200  # renditions are made once
+    cache.clear()
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200
+
+
+def test_second_run_changes_nothing(demo):
+    before = counts()
+    log_entries = PageLogEntry.objects.count()
+    output = load_demo()
+    assert counts() == before
+    assert PageLogEntry.objects.count() == log_entries
+    assert "已经加载" in output or "已加载" in output
+
+
+def test_reset_rebuilds_the_demo(demo):
+    before = counts()
+    home = Site.objects.get(hostname="localhost").root_page
+    article = ArticlePage.objects.live().first()
+    ArticlePage.objects.filter(pk=article.pk).update(title="被改坏的标题")
+    Image.objects.first().delete()
+
+    load_demo("--reset")
+
+    after = counts()
+    for name in ("Page", "Image", "Document", "Site", "Department", "Leader", "Collection", "Workflow"):
+        assert after[name] == before[name], name
+    assert not ArticlePage.objects.filter(title="被改坏的标题").exists()
+    new_home = Site.objects.get(hostname="localhost").root_page
+    assert new_home.pk != home.pk  # really rebuilt, not patched
+    assert site_client("localhost").get("/").status_code == 200
