@@ -3,28 +3,68 @@
 Django's cache middleware does the work (it skips requests with cookies that
 vary the page, responses that set cookies, and private/no-cache responses such
 as the admin). What it lacks is invalidation: here every cache key carries a
-generation number, and publishing anything bumps the generation, so stale
-pages are never served and nothing has to enumerate keys. Old entries expire
-on their own.
+generation, and publishing anything moves the generation on, so stale pages
+are never served and nothing has to enumerate keys. Old entries expire on
+their own.
+
+The generation must be the same in every process that serves pages. With a
+shared cache (Redis) it lives in the cache. With the embedded local-memory
+cache each gunicorn worker has its own cache, and a publish handled by one
+worker would leave the others serving stale pages; there the generation is a
+small file in the data directory (``ZONEPORTAL_VAR_DIR``) that every worker
+reads, which also lets ``manage.py`` commands (``load_demo --reset``)
+invalidate the pages of a running server.
 """
 
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 GENERATION_KEY = "zoneportal:page-cache-generation"
+GENERATION_FILE_NAME = "page-cache-generation"
 
 
-def current_generation() -> int:
+def _process_local_cache() -> bool:
+    """True when the default cache is private to this process (local memory)."""
+    return isinstance(caches["default"], LocMemCache)
+
+
+def _generation_file() -> Path:
+    return Path(settings.VAR_DIR) / GENERATION_FILE_NAME
+
+
+def current_generation() -> str:
+    """The token every page-cache (and page-fragment) key carries; changes on every publish."""
+    if _process_local_cache():
+        try:
+            return _generation_file().read_text().strip() or "0"
+        except OSError:
+            # Nothing published since the data directory was created.
+            return "0"
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
         generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return str(generation)
 
 
 def invalidate_page_cache() -> None:
     """Make every cached page stale (called when content is published or removed)."""
+    if _process_local_cache():
+        path = _generation_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write-then-rename: a reader sees the old token or the new one, never half.
+        scratch = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        scratch.write_text(secrets.token_hex(8))
+        os.replace(scratch, path)
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -43,6 +83,8 @@ class _GenerationKeyMixin:
 
 
 class FetchPageFromCacheMiddleware(_GenerationKeyMixin, FetchFromCacheMiddleware):
+    """Answer an anonymous GET from the cache when the current generation has it."""
+
     def process_request(self, request):
         if not self._enabled():
             request._cache_update_cache = False
@@ -52,6 +94,8 @@ class FetchPageFromCacheMiddleware(_GenerationKeyMixin, FetchFromCacheMiddleware
 
 
 class UpdatePageCacheMiddleware(_GenerationKeyMixin, UpdateCacheMiddleware):
+    """Store a cacheable response under the generation read when the request came in."""
+
     def process_response(self, request, response):
         if not self._enabled():
             return response

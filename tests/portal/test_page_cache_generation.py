@@ -1,0 +1,40 @@
+"""The page-cache generation is shared by every process serving pages.
+
+With the embedded local-memory cache each gunicorn worker has a cache of its
+own; a publish handled by one worker (or by a management command) must still
+make every other worker drop its cached pages.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+from zoneportal.portal.page_cache import current_generation, invalidate_page_cache
+
+
+def test_invalidating_changes_the_generation():
+    before = current_generation()
+    invalidate_page_cache()
+    assert current_generation() != before
+
+
+def test_a_publish_in_another_process_reaches_this_one():
+    before = current_generation()
+    env = {**os.environ, "ZONEPORTAL_VAR_DIR": str(settings.VAR_DIR), "DJANGO_SETTINGS_MODULE": "zoneportal.settings"}
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from zoneportal.portal.page_cache import invalidate_page_cache; invalidate_page_cache()",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    assert current_generation() != before
