@@ -227,7 +227,7 @@ def government_meta(context: template.Context) -> dict:
             meta["description"] = meta["description"] or _plain(intro, 300)
             if isinstance(page, ColumnPage):
                 column_type = page.get_column_type_display()
-                meta["rss_url"] = (page.get_url(request) or "") + "rss/"
+                meta["rss_url"] = _absolute(request, (page.get_url(request) or "") + "rss/")
             else:
                 column_type = str(type(page)._meta.verbose_name)
             meta["column"] = {
