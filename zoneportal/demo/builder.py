@@ -80,6 +80,7 @@ PORT = 8000
 MAIN_HOST, INVEST_HOST, TALENT_HOST = "localhost", "invest.localhost", "talent.localhost"
 MAIN_SLUG, INVEST_SLUG, TALENT_SLUG = "laifeng", "zhaoshangwang", "rencaiwang"
 ADMIN_USERNAME, REVIEWER_USERNAME = "admin", "office_reviewer"
+BUILT, PRESENT, FOREIGN = "built", "present", "foreign"  # outcomes of ``load``
 TZ = ZoneInfo("Asia/Shanghai")
 # Wagtail and modelsearch queue a search-index and a reference-index update as
 # a background task on every save; building the demo saves each page several
@@ -87,6 +88,7 @@ TZ = ZoneInfo("Asia/Shanghai")
 # once at the end, in-process: the demo is complete (and searchable) when the
 # command returns, and no queue is left behind for a worker.
 COLLECT_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
 
 GOVERNMENT_LINKS = [
     ("国家级经济技术开发区", "https://www.mofcom.gov.cn/", "商务部（国家级经济技术开发区）"),
@@ -878,22 +880,18 @@ def remove_demo() -> None:
     get_user_model().objects.filter(username__in=[account.username for account in demo_accounts()]).delete()
 
 
-def load(reset: bool, write: Callable[[str], None], interactive: bool | None = None, timings: bool = False) -> bool:
-    """Load the demo unless it is there; returns True when it built something.
+def load(reset: bool, write: Callable[[str], None], interactive: bool | None = None, timings: bool = False) -> str:
+    """Load the demo unless it is there: returns BUILT, PRESENT or FOREIGN (left alone).
 
     With ``reset`` the previous demo is removed first. Everything happens in one
     transaction: on failure the database is unchanged and the files written so
-    far are removed again.
+    far are removed again. A database holding pages that are not the demo's is
+    left alone unless ``reset`` is given (``make run`` calls this every time).
     """
     if not reset and is_loaded():
-        return False
+        return PRESENT
     if not reset and has_foreign_content():
-        raise RuntimeError(
-            _(
-                "数据库中已有不是演示数据的页面，为避免覆盖，没有加载演示数据。"
-                "如确需用演示数据替换全部页面，请运行 manage.py load_demo --reset。"
-            )
-        )
+        return FOREIGN
     seed = load_seed()
     progress = Progress(write, DemoBuilder.STEPS + (1 if reset else 0), interactive, timings)
     builder = DemoBuilder(seed, progress)
@@ -915,7 +913,7 @@ def load(reset: bool, write: Callable[[str], None], interactive: bool | None = N
         for storage, name in builder.written_files:
             storage.delete(name)
         raise
-    return True
+    return BUILT
 
 
 class CollectedTasks:
@@ -939,13 +937,44 @@ class CollectedTasks:
         return len(self._distinct())
 
     def run(self, tick: Callable[[], None] | None = None) -> None:
-        """Run every distinct waiting task; skip those whose object was deleted meanwhile."""
+        """Run every distinct waiting task; search-index updates in bulk, one batch per model."""
         waiting = self._distinct()
         self.position = len(self.backend.results)
+        search = [result for result in waiting if result.task.module_path == SEARCH_INDEX_TASK]
+        self._index_for_search(search)
+        if tick is not None:
+            tick(len(search))
         for result in waiting:
+            if result.task.module_path == SEARCH_INDEX_TASK:
+                continue
             try:
                 result.task.call(*result.args, **result.kwargs)
             except ObjectDoesNotExist:
                 pass  # saved, then deleted again while building: nothing to index
             if tick is not None:
                 tick()
+
+    @staticmethod
+    def _index_for_search(results: list) -> None:
+        """What ``insert_or_update_object_task`` does per object, as one ``add_bulk`` per model."""
+        from django.apps import apps
+        from modelsearch.backends import get_search_backends
+
+        pks_by_model: dict = {}
+        for result in results:
+            app_label, model_name, pk = result.args
+            pks_by_model.setdefault(apps.get_model(app_label, model_name), []).append(pk)
+        objects_by_class: dict = {}
+        for model, pks in pks_by_model.items():
+            queryset = model.objects.filter(pk__in=pks)
+            for obj in queryset.specific() if issubclass(model, Page) else queryset:
+                indexed = obj.get_indexed_instance()
+                if indexed is not None:
+                    objects_by_class.setdefault(type(indexed), []).append(indexed)
+        for cls, objects in objects_by_class.items():
+            indexable = set(
+                cls.get_indexed_objects().filter(pk__in=[obj.pk for obj in objects]).values_list("pk", flat=True)
+            )
+            objects = [obj for obj in objects if obj.pk in indexable]
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(cls, objects)

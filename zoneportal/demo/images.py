@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 BLUE = (11, 79, 156)
 DARK_BLUE = (7, 45, 99)
@@ -268,16 +268,18 @@ def org_chart(title: str, root: str, children: Sequence[str], note: str = "") ->
     return canvas.image
 
 
+def vertical_gradient(width: int, height: int, top, bottom) -> Image.Image:
+    """An RGB image fading from ``top`` to ``bottom`` colour."""
+    return ImageOps.colorize(Image.linear_gradient("L").resize((width, height)), top, bottom)
+
+
 def landscape(width: int, height: int, scene: str, seed: str, headline: str = "") -> Image.Image:
     """A stylised, photo-like scene: sky, layered hills and what the scene is about."""
     rng = random.Random(seed)
     night = scene == "night"
     sky_top, sky_bottom = ((16, 28, 64), (60, 70, 120)) if night else ((120, 170, 222), (226, 238, 248))
-    image = Image.new("RGB", (width, height))
+    image = vertical_gradient(width, height, sky_top, sky_bottom)
     draw = ImageDraw.Draw(image)
-    for y in range(height):
-        t = y / height
-        draw.line((0, y, width, y), fill=tuple(int(a + (b - a) * t) for a, b in zip(sky_top, sky_bottom, strict=True)))
     horizon = height * rng.uniform(0.45, 0.6)
     for layer in range(4):  # the Wuling mountains, far to near
         shade = 150 - layer * 28 if not night else 40 - layer * 6
@@ -339,7 +341,7 @@ def landscape(width: int, height: int, scene: str, seed: str, headline: str = ""
         x, y = rng.uniform(0, width), rng.uniform(ground, height)
         r = rng.uniform(10, 24) * (0.5 + (y - ground) / (height - ground + 1))
         draw.ellipse((x - r, y - 2 * r, x + r, y), fill=(46, 110, 60) if not night else (20, 40, 30))
-    return image.filter(ImageFilter.GaussianBlur(0.6))
+    return image
 
 
 def photo(caption: str, scene: str, headline: str = "", width: int = 1200, height: int = 720) -> Image.Image:
@@ -355,12 +357,11 @@ def photo(caption: str, scene: str, headline: str = "", width: int = 1200, heigh
 def banner(title: str, subtitle: str, scene: str = "park", width: int = 1600, height: int = 420) -> Image.Image:
     """A wide banner: a landscape, a blue veil on the left and the site's name."""
     image = landscape(width, height, scene, title)
-    veil = Image.new("RGBA", (width, height))
-    veil_draw = ImageDraw.Draw(veil)
-    for x in range(int(width * 0.6)):
-        alpha = int(200 * (1 - x / (width * 0.6)))
-        veil_draw.line((x, 0, x, height), fill=(*DARK_BLUE, alpha))
-    image = Image.alpha_composite(image.convert("RGBA"), veil).convert("RGB")
+    # A blue veil fading out towards the right, so the white title stays readable.
+    fade = Image.linear_gradient("L").rotate(-90, expand=True).resize((int(width * 0.6), height))
+    mask = Image.new("L", (width, height), 0)
+    mask.paste(fade.point(lambda v: v * 200 // 255), (0, 0))
+    image.paste(Image.new("RGB", (width, height), DARK_BLUE), (0, 0), mask)
     draw = ImageDraw.Draw(image)
     draw.text((70, height * 0.42), title, font=font(64), fill=PAPER, anchor="ls", stroke_width=1, stroke_fill=PAPER)
     draw.text((72, height * 0.42 + 56), subtitle, font=font(28), fill=(225, 235, 250), anchor="ls")
@@ -371,10 +372,8 @@ def banner(title: str, subtitle: str, scene: str = "park", width: int = 1600, he
 def portrait(label: str, size: tuple[int, int] = (360, 480)) -> Image.Image:
     """A neutral portrait placeholder (silhouette), labelled with the name shown on the site."""
     width, height = size
-    canvas = Canvas(width, height, background=(226, 232, 240))
-    for y in range(height):
-        shade = int(232 - 40 * y / height)
-        canvas.draw.line((0, y, width, y), fill=(shade - 8, shade - 2, shade + 6))
+    canvas = Canvas(width, height)
+    canvas.image.paste(vertical_gradient(width, height, (224, 230, 238), (184, 190, 198)))
     cx = width / 2
     canvas.draw.ellipse((cx - 150, height * 0.62, cx + 150, height * 1.25), fill=(52, 64, 84))
     canvas.draw.polygon([(cx - 30, height * 0.62), (cx + 30, height * 0.62), (cx, height * 0.8)], fill=PAPER)

@@ -2,50 +2,53 @@
 
 import time
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from zoneportal.demo.builder import DEMO_PASSWORD, demo_accounts, load
+from zoneportal.demo.builder import BUILT, DEMO_PASSWORD, FOREIGN, demo_accounts, load
 from zoneportal.demo.seed import SeedMissing
 
 
 class Command(BaseCommand):
-    help = _("加载演示数据（来凤经济开发区）。已加载时什么也不做；--reset 删除演示数据后重建。")
+    help = _("加载演示数据（来凤经济开发区）。已加载时只列出演示账号；--reset 删除演示数据后重建。")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--reset", action="store_true", help=_("删除已有的演示数据并重新生成"))
+        parser.add_argument("--reset", action="store_true", help=_("删除已有的演示数据（及其他页面）并重新生成"))
 
     def handle(self, *args, reset: bool = False, **options) -> None:
         started = time.monotonic()
         try:
-            built = load(reset=reset, write=self.stdout.write, timings=options["verbosity"] >= 2)
+            outcome = load(reset=reset, write=self.stdout.write, timings=options["verbosity"] >= 2)
         except SeedMissing as error:
-            raise CommandError(str(error)) from error
-        except RuntimeError as error:
             raise CommandError(str(error)) from error
         except Exception as error:
             raise CommandError(
-                _("演示数据加载失败，数据库已回滚，未做任何修改：%(error)s") % {"error": error}
+                _("演示数据加载失败，数据库已回滚，没有留下任何改动：%(error)s") % {"error": error}
             ) from error
-        if built:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    _("演示数据已生成，用时 %(seconds).1f 秒。") % {"seconds": time.monotonic() - started}
+        if outcome == FOREIGN:
+            self.stderr.write(
+                _(
+                    "数据库中已有不是演示数据的页面，为避免覆盖，没有加载演示数据。"
+                    "如确需用演示数据替换全部页面，请运行 manage.py load_demo --reset。"
                 )
             )
+            return
+        if outcome == BUILT:
+            seconds = time.monotonic() - started
+            self.stdout.write(self.style.SUCCESS(_("演示数据已生成，用时 %(seconds).1f 秒。") % {"seconds": seconds}))
         else:
             self.stdout.write(_("演示数据已经加载，无需重复（如需重建：manage.py load_demo --reset）。"))
         self.print_accounts()
 
     def print_accounts(self) -> None:
-        from django.contrib.auth import get_user_model
-
+        """The demo logins: username, password, role (and department)."""
         existing = set(get_user_model().objects.values_list("username", flat=True))
         self.stdout.write("")
-        self.stdout.write(self.style.MIGRATE_HEADING(_("演示账号（仅供演示，切勿用于正式环境）")))
-        self.stdout.write(_("统一密码：%(password)s    后台：/admin/") % {"password": DEMO_PASSWORD})
+        self.stdout.write(self.style.MIGRATE_HEADING(_("演示账号（仅供演示，切勿用于正式环境）  后台：/admin/")))
+        self.stdout.write(f"  {_('用户名'):<19}{_('密码'):<13}{_('角色')}")
         for account in demo_accounts():
             if account.username not in existing:
                 continue
-            department = f"  [{account.department}]" if account.department else ""
-            self.stdout.write(f"  {account.username:<22}{account.role}{department}")
+            department = f"（{account.department}）" if account.department else ""
+            self.stdout.write(f"  {account.username:<22}{DEMO_PASSWORD:<15}{account.role}{department}")
