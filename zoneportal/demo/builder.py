@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -130,54 +129,57 @@ def has_foreign_content() -> bool:
 
 
 class Progress:
-    """Step-by-step progress: "[5/10] 生成图片 12/39", rewritten in place on a terminal."""
+    """Step-by-step progress: "[5/12] 生成图片 12/36".
+
+    ``write`` prints a finished line; ``update`` (given on a terminal) rewrites
+    the current line in place while a step counts its items.
+    """
 
     def __init__(
-        self, write: Callable[[str], None], total_steps: int, interactive: bool | None = None, timings: bool = False
+        self,
+        write: Callable[[str], None],
+        total_steps: int,
+        update: Callable[[str], None] | None = None,
+        timings: bool = False,
     ) -> None:
         self.write = write
+        self.update = update
         self.total_steps = total_steps
-        self.interactive = sys.stdout.isatty() if interactive is None else interactive
         self.timings = timings
         self.started, self.cpu_started = time.monotonic(), time.process_time()
         self.number = 0
         self.label = ""
         self.done = 0
-        self.total: int | None = None
+        self.total = 0
 
-    def step(self, label: str, total: int | None = None) -> None:
-        """Start the next step (``total``: how many items it will count)."""
+    def step(self, label: str, total: int = 1) -> None:
+        """Start the next step, which will count ``total`` items."""
         self.finish()
         self.number += 1
         self.label, self.done, self.total = label, 0, total
         self.started, self.cpu_started = time.monotonic(), time.process_time()
-        if self.total is None:
-            self.write(self._line())
-            self.label = ""
+        if self.update is not None:
+            self.update("\r" + self._line())
 
     def tick(self, count: int = 1) -> None:
-        """One more item of the current step is done."""
+        """``count`` more items of the current step are done."""
         self.done += count
-        if self.interactive and self.total:
-            sys.stdout.write("\r" + self._line())
-            sys.stdout.flush()
+        if self.update is not None:
+            self.update("\r" + self._line())
 
     def finish(self) -> None:
-        """End the current counted step with its final count."""
-        if self.label and self.total is not None:
-            if self.interactive:
-                sys.stdout.write("\r")
+        """End the current step: print its line with the final count."""
+        if self.label:
+            if self.update is not None:
+                self.update("\r")
             self.write(self._line())
             self.label = ""
 
     def _line(self) -> str:
-        counter = f" {self.done}/{self.total}" if self.total is not None else ""
-        timing = (
-            f"  ({time.monotonic() - self.started:.1f}s, cpu {time.process_time() - self.cpu_started:.1f}s)"
-            if self.timings and self.total is not None
-            else ""
-        )
-        return f"[{self.number}/{self.total_steps}] {self.label}{counter}{timing}"
+        timing = ""
+        if self.timings:
+            timing = f"  ({time.monotonic() - self.started:.1f}s, cpu {time.process_time() - self.cpu_started:.1f}s)"
+        return f"[{self.number}/{self.total_steps}] {self.label} {self.done}/{self.total}{timing}"
 
 
 class DemoBuilder:
@@ -786,7 +788,7 @@ COLUMNS = [
     ColumnSpec("offices", "disclosure", "办公地点", "bangongdidian", "bangongshi", kind="organisation",
                section="offices", intro="各部门办公地址和电话（演示数据）。"),
     ColumnSpec("leaders", "disclosure", "领导班子", "lingdao", "bangongshi", kind="organisation", section="leaders",
-               intro="管委会领导及分工。仅公开种子文档中记载的姓名，其余以“××”代替。"),
+               intro="管委会领导及分工。演示数据只显示公开资料中记载的姓名，其余以“××”代替。"),
     ColumnSpec("interpretation", "disclosure", "政策解读", "jiedu", "zhaoshang", column_type=DISCLOSURE,
                intro="用问答和图解说明开发区政策。"),
     ColumnSpec("finance", "disclosure", "财政信息", "caizheng", "caizheng", column_type=DISCLOSURE,
@@ -880,7 +882,12 @@ def remove_demo() -> None:
     get_user_model().objects.filter(username__in=[account.username for account in demo_accounts()]).delete()
 
 
-def load(reset: bool, write: Callable[[str], None], interactive: bool | None = None, timings: bool = False) -> str:
+def load(
+    reset: bool,
+    write: Callable[[str], None],
+    update: Callable[[str], None] | None = None,
+    timings: bool = False,
+) -> str:
     """Load the demo unless it is there: returns BUILT, PRESENT or FOREIGN (left alone).
 
     With ``reset`` the previous demo is removed first. Everything happens in one
@@ -893,7 +900,7 @@ def load(reset: bool, write: Callable[[str], None], interactive: bool | None = N
     if not reset and has_foreign_content():
         return FOREIGN
     seed = load_seed()
-    progress = Progress(write, DemoBuilder.STEPS + (1 if reset else 0), interactive, timings)
+    progress = Progress(write, DemoBuilder.STEPS + (1 if reset else 0), update, timings)
     builder = DemoBuilder(seed, progress)
     try:
         with override_settings(TASKS=COLLECT_TASKS):

@@ -20,7 +20,7 @@ from .images import BLUE, DARK_BLUE, MUTED, font, wrap
 
 A4 = (1240, 1754)  # 150 dpi
 MARGIN = 120
-DEMO_FOOTER = "来凤经济开发区门户网站演示文件 · 内容摘自种子文档，仅供演示"
+DEMO_FOOTER = "来凤经济开发区门户网站演示文件 · 内容摘自开发区公开资料，仅供演示"
 
 
 def pdf(title: str, blocks: Sequence[tuple[str, str]], images: Sequence[Image.Image] = ()) -> bytes:

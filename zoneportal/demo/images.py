@@ -28,7 +28,7 @@ PAPER = (255, 255, 255)
 LIGHT = (238, 243, 250)
 GRID = (214, 222, 234)
 SERIES = [(11, 79, 156), (46, 134, 193), (23, 165, 137), (214, 162, 48), (200, 16, 46), (125, 60, 152)]
-DEMO_MARK = "演示图片（据种子文档数据绘制）"
+DEMO_MARK = "演示图片"
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +222,7 @@ def schematic_map(
     nx, ny = box[2] - 50, box[1] + 60
     canvas.draw.polygon([(nx, ny - 34), (nx - 12, ny), (nx + 12, ny)], fill=RED)
     canvas.text((nx, ny + 18), "北", 18, RED, "mm")
-    canvas.footer(note or "示意图，不按比例；数据来源：种子文档第四篇")
+    canvas.footer(note or "示意图，不按比例；数据来源：来凤经济开发区工业园区建设专题")
     return canvas.image
 
 
@@ -264,7 +264,7 @@ def org_chart(title: str, root: str, children: Sequence[str], note: str = "") ->
     for cx, child in zip(centres, children, strict=True):
         canvas.arrow((cx, bus_y), (cx, bus_y + 48))
         canvas.box((cx - slot / 2 + 14, bus_y + 50, cx + slot / 2 - 14, bus_y + 170), child, size=21)
-    canvas.footer(note or "依据：来编纪要[2006]3号及种子文档第四篇“机构与职能”")
+    canvas.footer(note or "依据：来编纪要[2006]3号；来凤经济开发区工业园区建设专题“机构与职能”")
     return canvas.image
 
 

@@ -89,7 +89,7 @@ def _sihe_map() -> Image.Image:
         zones,
         roads,
         subtitle=f"{park.location} · {park.since} · {park.area_km2}平方公里（{park.area_mu}亩）· {park.infrastructure}",
-        note="示意图，企业位置不按实际；入园企业5户，图中标出种子文档列出的4户",
+        note="示意图，企业位置不按实际；入园企业5户，图中标出其中4户",
     )
 
 

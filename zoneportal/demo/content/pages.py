@@ -238,7 +238,7 @@ CONTENT_PAGES = [
                 [[name, where, area] for name, park, area, where in facts.ZONING if park == "桂花树工业园"],
             ),
         ),
-        updated_note="示意图不按比例；数据来源：种子文档第四篇",
+        updated_note="示意图不按比例；数据来源：来凤经济开发区工业园区建设专题",
         keywords="桂花树工业园,七通一平",
     ),
     ContentSpec(
@@ -270,7 +270,7 @@ CONTENT_PAGES = [
                 "产业发展规划，正待评审。",
             ),
         ),
-        updated_note="示意图不按比例；数据来源：种子文档第四篇",
+        updated_note="示意图不按比例；数据来源：来凤经济开发区工业园区建设专题",
         keywords="四合工业园",
     ),
     ContentSpec(
@@ -300,7 +300,7 @@ CONTENT_PAGES = [
             ("heading", "2014年项目建设"),
             ("figures", facts.PROJECTS_2014),
         ),
-        updated_note="续建项目原文为“续建约8家”；数据来源：种子文档第四篇",
+        updated_note="续建项目原文为“续建约8家”；数据来源：来凤经济开发区工业园区建设专题",
         keywords="招商引资,2014年,到位资金",
     ),
     ContentSpec(
@@ -334,7 +334,7 @@ CONTENT_PAGES = [
             ),
             ("p", [("doc", "xlsx-results-2015", "下载：2015年开发区主要经济指标（xlsx）")]),
         ),
-        updated_note="数据来源：种子文档第四篇“工业园运行效果”",
+        updated_note="数据来源：来凤经济开发区工业园区建设专题“工业园运行效果”",
         keywords="2015年,运行情况,经济效益",
     ),
     ContentSpec(
@@ -503,7 +503,7 @@ CONTENT_PAGES = [
             ("heading", "办理地点与咨询"),
             ("p", "开发区客商投资“一站式”办公服务大厅（地址、电话见“办公地点”，为演示数据）。"),
         ),
-        updated_note="演示：办理环节根据种子文档中各部门职能整理，不是正式发布的办事指南",
+        updated_note="演示：办理环节根据开发区各部门职能整理，不是正式发布的办事指南",
         keywords="企业入园,办事指南,流程图",
     ),
     ContentSpec(

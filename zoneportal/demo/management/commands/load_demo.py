@@ -19,7 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args, reset: bool = False, **options) -> None:
         started = time.monotonic()
         try:
-            outcome = load(reset=reset, write=self.stdout.write, timings=options["verbosity"] >= 2)
+            outcome = load(
+                reset=reset,
+                write=self.stdout.write,
+                update=self.update_line if self.stdout.isatty() else None,
+                timings=options["verbosity"] >= 2,
+            )
         except SeedMissing as error:
             raise CommandError(str(error)) from error
         except Exception as error:
@@ -40,6 +45,11 @@ class Command(BaseCommand):
         else:
             self.stdout.write(_("演示数据已经加载，无需重复（如需重建：manage.py load_demo --reset）。"))
         self.print_accounts()
+
+    def update_line(self, text: str) -> None:
+        """Rewrite the progress line in place (terminals only)."""
+        self.stdout.write(text, ending="")
+        self.stdout.flush()
 
     def print_accounts(self) -> None:
         """The demo logins: username, password, role (and department)."""
