@@ -13,12 +13,17 @@ from typing import Any
 
 from django import template
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 register = template.Library()
 
@@ -49,26 +54,50 @@ def _site_name_fallback() -> str:
 CHROME_CACHE_SECONDS = 300
 
 
-def _site_chrome(site: Site) -> Chrome:
-    """Query the frame data of ``site``: settings, link groups, top navigation, site-map page."""
-    from zoneportal.portal.models import PortalSettings, SitemapPage
+def in_private_section() -> Exists:
+    """SQL condition: the page is, or is below, a page with a view restriction (login, password, groups).
+
+    Wagtail's ``.public()`` first asks the database for every restriction and
+    then filters; this asks inside the same query, so the frame and the side
+    navigation stay one query each.
+    """
+    from wagtail.models import PageViewRestriction
+
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+
+
+def _site_chrome(site: Site, request: HttpRequest | None = None) -> Chrome:
+    """Query the frame data of ``site``: settings with their links, top navigation, site-map page.
+
+    Three queries when nothing is cached: the links with their settings row,
+    the restricted sections, and the menu together with the site-map page.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from zoneportal.portal.models import PortalSettings, SiteLink, SitemapPage
 
     chrome = Chrome(site=site, site_name=site.site_name or _site_name_fallback())
-    try:
-        portal_settings = PortalSettings.for_site(site)
-    except PortalSettings.DoesNotExist:
-        portal_settings = None
+    links = list(SiteLink.objects.filter(settings__site=site).select_related("settings"))
+    if links:
+        portal_settings = links[0].settings
+    else:
+        try:
+            portal_settings = PortalSettings.for_site(site)
+        except PortalSettings.DoesNotExist:
+            portal_settings = None
     if portal_settings is not None:
         chrome.settings = portal_settings
         chrome.site_name = portal_settings.site_name or chrome.site_name
-        # One query for both link groups instead of one per group.
-        links = list(portal_settings.links.all())
-        chrome.subsite_links = [link for link in links if link.group == "subsite"]
-        chrome.government_links = [link for link in links if link.group == "government"]
+        chrome.subsite_links = [link for link in links if link.group == SiteLink.Group.SUBSITE]
+        chrome.government_links = [link for link in links if link.group == SiteLink.Group.GOVERNMENT]
     home = site.root_page
     chrome.home = home
-    chrome.menu = list(home.get_children().live().public().in_menu())
-    chrome.sitemap_page = SitemapPage.objects.live().public().descendant_of(home).first()
+    sitemap_type = ContentType.objects.get_for_model(SitemapPage)
+    pages = Page.objects.live().filter(path__startswith=home.path, depth__gt=home.depth)
+    pages = pages.filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(content_type=sitemap_type))
+    pages = list(pages.exclude(in_private_section()).order_by("path"))
+    chrome.menu = [page for page in pages if page.depth == home.depth + 1 and page.show_in_menus]
+    chrome.sitemap_page = next((page for page in pages if page.content_type_id == sitemap_type.pk), None)
     return chrome
 
 
@@ -90,7 +119,7 @@ def build_chrome(request: HttpRequest | None) -> Chrome:
     key = f"portal:chrome:{site.pk}:{current_generation()}"
     chrome = cache.get(key)
     if chrome is None:
-        chrome = _site_chrome(site)
+        chrome = _site_chrome(site, request)
         cache.set(key, chrome, CHROME_CACHE_SECONDS)
     chrome.site = site
     return chrome
@@ -109,20 +138,70 @@ def portal_chrome(context: template.Context) -> Chrome:
     return chrome
 
 
+def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tuple | None]:
+    """Ancestors of ``page`` below the site root, and the side-navigation tree of its section.
+
+    Both come from one query (the navigation part only when it is not cached
+    yet): every path involved is a prefix of ``page.path``, so nothing has to be
+    fetched first. The result is kept on the request. The tree is
+    ``(children, grandchildren, open_child)``: the section's sub-pages other than
+    articles, those of the branch the visitor is in, and that branch.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from zoneportal.portal.models import ArticlePage
+    from zoneportal.portal.page_cache import current_generation
+
+    memo = getattr(request, _ANCESTORS_ATTR, None) if request is not None else None
+    if memo is not None and memo[0] == (page.pk, page.path):
+        return memo[1], memo[2]
+    site = Site.find_for_request(request) if request is not None else None
+    root_depth = site.root_page.depth if site is not None else 1
+    inside_site = site is None or page.path.startswith(site.root_page.path)
+    step = Page.steplen
+    ancestors: list[Page] = []
+    tree = None
+    if inside_site and page.depth > root_depth:
+        section_depth = root_depth + 1
+        section_path = page.path[: step * section_depth]
+        branch_path = page.path[: step * (section_depth + 1)] if page.depth > section_depth else ""
+        ancestor_paths = {page.path[: step * depth] for depth in range(section_depth, page.depth)}
+        tree_key = f"portal:section-nav:{section_path}:{branch_path}:{current_generation()}"
+        tree = cache.get(tree_key)
+        wanted = Q(path__in=ancestor_paths) if ancestor_paths else Q(pk__in=[])
+        article_type = ContentType.objects.get_for_model(ArticlePage)
+        if tree is None:
+            level = Q(path__startswith=section_path, depth=section_depth + 1)
+            if branch_path:
+                level |= Q(path__startswith=branch_path, depth=section_depth + 2)
+            wanted |= Q(live=True) & level & ~Q(content_type=article_type)
+        rows = list(Page.objects.filter(wanted).annotate(private=in_private_section()).order_by("path"))
+        ancestors = [row for row in rows if row.path in ancestor_paths]
+        if tree is None:
+            nav = [
+                row
+                for row in rows
+                if row.live
+                and row.content_type_id != article_type.pk
+                and row.path.startswith(section_path)
+                and row.depth in (section_depth + 1, section_depth + 2)
+                and not row.private
+            ]
+            children = [row for row in nav if row.depth == section_depth + 1]
+            open_child = next((row for row in children if branch_path and row.path == branch_path), None)
+            grandchildren = [row for row in nav if open_child is not None and row.depth == section_depth + 2]
+            tree = (children, grandchildren, open_child)
+            cache.set(tree_key, tree, CHROME_CACHE_SECONDS)
+    if request is not None:
+        setattr(request, _ANCESTORS_ATTR, ((page.pk, page.path), ancestors, tree))
+    return ancestors, tree
+
+
 def page_ancestors(request: HttpRequest | None, page: Page | None) -> list[Page]:
     """Ancestors of ``page`` below the site root (for breadcrumbs and ColumnName), once per request."""
     if page is None or not getattr(page, "pk", None):
         return []
-    cache_key = (page.pk, page.path)
-    cached = getattr(request, _ANCESTORS_ATTR, None) if request is not None else None
-    if cached and cached[0] == cache_key:
-        return cached[1]
-    site = Site.find_for_request(request) if request is not None else None
-    root_depth = site.root_page.depth if site is not None else 1
-    ancestors = list(page.get_ancestors().filter(depth__gt=root_depth))
-    if request is not None:
-        setattr(request, _ANCESTORS_ATTR, (cache_key, ancestors))
-    return ancestors
+    return _page_tree(request, page)[0]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -156,14 +235,22 @@ def _absolute(request: HttpRequest | None, url: str | None) -> str:
     return request.build_absolute_uri(url)
 
 
-def _image_url(request: HttpRequest | None, image) -> str:
+# The meta image reuses a rendition the page itself shows (same filter specs as
+# the templates), so it costs no extra lookup: article_page.html shows the
+# cover as ARTICLE_COVER_SPEC, home_page.html the banner as BANNER_SPECS.
+ARTICLE_COVER_SPEC = "max-960x640"
+BANNER_SPECS = ("width-800", "width-1600", "width-2400")
+
+
+def _image_url(request: HttpRequest | None, image, specs: tuple[str, ...], pick: str) -> str:
     if image is None:
         return ""
     try:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        renditions = image.get_renditions(*specs)
     except Exception:  # a missing source file must not break the page head
         return ""
-    return _absolute(request, rendition.url)
+    rendition = renditions.get(pick)
+    return _absolute(request, rendition.url) if rendition is not None else ""
 
 
 @register.inclusion_tag("includes/government_meta.html", takes_context=True)
@@ -210,7 +297,7 @@ def government_meta(context: template.Context) -> dict:
         if isinstance(page, ArticlePage):
             meta["og_type"] = "article"
             meta["description"] = meta["description"] or _plain(page.summary, 300) or _plain(page.body, 120)
-            meta["image"] = _image_url(request, page.cover_image)
+            meta["image"] = _image_url(request, page.cover_image, (ARTICLE_COVER_SPEC,), ARTICLE_COVER_SPEC)
             ancestors = page_ancestors(request, page)
             meta["article"] = {
                 "title": page.title,
@@ -221,7 +308,7 @@ def government_meta(context: template.Context) -> dict:
             }
         elif isinstance(page, HomePage):
             meta["description"] = meta["description"] or _plain(page.tagline) or _plain(page.intro, 300)
-            meta["image"] = _image_url(request, page.banner)
+            meta["image"] = _image_url(request, page.banner, BANNER_SPECS, "width-1600")
         else:
             intro = getattr(page, "intro", "")
             meta["description"] = meta["description"] or _plain(intro, 300)
@@ -309,9 +396,18 @@ def media_covers(items) -> list[tuple[Any, Any]]:
 
 
 @register.simple_tag(takes_context=True)
-def quick_links(context: template.Context, home) -> list:
-    """The home page's quick links with their target pages fetched in the same query."""
-    return list(home.quick_links.select_related("link_page").all())
+def quick_links(context: template.Context, home) -> list[tuple[Any, str]]:
+    """The home page's quick links as ``(link, url)``, target pages fetched in the same query.
+
+    The URL of a chosen page is built with the request, so it stays relative on
+    its own site (and inside the 繁體 view); a typed URL goes through :func:`local_url`.
+    """
+    request = context.get("request")
+    pairs = []
+    for link in home.quick_links.select_related("link_page").all():
+        url = link.link_page.get_url(request) if link.link_page_id else local_url(link.link_url)
+        pairs.append((link, url or "#"))
+    return pairs
 
 
 @register.simple_tag
@@ -364,25 +460,6 @@ def nav_state(item: Page, page: Page | None) -> str:
     return ""
 
 
-def _section_tree(section: Page, branch: Page | None) -> tuple[list[Page], list[Page], Page | None]:
-    """Sub-pages (not articles) of ``section`` and of its child ``branch``, cached like the chrome."""
-    from zoneportal.portal.models import ArticlePage
-    from zoneportal.portal.page_cache import current_generation
-
-    key = f"portal:section-nav:{section.pk}:{branch.pk if branch else 0}:{current_generation()}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    children = list(section.get_children().live().public().not_type(ArticlePage))
-    open_child = next((child for child in children if branch is not None and child.pk == branch.pk), None)
-    grandchildren: list[Page] = []
-    if open_child is not None and open_child.numchild:
-        grandchildren = list(open_child.get_children().live().public().not_type(ArticlePage))
-    tree = (children, grandchildren, open_child)
-    cache.set(key, tree, CHROME_CACHE_SECONDS)
-    return tree
-
-
 @register.simple_tag(takes_context=True)
 def current_state(context: template.Context, item: Page) -> str:
     """``{% current_state item as state %}``: :func:`nav_state` for pages that may have no ``page`` in context."""
@@ -407,14 +484,11 @@ def section_nav(context: template.Context) -> dict:
         request._portal_section_nav = result
     if page is None or not getattr(page, "pk", None):
         return result
-    ancestors = page_ancestors(request, page)
-    section = ancestors[0] if ancestors else page
-    chrome = portal_chrome(context)
-    if chrome.home is not None and section.pk == chrome.home.pk:
+    ancestors, tree = _page_tree(request, page)
+    if tree is None:  # the home page, or a page outside this site
         return result
-    # The branch the visitor is in: the section's child on the way down to this page.
-    branch = ancestors[1] if len(ancestors) > 1 else (page if ancestors else None)
-    children, grandchildren, open_child = _section_tree(section, branch)
+    section = ancestors[0] if ancestors else page
+    children, grandchildren, open_child = tree
     result["section"] = section
     result["open_child"] = open_child
     result["grandchildren"] = grandchildren
@@ -449,3 +523,142 @@ def sub_columns(context: template.Context) -> list[Page]:
     if nav.get("open_child") is not None and nav["open_child"].pk == page.pk:
         return list(nav["grandchildren"])
     return list(page.get_children().live().public().not_type(ArticlePage))
+
+
+# ---- Rich text, cleaned on the way out -------------------------------------------
+# The editor (Draftail) only ever stores an allow-listed subset of HTML, but rich
+# text can also arrive by import, the API or a migration. Everything public goes
+# through ``|safe_richtext``: Wagtail expands its links and images, then anything
+# outside the allow-list below is removed before the page is sent.
+
+_DROPPED_WITH_CONTENT = frozenset(
+    "script style iframe frame frameset object embed applet form input button textarea select option "
+    "link meta base svg math template noscript audio video source track canvas".split()
+)
+_ALLOWED_TAGS = frozenset(
+    "p br hr h2 h3 h4 h5 h6 strong b em i u s sub sup small ol ul li a img blockquote q cite code pre "
+    "figure figcaption table caption thead tbody tfoot tr th td span div".split()
+)
+_GLOBAL_ATTRIBUTES = frozenset({"class", "title", "lang", "dir"})
+_TAG_ATTRIBUTES = {
+    "a": frozenset({"href", "rel", "hreflang", "download"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "ol": frozenset({"start", "type", "reversed"}),
+    "th": frozenset({"colspan", "rowspan", "scope"}),
+    "td": frozenset({"colspan", "rowspan"}),
+}
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def is_safe_url(value: str) -> bool:
+    """True for relative URLs and http(s)/mailto/tel ones; false for javascript:, data: and the like."""
+    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+    compact = "".join(ch for ch in value if ch > " " and ch != "\x7f").lower()
+    head = compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if ":" not in head:
+        return True
+    return head.split(":", 1)[0] in _SAFE_SCHEMES
+
+
+def clean_html(html: str) -> str:
+    """Remove every tag, attribute and URL scheme outside the rich-text allow-list."""
+    from bs4 import BeautifulSoup, Comment
+
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        name = tag.name.lower()
+        if name in _DROPPED_WITH_CONTENT:
+            tag.decompose()
+            continue
+        if name not in _ALLOWED_TAGS:
+            tag.unwrap()  # keep the text, lose the element
+            continue
+        allowed = _GLOBAL_ATTRIBUTES | _TAG_ATTRIBUTES.get(name, frozenset())
+        for attribute in list(tag.attrs):
+            value = tag.attrs[attribute]
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if attribute.lower() not in allowed or (attribute.lower() in _URL_ATTRIBUTES and not is_safe_url(text)):
+                del tag.attrs[attribute]
+    return str(soup)
+
+
+@register.filter
+def safe_richtext(value: Any) -> SafeString:
+    """``|richtext`` followed by :func:`clean_html`: what every public template uses for rich text."""
+    from wagtail.templatetags.wagtailcore_tags import richtext
+
+    if value is None or value == "":
+        return mark_safe("")
+    if isinstance(value, RichText):
+        rendered = value.__html__()
+    else:
+        rendered = str(richtext(value))
+    return mark_safe(clean_html(rendered))  # cleaned just above
+
+
+@register.filter
+def local_url(url: str | None) -> str:
+    """A site-relative URL typed by an editor, kept inside the 繁體 view when the visitor is in it.
+
+    URLs that Django or Wagtail build already carry the script prefix; free-text
+    ones (quick links, the mailbox address) do not, so they get it here.
+    """
+    if not url:
+        return ""
+    url = str(url)
+    prefix = get_script_prefix()
+    if prefix == "/" or not url.startswith("/") or url.startswith("//") or url.startswith(prefix):
+        return url
+    return prefix.rstrip("/") + url
+
+
+@register.filter(is_safe=True)
+def sanitise(html: Any) -> SafeString:
+    """:func:`clean_html` for rendered markup: ``{% filter sanitise %}{% include_block block %}{% endfilter %}``."""
+    return mark_safe(clean_html(str(html)))  # cleaned just above
+
+
+@register.simple_tag
+def prepare_renditions(items, attribute: str, *specs: str) -> str:
+    """Look up, in one query, the renditions a list of pictures is about to need.
+
+    ``{% prepare_renditions headlines "cover_image" "fill-720x405" "fill-240x150" %}``
+    (``attribute`` empty when ``items`` are images themselves). Images whose
+    renditions are all in the cache are left alone; the others get their
+    renditions prefetched, so the ``{% image %}`` tags that follow do not query
+    once per picture. Renders nothing.
+    """
+    from django.db.models import Prefetch, prefetch_related_objects
+    from wagtail.images import get_image_model
+    from wagtail.images.models import Filter
+
+    images = [getattr(item, attribute, None) if attribute else item for item in (items or [])]
+    images = [image for image in images if image is not None and getattr(image, "pk", None)]
+    if not images or not specs:
+        return ""
+    rendition_model = get_image_model().get_rendition_model()
+    filters = [Filter(spec=spec) for spec in specs]
+    keys = {
+        id(image): [
+            rendition_model.construct_cache_key(image, image_filter.get_cache_key(image), image_filter.spec)
+            for image_filter in filters
+        ]
+        for image in images
+    }
+    cached = rendition_model.cache_backend.get_many([key for image_keys in keys.values() for key in image_keys])
+    missing = [image for image in images if any(key not in cached for key in keys[id(image)])]
+    if missing:
+        renditions = rendition_model.objects.filter(filter_spec__in=specs)
+        prefetch_related_objects(missing, Prefetch("renditions", queryset=renditions))
+    return ""
+
+
+@register.simple_tag
+def media_images(pairs) -> list:
+    """The cover images of ``(item, cover)`` pairs from :func:`media_covers`."""
+    return [cover for _item, cover in pairs or [] if cover is not None]
