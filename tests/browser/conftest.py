@@ -1,0 +1,211 @@
+"""A real server with the demo zone, and headless Chromium to drive it.
+
+The server runs in its own process with its own data directory (and, on
+PostgreSQL, its own fresh database), so nothing here touches the pytest test
+database. It is started once for the browser tests and always stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = BASE_DIR / "test-results" / "browser"
+SERVER_START_SECONDS = 60
+
+
+def require_chromium() -> None:
+    """Fail in CI, skip elsewhere, when Debian's Chromium is not installed."""
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} not found: the browser tests need Debian's Chromium"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI must install it: apt-get install -y chromium fonts-noto-cjk)", pytrace=False)
+    pytest.skip(f"{message}; install it with `sudo apt-get install -y chromium fonts-noto-cjk`")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    """The running portal: its address and the environment its commands use."""
+
+    url: str
+    env: dict[str, str]
+
+    def manage(self, *args: str, timeout: int = 600) -> str:
+        """Run a manage.py command against the server's own database; returns its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def query(self, code: str) -> str:
+        """Evaluate a Python snippet in the server's Django (to look up ids); returns what it prints."""
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+
+class PostgresDatabase:
+    """A fresh UTF-8 database beside the one DATABASE_URL names, dropped afterwards."""
+
+    def __init__(self, url: str) -> None:
+        import dj_database_url
+
+        self.config = dj_database_url.parse(url)
+        self.name = f"zoneportal_browser_{uuid.uuid4().hex[:8]}"
+        self.url = url.rsplit("/", 1)[0] + "/" + self.name
+
+    def _execute(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(
+            dbname="postgres",
+            user=self.config["USER"] or None,
+            password=self.config["PASSWORD"] or None,
+            host=self.config["HOST"] or None,
+            port=self.config["PORT"] or None,
+            autocommit=True,
+        ) as connection:
+            connection.execute(sql)
+
+    def create(self) -> None:
+        self._execute(
+            f"CREATE DATABASE {self.name} TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'"
+        )
+
+    def drop(self) -> None:
+        self._execute(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"the server did not answer within {SERVER_START_SECONDS}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="package")
+def portal_server(tmp_path_factory) -> Iterator[LiveServer]:
+    """migrate + load_demo + runserver on a free port of 127.0.0.1, in a throw-away data directory."""
+    require_chromium()
+    var_dir = tmp_path_factory.mktemp("browser-var")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "DJANGO_SETTINGS"))}
+    env.update(ZONEPORTAL_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="zoneportal.settings", PYTHONUNBUFFERED="1")
+    env.pop("DEBUG", None)
+    database = None
+    if env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        database = PostgresDatabase(env["DATABASE_URL"])
+        database.create()
+        env["DATABASE_URL"] = database.url
+    port = free_port()
+    server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
+    process = None
+    log = var_dir / "server.log"
+    try:
+        server.manage("migrate", "--noinput")
+        server.manage("load_demo")
+        with log.open("w") as log_file:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        wait_until_answering(server.url + "/", process, log)
+        yield server
+    finally:
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+        if database is not None:
+            database.drop()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="package")
+def browser(portal_server):
+    """Headless Debian Chromium through Playwright (stopped after the browser tests)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    # The 2-core CI machine runs the server and Chromium side by side: be patient.
+    expect.set_options(timeout=20_000)
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser, request):
+    """Open pages in fresh browser contexts (one per visitor); a screenshot of each is kept on failure."""
+    contexts = []
+
+    def open_page(viewport: dict | None = None):
+        context = browser.new_context(locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900})
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for index, context in enumerate(contexts):
+        if failed:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            for number, page in enumerate(context.pages):
+                page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}-{number}.png"), full_page=True)
+        context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's outcome on the test item, for the screenshot on failure."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
