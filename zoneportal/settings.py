@@ -133,7 +133,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("ZONEPORTAL_TEST_DB") or None}
 else:
-    DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}
+    # PostgreSQL: the test database is copied from a template; CI points
+    # DATABASE_TEST_TEMPLATE at one made with a UTF-8 character locale (C.UTF-8),
+    # which full-text search and trigram functions need for Chinese text.
+    DATABASES["default"]["TEST"] = {
+        "TEMPLATE": os.environ.get("DATABASE_TEST_TEMPLATE", "template0"),
+        "CHARSET": "UTF8",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
