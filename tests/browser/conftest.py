@@ -132,7 +132,8 @@ def portal_server(tmp_path_factory) -> Iterator[LiveServer]:
     var_dir = tmp_path_factory.mktemp("browser-var")
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "DJANGO_SETTINGS"))}
     env.update(ZONEPORTAL_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="zoneportal.settings", PYTHONUNBUFFERED="1")
-    env.pop("DEBUG", None)
+    for setting in ("DEBUG", "MEDIA_ROOT", "ZONEPORTAL_TEST_DB"):
+        env.pop(setting, None)
     database = None
     if env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         database = PostgresDatabase(env["DATABASE_URL"])
