@@ -156,7 +156,6 @@ class HomePage(SectionPage):
         InlinePanel("quick_links", label=_("快捷入口")),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("首页")
@@ -164,24 +163,28 @@ class HomePage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["headlines"] = self.latest_articles(self.news_column, 6, with_image=True)
-        context["news"] = self.latest_articles(self.news_column, 8)
-        context["notices"] = self.latest_articles(self.notice_column, 8)
+        # Wagtail's .public() queries the view restrictions on every call; the
+        # home page lists a dozen sections, so look them up once.
+        private = Page.objects.private_q()
+        articles = ArticlePage.objects.live().exclude(private)
+        context["headlines"] = self.latest_articles(articles, self.news_column, 6, with_image=True)
+        context["news"] = self.latest_articles(articles, self.news_column, 8)
+        context["notices"] = self.latest_articles(articles, self.notice_column, 8)
         tabs = []
         if self.dynamics_column:
-            for column in self.dynamics_column.get_children().live().public().specific().filter(show_in_menus=True):
-                tabs.append((column, self.latest_articles(column, 6)))
+            columns = ColumnPage.objects.child_of(self.dynamics_column).live().in_menu().exclude(private)
+            tabs = [(column, self.latest_articles(articles, column, 6)) for column in columns]
         context["dynamics_tabs"] = tabs
         if self.media_hall:
             context["media_items"] = self.media_hall.media_items()[:4]
         return context
 
     @staticmethod
-    def latest_articles(column: Page | None, limit: int, with_image: bool = False):
-        """The newest live articles anywhere under ``column``."""
+    def latest_articles(articles, column: Page | None, limit: int, with_image: bool = False):
+        """The newest of ``articles`` anywhere under ``column``."""
         if column is None:
-            return ArticlePage.objects.none()
-        articles = ArticlePage.objects.live().public().descendant_of(column)
+            return articles.none()
+        articles = articles.descendant_of(column)
         if with_image:
             articles = articles.filter(cover_image__isnull=False)
         return articles.select_related("cover_image", "source_department").order_by("-publish_at")[:limit]
