@@ -36,18 +36,13 @@ def logged_in_client(user) -> Client:
     return client
 
 
-def admin_form(response, form_id: str | None = "page-edit-form"):
+def admin_form(response, form_id: str = "page-edit-form"):
     """The fields a browser would post back from an admin form (a mutable QueryDict).
 
-    ``form_id=None`` takes the first form that posts (the admin header's search is a GET form).
+    Page editors use ``page-edit-form``; snippet and other generic editors ``w-editor-form``.
     """
     assert response.status_code == 200, response.status_code
-    html = response.content.decode()
-    if form_id is not None:
-        return querydict_from_html(html, form_id=form_id)
-    forms = BeautifulSoup(html, "html.parser").find_all("form")
-    index = next(i for i, form in enumerate(forms) if form.get("method", "get").lower() == "post")
-    return querydict_from_html(html, form_index=index)
+    return querydict_from_html(response.content.decode(), form_id=form_id)
 
 
 def message_texts(response) -> list[str]:

@@ -110,7 +110,7 @@ def test_script_in_department_functions_is_not_rendered(zone):
     admin = logged_in_client(zone.users["admin"])
     department = zone.departments["finance"]
     url = reverse("wagtailsnippets_core_department:edit", args=(department.pk,))
-    data = admin_form(admin.get(url), form_id=None)
+    data = admin_form(admin.get(url), form_id="w-editor-form")
     data["functions"] = contentstate_with_script()
     assert admin.post(url, data).status_code == 302
     html = Client().get(zone.pages["functions"].url).content.decode()
