@@ -6,6 +6,8 @@ import re
 
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from tests.factories import PASSWORD
@@ -50,3 +52,30 @@ def message_texts(response) -> list[str]:
     from django.contrib.messages import get_messages
 
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+# ----------------------------------------------------------------------------
+# The back office
+
+
+def assert_denied(response) -> None:
+    """A refusal: a 403, or Wagtail's redirect to the dashboard with a (Chinese) error message."""
+    if response.status_code == 403:
+        return
+    assert response.status_code == 302, f"expected a refusal, got {response.status_code}"
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert any(CJK.search(text) for text in message_texts(response)), message_texts(response)
+
+
+def assert_page_denied(response) -> None:
+    """A page action refused with the back office's 403 page, in Chinese."""
+    assert response.status_code == 403, f"expected 403, got {response.status_code}"
+    assert CJK.search(response.content.decode())
+
+
+def edit_url(page: Page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def add_article_url(column: Page) -> str:
+    return reverse("wagtailadmin_pages:add", args=("portal", "articlepage", column.pk))

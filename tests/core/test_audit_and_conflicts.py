@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from tests.core.test_permissions import edit_url
 from tests.factories import make_user
-from tests.utils import CJK, admin_form, logged_in_client, soup
+from tests.utils import CJK, admin_form, edit_url, logged_in_client, soup
 
 pytestmark = pytest.mark.django_db
 

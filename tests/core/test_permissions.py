@@ -1,9 +1,11 @@
 """Departments own their columns: checked through the real admin views, as real users.
 
-When Wagtail's admin refuses a page view it answers with a redirect to the
-dashboard and an error message rather than a 403; ``assert_denied`` accepts
-both (the lead may turn the refusal into a real 403 later). What matters is
-that the form is not served and that nothing changes.
+Page actions another department's user may not take are answered with a 403
+page in Chinese (``assert_page_denied``; the project wraps Wagtail's page
+views for that). Images and documents still use Wagtail's own refusal — a
+redirect to the dashboard with an error message — so ``assert_denied``
+accepts a 403 or that redirect. Either way the form is not served and
+nothing changes.
 """
 
 from __future__ import annotations
@@ -13,29 +15,12 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, PageLogEntry, WorkflowPage
 
-from tests.utils import CJK, admin_form, logged_in_client, message_texts
+from tests.utils import add_article_url, admin_form, assert_denied, assert_page_denied, edit_url, logged_in_client
 from zoneportal.core.models import Department
 from zoneportal.core.ownership import COLUMN_PERMISSIONS, OFFICE_REVIEWERS_GROUP
 from zoneportal.portal.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
-
-
-def assert_denied(response) -> None:
-    """A refusal: a 403, or Wagtail's redirect to the dashboard with a (Chinese) error message."""
-    if response.status_code == 403:
-        return
-    assert response.status_code == 302, f"expected a refusal, got {response.status_code}"
-    assert response["Location"] == reverse("wagtailadmin_home")
-    assert any(CJK.search(text) for text in message_texts(response)), message_texts(response)
-
-
-def edit_url(page: Page) -> str:
-    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
-
-
-def add_article_url(column: Page) -> str:
-    return reverse("wagtailadmin_pages:add", args=("portal", "articlepage", column.pk))
 
 
 # ----------------------------------------------------------------------------
@@ -85,7 +70,7 @@ def test_editor_cannot_open_another_departments_edit_view(zone, target):
     client = logged_in_client(zone.users["invest_editor"])
     response = client.get(edit_url(page))
     assert response.status_code != 200
-    assert_denied(response)
+    assert_page_denied(response)
 
 
 @pytest.mark.parametrize("target", ["column", "article"])
@@ -99,7 +84,7 @@ def test_editor_cannot_post_to_another_departments_edit_view(zone, target):
     client = logged_in_client(zone.users["invest_editor"])
     for action in ({}, {"action-publish": "action-publish"}, {"action-submit": "action-submit"}):
         response = client.post(edit_url(page), {**data.dict(), **action})
-        assert_denied(response)
+        assert_page_denied(response)
 
     page.refresh_from_db()
     assert page.title != "被其他部门篡改的标题"
@@ -110,18 +95,18 @@ def test_editor_cannot_post_to_another_departments_edit_view(zone, target):
 def test_editor_cannot_add_an_article_to_another_departments_column(zone):
     column = zone.columns["finance"]
     client = logged_in_client(zone.users["invest_editor"])
-    assert_denied(client.get(add_article_url(column)))
+    assert_page_denied(client.get(add_article_url(column)))
     before = ArticlePage.objects.count()
     response = client.post(add_article_url(column), {"title": "越权新增", "slug": "intrude", "body": "{}"})
-    assert_denied(response)
+    assert_page_denied(response)
     assert ArticlePage.objects.count() == before
 
 
 def test_editor_cannot_delete_or_move_another_departments_article(zone):
     article = zone.articles["finance1"]
     client = logged_in_client(zone.users["invest_editor"])
-    assert_denied(client.post(reverse("wagtailadmin_pages:delete", args=(article.pk,))))
-    assert_denied(
+    assert_page_denied(client.post(reverse("wagtailadmin_pages:delete", args=(article.pk,))))
+    assert_page_denied(
         client.post(reverse("wagtailadmin_pages:move_confirm", args=(article.pk, zone.columns["investment"].pk)))
     )
     article.refresh_from_db()
@@ -145,7 +130,7 @@ def test_editor_cannot_edit_another_departments_documents_and_images(zone):
 
 def test_head_of_one_department_cannot_edit_another(zone):
     client = logged_in_client(zone.users["finance_head"])
-    assert_denied(client.get(edit_url(zone.articles["invest1"])))
+    assert_page_denied(client.get(edit_url(zone.articles["invest1"])))
 
 
 # ----------------------------------------------------------------------------
@@ -184,13 +169,13 @@ def test_editor_cannot_delete_a_live_article_of_their_own(zone):
     """Taking a page down is publishing too: only reviewers may, editors cannot."""
     article = zone.articles["invest1"]
     client = logged_in_client(zone.users["invest_editor"])
-    assert_denied(client.post(reverse("wagtailadmin_pages:delete", args=(article.pk,))))
+    assert_page_denied(client.post(reverse("wagtailadmin_pages:delete", args=(article.pk,))))
     assert Page.objects.filter(pk=article.pk, live=True).exists()
 
 
 def test_editor_cannot_unpublish(zone):
     article = zone.articles["invest1"]
     client = logged_in_client(zone.users["invest_editor"])
-    assert_denied(client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,))))
+    assert_page_denied(client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,))))
     article.refresh_from_db()
     assert article.live

@@ -13,8 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
-from tests.core.test_permissions import add_article_url, assert_denied, edit_url
-from tests.utils import admin_form, logged_in_client, text_of
+from tests.utils import add_article_url, admin_form, assert_page_denied, edit_url, logged_in_client, text_of
 from zoneportal.portal.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +90,7 @@ def test_head_of_another_department_cannot_approve(zone):
     task_state = current_task_state(article)
     for intruder in ("finance_head", "finance_editor", "invest_editor"):
         response = workflow_action(zone.users[intruder], article, "approve")
-        assert_denied(response)
+        assert_page_denied(response)
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
     article.refresh_from_db()
@@ -100,14 +99,14 @@ def test_head_of_another_department_cannot_approve(zone):
 
 def test_office_cannot_skip_the_heads_step(zone):
     article = submit_new_article(zone)
-    assert_denied(workflow_action(zone.users["reviewer"], article, "approve"))
+    assert_page_denied(workflow_action(zone.users["reviewer"], article, "approve"))
     assert current_task_state(article).task.name == "招商发展分局负责人审核"
 
 
 def test_the_head_cannot_give_the_final_approval(zone):
     article = submit_new_article(zone)
     workflow_action(zone.users["invest_head"], article, "approve")
-    assert_denied(workflow_action(zone.users["invest_head"], article, "approve"))
+    assert_page_denied(workflow_action(zone.users["invest_head"], article, "approve"))
     article.refresh_from_db()
     assert not article.live
 

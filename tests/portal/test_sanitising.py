@@ -9,9 +9,8 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
-from tests.core.test_permissions import add_article_url
 from tests.factories import add_page
-from tests.utils import admin_form, logged_in_client
+from tests.utils import add_article_url, admin_form, logged_in_client
 from zoneportal.portal.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
