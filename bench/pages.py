@@ -46,6 +46,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -630,8 +631,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--var-dir",
         type=Path,
-        default=BASE_DIR / "var" / "bench",
-        help="the benchmark's own data directory (default var/bench)",
+        help="the benchmark's own data directory (default var/bench, or var/bench-<database> with --database-url)",
     )
     parser.add_argument("--database-url", help="e.g. postgres://postgres@127.0.0.1:5432/zoneportal_bench")
     parser.add_argument("--redis-url", help="cache in Redis instead of local memory, e.g. redis://127.0.0.1:6379/9")
@@ -641,6 +641,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk", help=argparse.SUPPRESS)
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.var_dir is None:
+        # Media and static files belong with one database: a demo loaded into
+        # PostgreSQL must not share (or, on --reset, delete) the SQLite demo's images.
+        suffix = f"-{urlsplit(args.database_url).path.strip('/') or 'db'}" if args.database_url else ""
+        args.var_dir = BASE_DIR / "var" / f"bench{suffix}"
     args.var_dir = args.var_dir.resolve()
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     unknown = set(args.modes) - set(MODES)
