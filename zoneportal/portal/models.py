@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +25,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from zoneportal.core.models import Department
+
+from .visibility import visible_to_public
 
 RICH_TEXT_FEATURES = [
     "h2",
@@ -163,21 +167,45 @@ class HomePage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Wagtail's .public() queries the view restrictions on every call; the
-        # home page lists a dozen sections, so look them up once.
-        private = Page.objects.private_q()
-        articles = ArticlePage.objects.live().exclude(private)
-        context["headlines"] = self.latest_articles(articles, self.news_column, 6, with_image=True)
-        context["news"] = self.latest_articles(articles, self.news_column, 8)
-        context["notices"] = self.latest_articles(articles, self.notice_column, 8)
-        tabs = []
-        if self.dynamics_column:
-            columns = ColumnPage.objects.child_of(self.dynamics_column).live().in_menu().exclude(private)
-            tabs = [(column, self.latest_articles(articles, column, 6)) for column in columns]
-        context["dynamics_tabs"] = tabs
-        if self.media_hall:
-            context["media_items"] = self.media_hall.media_items()[:4]
+        columns = Page.objects.in_bulk(
+            [self.news_column_id, self.notice_column_id, self.dynamics_column_id, self.media_hall_id]
+        )
+        articles = visible_to_public(ArticlePage.objects.all())
+        # The section pages themselves, for their titles and "更多" links.
+        context["news_column"] = news_column = columns.get(self.news_column_id)
+        context["notice_column"] = notice_column = columns.get(self.notice_column_id)
+        context["dynamics_column"] = dynamics_column = columns.get(self.dynamics_column_id)
+        context["media_hall"] = media_hall = columns.get(self.media_hall_id)
+        context["headlines"] = self.latest_articles(articles, news_column, 6, with_image=True)
+        context["news"] = self.latest_articles(articles, news_column, 8)
+        context["notices"] = self.latest_articles(articles, notice_column, 8)
+        context["dynamics_tabs"] = self.dynamics_tabs(articles, dynamics_column, 6)
+        context["media_items"] = media_items(media_hall, limit=4) if media_hall else []
         return context
+
+    @staticmethod
+    def dynamics_tabs(articles, parent: Page | None, per_tab: int) -> list[tuple[Page, list]]:
+        """(column, newest articles) for each menu column below ``parent``: two queries in all."""
+        if parent is None:
+            return []
+        tabs = list(visible_to_public(ColumnPage.objects.child_of(parent)).in_menu())
+        tab_path_length = (parent.depth + 1) * Page.steplen
+        ranked = (
+            articles.descendant_of(parent)
+            .select_related("source_department")
+            .annotate(
+                tab_path=Substr("path", 1, tab_path_length),
+                rank=Window(
+                    RowNumber(), partition_by=[Substr("path", 1, tab_path_length)], order_by=F("publish_at").desc()
+                ),
+            )
+            .filter(rank__lte=per_tab)
+            .order_by("-publish_at")
+        )
+        by_tab: dict[str, list] = {}
+        for article in ranked:
+            by_tab.setdefault(article.tab_path, []).append(article)
+        return [(column, by_tab.get(column.path, [])) for column in tabs]
 
     @staticmethod
     def latest_articles(articles, column: Page | None, limit: int, with_image: bool = False):
@@ -244,15 +272,13 @@ class ColumnPage(RoutablePageMixin, SectionPage):
     def articles(self):
         """Live articles anywhere below this column, newest first."""
         return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
+            visible_to_public(ArticlePage.objects.descendant_of(self))
             .select_related("source_department")
             .order_by("-publish_at", "-pk")
         )
 
     def sub_columns(self):
-        return self.get_children().live().public().specific()
+        return visible_to_public(self.get_children()).specific()
 
     @path("")
     def index(self, request):
@@ -336,10 +362,10 @@ class ArticlePage(GovernmentMetaMixin, Page):
 
     @cached_property
     def column(self) -> ColumnPage | None:
-        return ColumnPage.objects.filter(pk=self.get_parent().pk).first()
+        return ColumnPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def _siblings(self):
-        return ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+        return visible_to_public(ArticlePage.objects.sibling_of(self, inclusive=False))
 
     @cached_property
     def previous_article(self) -> ArticlePage | None:
@@ -457,8 +483,24 @@ class MediaHallPage(SectionPage):
         verbose_name = _("多媒体展厅")
         verbose_name_plural = _("多媒体展厅")
 
-    def media_items(self):
-        return self.get_children().live().public().specific().order_by("-first_published_at")
+    def media_items(self) -> list[Page]:
+        return media_items(self)
+
+
+def media_items(parent: Page, limit: int | None = None) -> list[Page]:
+    """Albums and videos below ``parent``, newest first, covers loaded: three queries however many."""
+    albums = (
+        visible_to_public(PhotoAlbumPage.objects.child_of(parent))
+        .prefetch_related(Prefetch("photos", queryset=AlbumPhoto.objects.select_related("image")))
+        .order_by("-first_published_at")
+    )
+    videos = (
+        visible_to_public(VideoPage.objects.child_of(parent)).select_related("poster").order_by("-first_published_at")
+    )
+    if limit is not None:
+        albums, videos = albums[:limit], videos[:limit]
+    newest_first = sorted([*albums, *videos], key=lambda item: item.first_published_at, reverse=True)
+    return newest_first[:limit]
 
 
 class PhotoAlbumPage(SectionPage):
@@ -474,8 +516,9 @@ class PhotoAlbumPage(SectionPage):
 
     @property
     def cover(self):
-        first = self.photos.select_related("image").first()
-        return first.image if first else None
+        """The first photo's image (uses photos prefetched by ``media_items``)."""
+        photos = sorted(self.photos.all(), key=lambda photo: (photo.sort_order or 0, photo.pk))
+        return photos[0].image if photos else None
 
 
 class AlbumPhoto(Orderable):
@@ -544,7 +587,7 @@ class SitemapPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         root = self.get_site().root_page
-        columns = root.get_descendants().live().public().in_menu().not_type(ArticlePage).specific()
+        columns = visible_to_public(root.get_descendants()).in_menu().not_type(ArticlePage).specific()
         context["sitemap_root"] = root
         context["sitemap_tree"] = build_tree(root, columns)
         return context

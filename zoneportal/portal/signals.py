@@ -15,17 +15,23 @@ def page_changed(sender, **kwargs) -> None:
     invalidate_page_cache()
 
 
-WATCHED_APPS = {"core", "wagtailimages", "wagtaildocs"}
-WATCHED_MODELS = {"portalsettings", "sitelink"}
+#: Shared content shown on public pages (app label, model name); pages
+#: themselves are covered by the page signals above. Image renditions are
+#: created while pages render, so they must not empty the cache.
+WATCHED_MODELS = {
+    ("core", "department"),
+    ("core", "leader"),
+    ("wagtailimages", "image"),
+    ("wagtaildocs", "document"),
+    ("portal", "portalsettings"),
+    ("portal", "sitelink"),
+    ("wagtailcore", "site"),
+    ("wagtailcore", "pageviewrestriction"),
+}
 
 
 @receiver(post_delete)
 @receiver(post_save, dispatch_uid="portal-shared-content-saved")
 def shared_content_changed(sender, **kwargs) -> None:
-    # Departments, leaders, images, documents and site settings appear on
-    # public pages too; pages themselves are covered by the signals above.
-    meta = sender._meta
-    if kwargs.get("raw"):
-        return
-    if meta.app_label in WATCHED_APPS or meta.model_name in WATCHED_MODELS:
+    if not kwargs.get("raw") and (sender._meta.app_label, sender._meta.model_name) in WATCHED_MODELS:
         invalidate_page_cache()

@@ -1,7 +1,9 @@
 """Small non-page views of the portal: robots.txt and the error pages."""
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -25,5 +27,5 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500 without touching the database or templates that might be the cause."""
-    return render(request, "500.html", status=500)
+    """500 without context processors, so a broken database cannot break the error page too."""
+    return HttpResponseServerError(loader.get_template("500.html").render({"site_name": settings.WAGTAIL_SITE_NAME}))

@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from zoneportal.portal.visibility import visible_to_public
+
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 RESULTS_PER_PAGE = 10
@@ -81,7 +83,7 @@ def search_pages(site: Site | None, query: str) -> QuerySet[Page]:
     terms = query_terms(query)
     if site is None or not terms:
         return Page.objects.none()
-    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    pages = visible_to_public(Page.objects.descendant_of(site.root_page, inclusive=True))
     for term in terms:
         term_q = Q()
         for variant in term_variants(term):

@@ -13,8 +13,7 @@ from typing import Any
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import get_script_prefix
 from django.utils import timezone
@@ -24,6 +23,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
+
+from zoneportal.portal.visibility import in_private_section, visible_to_public
 
 register = template.Library()
 
@@ -52,18 +53,6 @@ def _site_name_fallback() -> str:
 
 
 CHROME_CACHE_SECONDS = 300
-
-
-def in_private_section() -> Exists:
-    """SQL condition: the page is, or is below, a page with a view restriction (login, password, groups).
-
-    Wagtail's ``.public()`` first asks the database for every restriction and
-    then filters; this asks inside the same query, so the frame and the side
-    navigation stay one query each.
-    """
-    from wagtail.models import PageViewRestriction
-
-    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
 
 
 def _site_chrome(site: Site, request: HttpRequest | None = None) -> Chrome:
@@ -372,27 +361,11 @@ def document_size(document) -> int | None:
 
 @register.simple_tag
 def media_covers(items) -> list[tuple[Any, Any]]:
-    """Pair each multimedia item (album or video) with its cover image using one query for all albums.
+    """Pair each multimedia item (album or video) with its cover image.
 
-    ``PhotoAlbumPage.cover`` costs a query per album; on strips of several
-    albums this asks for every album's first photo at once.
+    ``zoneportal.portal.models.media_items`` has already loaded the covers.
     """
-    from zoneportal.portal.models import AlbumPhoto, PhotoAlbumPage
-
-    items = list(items or [])
-    album_ids = [item.pk for item in items if isinstance(item, PhotoAlbumPage)]
-    first_photo: dict[int, Any] = {}
-    if album_ids:
-        photos = AlbumPhoto.objects.filter(page_id__in=album_ids).select_related("image").order_by("sort_order", "pk")
-        for photo in photos:
-            first_photo.setdefault(photo.page_id, photo.image)
-    pairs = []
-    for item in items:
-        if isinstance(item, PhotoAlbumPage):
-            pairs.append((item, first_photo.get(item.pk)))
-        else:
-            pairs.append((item, getattr(item, "cover", None)))
-    return pairs
+    return [(item, item.cover) for item in items or []]
 
 
 @register.simple_tag(takes_context=True)
@@ -522,7 +495,7 @@ def sub_columns(context: template.Context) -> list[Page]:
         return [item["page"] for item in nav["items"]]
     if nav.get("open_child") is not None and nav["open_child"].pk == page.pk:
         return list(nav["grandchildren"])
-    return list(page.get_children().live().public().not_type(ArticlePage))
+    return list(visible_to_public(page.get_children()).not_type(ArticlePage))
 
 
 # ---- Rich text, cleaned on the way out -------------------------------------------
@@ -651,11 +624,23 @@ def prepare_renditions(items, attribute: str, *specs: str) -> str:
         for image in images
     }
     cached = rendition_model.cache_backend.get_many([key for image_keys in keys.values() for key in image_keys])
-    missing = [image for image in images if any(key not in cached for key in keys[id(image)])]
+    missing = [
+        image
+        for image in images
+        if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        and any(key not in cached for key in keys[id(image)])
+    ]
     if missing:
         renditions = rendition_model.objects.filter(filter_spec__in=specs)
         prefetch_related_objects(missing, Prefetch("renditions", queryset=renditions))
     return ""
+
+
+@register.simple_tag
+def images_of(banner, articles, media_pairs) -> list:
+    """Every image a home page shows: banner, article covers and multimedia covers."""
+    images = [banner] + [article.cover_image for article in articles or []] + media_images(media_pairs)
+    return [image for image in images if image is not None]
 
 
 @register.simple_tag
