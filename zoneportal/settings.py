@@ -153,7 +153,8 @@ REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, minus a client object built per operation.
+            "BACKEND": "zoneportal.portal.page_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "zoneportal",
         }

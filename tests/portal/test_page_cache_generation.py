@@ -8,10 +8,14 @@ make every other worker drop its cached pages.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.test import override_settings
 
 from zoneportal.portal.page_cache import current_generation, invalidate_page_cache
 
@@ -38,3 +42,36 @@ def test_a_publish_in_another_process_reaches_this_one():
         timeout=120,
     )
     assert current_generation() != before
+
+
+def _redis_url() -> str | None:
+    """A Redis to test against: $TEST_REDIS_URL, else a local one if it answers."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if url:
+        return url
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return None
+    return "redis://127.0.0.1:6379/15"
+
+
+def test_redis_cache_shares_the_generation_and_reuses_its_client():
+    url = _redis_url()
+    if url is None:
+        pytest.skip("no Redis reachable (set TEST_REDIS_URL)")
+    prefix = f"zoneportal-test-{os.getpid()}"
+    backend_path = "zoneportal.portal.page_cache.RedisCache"
+    redis_cache = {"default": {"BACKEND": backend_path, "LOCATION": url, "KEY_PREFIX": prefix}}
+    with override_settings(CACHES=redis_cache):
+        backend = caches["default"]
+        try:
+            before = current_generation()
+            invalidate_page_cache()
+            assert current_generation() != before
+            backend.set("page", {"title": "来凤经济开发区"}, 30)
+            assert backend.get("page") == {"title": "来凤经济开发区"}
+            # One client object per server, not one per operation.
+            assert backend._cache.get_client() is backend._cache.get_client()
+        finally:
+            backend.delete_many(["page", "zoneportal:page-cache-generation"])

@@ -26,6 +26,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 GENERATION_KEY = "zoneportal:page-cache-generation"
@@ -112,3 +114,35 @@ class UpdatePageCacheMiddleware(_GenerationKeyMixin, UpdateCacheMiddleware):
             return response
         self.key_prefix = getattr(request, "_page_cache_prefix", self.key_prefix)
         return super().process_response(request, response)
+
+
+class _ReusingRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, keeping one ``redis.Redis`` per server.
+
+    Django builds a new ``redis.Redis`` for every cache operation, and its
+    constructor (a case-insensitive table of some 170 response callbacks)
+    costs more CPU than the network round trip: on a page-cache hit, three
+    of them were 40 % of the request. ``redis.Redis`` is safe to share, since
+    every command takes its own connection from the pool.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write: bool = False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            client = self._clients[index] = self._client(connection_pool=self._pools[index])
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    """``django.core.cache.backends.redis.RedisCache`` with reused clients (settings: REDIS_URL)."""
+
+    def __init__(self, server, params) -> None:
+        super().__init__(server, params)
+        self._class = _ReusingRedisCacheClient
