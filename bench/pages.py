@@ -214,6 +214,104 @@ def probe() -> None:
     print(json.dumps({"engine": engine, "targets": [asdict(t) for t in [static, *targets]]}, ensure_ascii=False))
 
 
+def profile_pages(paths: list[str], requests: int) -> None:
+    """Where an uncached render spends its CPU (``--profile``): runs inside Django.
+
+    Calls the WSGI application directly (what gunicorn does, minus HTTP), so the
+    numbers leave out the server and the network: CPU per request (best of five
+    rounds, which other work on the machine disturbs least), Python function
+    calls and SQL queries per request, the share of SQL (building the query,
+    running it, making objects of the rows) and the functions that cost most.
+    """
+    import cProfile
+    import io
+    import pstats
+
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zoneportal.settings")
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+    from django.conf import settings
+    from django.db import connection
+
+    def call(path: str) -> tuple[str, int]:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "HTTP_HOST": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.errors": sys.stderr,
+            "wsgi.url_scheme": "http",
+            "wsgi.version": (1, 0),
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+        }
+        status: list[str] = []
+        body = application(environ, lambda s, h, exc_info=None: status.append(s))
+        size = sum(len(chunk) for chunk in body)
+        if hasattr(body, "close"):
+            body.close()
+        return status[0], size
+
+    def count_queries(path: str) -> int:
+        # Not CaptureQueriesContext: Django empties its log when a request starts.
+        executed: list[str] = []
+
+        def counting(execute, sql, params, many, context):
+            executed.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counting):
+            call(path)
+        return len(executed)
+
+    print(f"page cache: {'on' if settings.PAGE_CACHE_SECONDS else 'off'}; database {connection.vendor}")
+    for path in paths:
+        for _ in range(3):
+            status, size = call(path)
+        best = float("inf")
+        for _ in range(5):
+            started = time.process_time()
+            for _ in range(requests):
+                call(path)
+            best = min(best, (time.process_time() - started) / requests * 1000)
+        queries = count_queries(path)
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for _ in range(requests):
+            call(path)
+        profiler.disable()
+        stats = pstats.Stats(profiler, stream=io.StringIO())
+        total = sum(row[2] for row in stats.stats.values()) or 1.0
+        function_calls = sum(row[1] for row in stats.stats.values()) / requests
+        sql = sum(row[3] for (f, _l, n), row in stats.stats.items() if n == "execute_sql" and "compiler" in f)
+        print(
+            f"\n{path}  {status}  {size} bytes  {best:.2f} ms CPU/request  {queries} queries  "
+            f"{function_calls:,.0f} Python calls  SQL {sql / total:.0%} of the time"
+        )
+        # The costliest functions of ZonePortal and Wagtail, time including what they call
+        # (Django's own template and ORM machinery is inside these).
+        rows = []
+        for (filename, line, name), (_cc, ncalls, _tt, cumulative, _callers) in stats.stats.items():
+            if "/site-packages/wagtail/" in filename:
+                label = "wagtail/" + filename.split("/site-packages/wagtail/")[1]
+            elif f"{BASE_DIR}/zoneportal/" in filename:
+                label = filename.split(f"{BASE_DIR}/")[1]
+            else:
+                continue
+            if label.endswith(("traditional.py", "page_cache.py", "wagtail/views.py", "wagtail_hooks.py")):
+                continue  # middleware and view wrappers: everything is inside them
+            rows.append((cumulative, ncalls, f"{label}:{line} {name}"))
+        for cumulative, ncalls, label in sorted(rows, reverse=True)[:15]:
+            print(f"  {cumulative / total:4.0%}  {ncalls / requests:6.1f}×  {label}")
+
+
 # --------------------------------------------------------------------------
 # Orchestration
 # --------------------------------------------------------------------------
@@ -639,7 +737,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--skip-setup", action="store_true", help="do not migrate / load_demo / collectstatic")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="no load test: show where an uncached render of each page spends its CPU (cProfile, in-process)",
+    )
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--profile-inner", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.var_dir is None:
         # Media and static files belong with one database: a demo loaded into
@@ -666,6 +770,20 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.probe:
         probe()
+        return 0
+    if args.profile_inner is not None:
+        profile_pages(args.profile_inner, requests=10)
+        return 0
+    if args.profile:
+        try:
+            probed = prepare(args)
+            paths = [t["path"] for t in probed["targets"]]
+            env = bench_env(args, page_cache_seconds=int(os.environ.get("PAGE_CACHE_SECONDS", "0")))
+            env["LOG_LEVEL"] = "ERROR"
+            print(run_step(args, [PYTHON, __file__, "--profile-inner", *paths], timeout=1800, env=env))
+        except BenchError as exc:
+            print(f"profile aborted: {exc}", file=sys.stderr)
+            return 2
         return 0
     if not (Path(args.wrk).exists() or shutil.which(args.wrk)):
         print("需要 wrk：sudo apt-get install wrk", file=sys.stderr)
