@@ -21,6 +21,7 @@ pass ``--database-url postgres://...`` / ``--redis-url redis://...`` instead.
     .venv/bin/python bench/pages.py                # what `make bench` runs
     .venv/bin/python bench/pages.py --duration 5   # quick look
     .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/zoneportal_bench
+    .venv/bin/python bench/pages.py --profile      # no load: where an uncached render spends its CPU
 
 Exit status: 0 when both targets pass, 1 when one fails, 2 on a setup error.
 Results and how to read them: docs/benchmarks.md.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import functools
 import json
 import os
 import platform
@@ -129,6 +131,13 @@ class Report:
 # --------------------------------------------------------------------------
 
 
+def _counting_execute(executed: list[str], execute, sql, params, many, context):
+    """A database execute wrapper that notes each statement (Django's query log is
+    emptied when a request starts, so CaptureQueriesContext misses a request's queries)."""
+    executed.append(sql)
+    return execute(sql, params, many, context)
+
+
 def probe() -> None:
     """Pick the column and article from the database, render each page once
     uncached and print their paths, sizes and query counts as JSON; save the
@@ -142,7 +151,6 @@ def probe() -> None:
     from django.db import connection
     from django.db.models import Count, OuterRef, Subquery
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from wagtail.models import Page, Site
 
     from zoneportal.portal.models import ArticlePage, ColumnPage
@@ -193,12 +201,13 @@ def probe() -> None:
         # caches (site root paths, renditions); what is measured is the
         # steady state with only the whole-page cache off.
         client.get(target.path)
-        with CaptureQueriesContext(connection) as queries:
+        executed: list[str] = []
+        with connection.execute_wrapper(functools.partial(_counting_execute, executed)):
             response = client.get(target.path)
         if response.status_code != 200:
             raise BenchError(f"{target.path} 返回 {response.status_code}，无法测试")
         target.bytes = len(response.content)
-        target.queries = len(queries)
+        target.queries = len(executed)
         if target.name == "home":
             home_html = response.content
 
@@ -260,14 +269,8 @@ def profile_pages(paths: list[str], requests: int) -> None:
         return status[0], size
 
     def count_queries(path: str) -> int:
-        # Not CaptureQueriesContext: Django empties its log when a request starts.
         executed: list[str] = []
-
-        def counting(execute, sql, params, many, context):
-            executed.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(counting):
+        with connection.execute_wrapper(functools.partial(_counting_execute, executed)):
             call(path)
         return len(executed)
 
