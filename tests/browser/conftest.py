@@ -2,16 +2,20 @@
 
 The server runs in its own process with its own data directory (and, on
 PostgreSQL, its own fresh database), so nothing here touches the pytest test
-database. It is started once for the browser tests and always stopped.
+database. The demo is loaded in the background from the start of the run;
+the server is started once for the browser tests and always stopped, and its
+data is removed at the end of the session.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -34,6 +38,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = BASE_DIR / "test-results" / "browser"
 SERVER_START_SECONDS = 60
+PREPARE_SECONDS = 900
 
 
 def require_chromium() -> None:
@@ -125,48 +130,113 @@ def wait_until_answering(url: str, process: subprocess.Popen, log: Path) -> None
     raise RuntimeError(f"the server did not answer within {SERVER_START_SECONDS}s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="package")
-def portal_server(tmp_path_factory) -> Iterator[LiveServer]:
-    """migrate + load_demo + runserver on a free port of 127.0.0.1, in a throw-away data directory."""
-    require_chromium()
-    var_dir = tmp_path_factory.mktemp("browser-var")
+def server_environment(var_dir: Path) -> dict[str, str]:
+    """The environment of the server's commands: this one, minus what only the test run means."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "DJANGO_SETTINGS"))}
     env.update(ZONEPORTAL_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="zoneportal.settings", PYTHONUNBUFFERED="1")
     for setting in ("DEBUG", "MEDIA_ROOT", "ZONEPORTAL_TEST_DB"):
         env.pop(setting, None)
-    database = None
-    if env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        database = PostgresDatabase(env["DATABASE_URL"])
-        database.create()
-        env["DATABASE_URL"] = database.url
-    port = free_port()
-    server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
-    process = None
-    log = var_dir / "server.log"
-    try:
-        server.manage("migrate", "--noinput")
-        server.manage("load_demo")
-        with log.open("w") as log_file:
-            process = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+    return env
+
+
+class DemoData:
+    """A data directory (and on PostgreSQL a fresh database) with the demo zone loaded.
+
+    ``migrate`` and ``load_demo`` take a minute; they run in a background
+    process started as soon as collection shows browser tests, so the other
+    tests run meanwhile on the other core.
+    """
+
+    def __init__(self) -> None:
+        self.var_dir = Path(tempfile.mkdtemp(prefix="zoneportal-browser-"))
+        self.env = server_environment(self.var_dir)
+        self.database = None
+        if self.env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+            self.database = PostgresDatabase(self.env["DATABASE_URL"])
+            self.env["DATABASE_URL"] = self.database.url
+        self.log = self.var_dir / "prepare.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        if self.database is not None:
+            self.database.create()
+        python = shlex.quote(sys.executable)
+        with self.log.open("w") as log_file:
+            self.process = subprocess.Popen(
+                ["/bin/sh", "-c", f"{python} manage.py migrate --noinput && {python} manage.py load_demo"],
                 cwd=BASE_DIR,
-                env=env,
+                env=self.env,
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )
+
+    def wait(self) -> None:
+        """Block until the demo is loaded; fail with the commands' output if they failed."""
+        if self.process is None:
+            self.start()
+        returncode = self.process.wait(timeout=PREPARE_SECONDS)
+        if returncode != 0:
+            raise RuntimeError(f"migrate/load_demo failed ({returncode}):\n{self.log.read_text()[-4000:]}")
+
+    def remove(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        if self.database is not None:
+            self.database.drop()
+        shutil.rmtree(self.var_dir, ignore_errors=True)
+
+
+_demo_data: DemoData | None = None
+
+
+def pytest_collection_finish(session) -> None:
+    """Start loading the demo for the browser tests while the other tests run."""
+    global _demo_data
+    browser_dir = Path(__file__).parent
+    wanted = any(Path(str(item.path)).is_relative_to(browser_dir) for item in session.items)
+    if wanted and CHROMIUM.exists() and not session.config.option.collectonly and _demo_data is None:
+        _demo_data = DemoData()
+        _demo_data.start()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Always remove the server's data directory and database."""
+    global _demo_data
+    if _demo_data is not None:
+        _demo_data.remove()
+        _demo_data = None
+
+
+@pytest.fixture(scope="session")
+def portal_server() -> Iterator[LiveServer]:
+    """The demo zone served by ``runserver`` on a free port of 127.0.0.1, from its own data."""
+    global _demo_data
+    require_chromium()
+    if _demo_data is None:
+        _demo_data = DemoData()
+    _demo_data.wait()
+    port = free_port()
+    server = LiveServer(url=f"http://127.0.0.1:{port}", env=_demo_data.env)
+    log = _demo_data.var_dir / "server.log"
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=BASE_DIR,
+            env=_demo_data.env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
         wait_until_answering(server.url + "/", process, log)
         yield server
     finally:
-        if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-        if database is not None:
-            database.drop()
-        shutil.rmtree(var_dir, ignore_errors=True)
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="package")
