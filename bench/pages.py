@@ -123,6 +123,7 @@ class Report:
     targets: dict[str, Target] = field(default_factory=dict)
     results: dict[str, dict[str, WrkResult]] = field(default_factory=dict)
     static_runs: dict[str, list[float]] = field(default_factory=dict)
+    paired_static: dict[str, dict[str, WrkResult]] = field(default_factory=dict)
     load: list[float] = field(default_factory=list)
 
 
@@ -533,7 +534,7 @@ def wrk(args: argparse.Namespace, url: str, duration: float, server: Server | No
         args.wrk,
         f"-t{threads}",
         f"-c{args.connections}",
-        f"-d{duration:g}s",
+        f"-d{max(1, round(duration))}s",  # wrk takes whole seconds only
         "--timeout",
         "10s",
         "--latency",
@@ -552,52 +553,86 @@ def wrk(args: argparse.Namespace, url: str, duration: float, server: Server | No
     return result
 
 
+def combine(runs: list[WrkResult]) -> WrkResult:
+    """One result from several equal-length wrk slices of the same URL.
+
+    Rates average (the slices are equally long), p50 is weighted by requests,
+    p99 is the worst slice's, CPU per request is total CPU over total requests.
+    """
+    requests = sum(run.requests for run in runs)
+    cpu_runs = [run for run in runs if run.cpu_ms is not None]
+    cpu_total = sum(run.cpu_ms * run.requests for run in cpu_runs)
+    cpu_requests = sum(run.requests for run in cpu_runs)
+    return WrkResult(
+        requests=requests,
+        rps=sum(run.rps for run in runs) / len(runs),
+        p50_ms=sum(run.p50_ms * run.requests for run in runs) / requests if requests else 0.0,
+        p99_ms=max(run.p99_ms for run in runs),
+        non_2xx=sum(run.non_2xx for run in runs),
+        socket_errors=sum(run.socket_errors for run in runs),
+        bytes=runs[0].bytes,
+        cacheable=runs[0].cacheable,
+        cpu_ms=cpu_total / cpu_requests if cpu_requests else None,
+    )
+
+
 def measure_mode(args: argparse.Namespace, mode: str, targets: dict[str, Target], report: Report) -> None:
-    """Start gunicorn for one mode, check every URL, warm up, measure."""
+    """Start gunicorn for one mode, check every URL, warm up, measure.
+
+    Each page's time is cut into slices that alternate with the static file
+    (static, page, static, page …), so both see the same share of whatever
+    else the machine is doing; the page's ratio is to the static slices
+    interleaved with it.
+    """
     seconds, _target = MODES[mode]
     log_path = args.var_dir / f"bench-gunicorn-{mode}.log"
     log_path.unlink(missing_ok=True)
     results: dict[str, WrkResult] = {}
+    paired_static: dict[str, WrkResult] = {}
+    # wrk takes whole seconds only.
+    slice_seconds = max(1, round(args.duration / args.slices))
     with gunicorn(args, seconds, log_path) as server:
         base = server.base
+        checked: dict[str, tuple[bytes, bool | None]] = {}
         for name in PAGES:
             target = targets[name]
-            url = base + target.path
-            status, body, headers = fetch(url)
+            status, body, headers = fetch(base + target.path)
             if status != 200:
-                raise BenchError(f"{url} 返回 {status}")
+                raise BenchError(f"{base + target.path} 返回 {status}")
             # Django's cache middleware stamps Expires on what it stores.
             cacheable = "Expires" in headers if name != "static" else None
             if mode == "cached" and cacheable is False:
                 log(f"注意：{target.path} 没有被页面缓存（响应设置了 Cookie 或 Cache-Control: private？）")
-            # Warm every worker (each has its own local-memory cache) and the
-            # database's page cache before the clock starts.
+            checked[name] = (body, cacheable)
+
+        static_url = base + targets["static"].path
+        # Warm every worker (each has its own local-memory cache) and the
+        # database's page cache before the clock starts.
+        wrk(args, static_url, args.warmup)
+        settle(base)
+        for name in PAGES[1:]:
+            url = base + targets[name].path
             wrk(args, url, args.warmup)
             settle(base)
-            log(f"{mode:8} {name:8} {args.duration:g} s …")
-            result = wrk(args, url, args.duration, server)
-            settle(base)
-            result.bytes = len(body)
-            result.cacheable = cacheable
-            results[name] = result
-        # The static file once more: other work on the machine shifts every
-        # rate, so the baseline is the mean of a run before and after the pages.
-        static_url = base + targets["static"].path
-        log(f"{mode:8} static   {args.duration:g} s (again) …")
-        after = wrk(args, static_url, args.duration, server)
-        before = results["static"]
-        report.static_runs[mode] = [before.rps, after.rps]
-        results["static"] = WrkResult(
-            requests=before.requests + after.requests,
-            rps=(before.rps + after.rps) / 2,
-            p50_ms=(before.p50_ms + after.p50_ms) / 2,
-            p99_ms=max(before.p99_ms, after.p99_ms),
-            non_2xx=before.non_2xx + after.non_2xx,
-            socket_errors=before.socket_errors + after.socket_errors,
-            bytes=before.bytes,
-            cpu_ms=(before.cpu_ms + after.cpu_ms) / 2 if before.cpu_ms and after.cpu_ms else None,
-        )
+            log(f"{mode:8} {name:8} {args.duration:g} s, alternating with the static file …")
+            page_runs: list[WrkResult] = []
+            static_runs: list[WrkResult] = []
+            for _ in range(args.slices):
+                for runs, slice_url in ((static_runs, static_url), (page_runs, url)):
+                    run = wrk(args, slice_url, slice_seconds, server)
+                    settle(base)
+                    runs.append(run)
+            body, cacheable = checked[name]
+            for run in page_runs:
+                run.bytes, run.cacheable = len(body), cacheable
+            for run in static_runs:
+                run.bytes = len(checked["static"][0])
+            results[name] = combine(page_runs)
+            paired_static[name] = combine(static_runs)
+    results["static"] = combine(list(paired_static.values()))
     report.results[mode] = results
+    report.paired_static[mode] = paired_static
+    report.static_runs[mode] = [paired_static[name].rps for name in PAGES[1:]]
 
 
 # --------------------------------------------------------------------------
@@ -670,8 +705,9 @@ def format_report(report: Report) -> tuple[str, bool]:
         for name in PAGES:
             result = results[name]
             target = report.targets[name]
-            ratio = result.rps / static.rps if static.rps else 0.0
-            cpu_ratio = f"{static.cpu_ms / result.cpu_ms:.0%}" if static.cpu_ms and result.cpu_ms else ""
+            baseline = report.paired_static.get(mode, {}).get(name, static)
+            ratio = result.rps / baseline.rps if baseline.rps else 0.0
+            cpu_ratio = f"{baseline.cpu_ms / result.cpu_ms:.0%}" if baseline.cpu_ms and result.cpu_ms else ""
             cpu = f"{result.cpu_ms:.2f}" if result.cpu_ms else ""
             goal = MODES[mode][1] if name == "home" else None
             if not result.clean:
@@ -690,12 +726,13 @@ def format_report(report: Report) -> tuple[str, bool]:
                 f"| {result.p99_ms:.1f} | {cpu} | {ratio:.0%} | {cpu_ratio} | {goal_text} | {verdict} |"
             )
     drift = [
-        f"{mode} {runs[0]:,.0f} / {runs[1]:,.0f} req/s ({abs(runs[1] - runs[0]) / max(runs):.0%} apart)"
-        for mode, runs in report.static_runs.items()
+        f"{mode} " + " / ".join(f"{rps:,.0f}" for rps in runs) + " req/s" for mode, runs in report.static_runs.items()
     ]
     lines += [
         "",
-        "static: mean of one run before and one after the pages: " + "; ".join(drift),
+        "vs static: each page ran in slices alternating with the static file; its ratio is to those",
+        "  static slices (static rate beside home / column / article: " + "; ".join(drift) + ").",
+        "  The static row is the mean of all static slices.",
         "CPU ms/req: CPU time of gunicorn (master and workers) during the run / completed requests;",
         "  vs static (CPU) = static CPU per request / page CPU per request.",
         "SQL: queries of one uncached render (Django test client, after a first render).",
@@ -720,9 +757,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command-line flags (defaults are the issue's: 32 connections, 20 s)."""
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=20, help="seconds of load per URL (default 20)")
+    parser.add_argument("--duration", type=int, default=20, help="seconds of load per URL (default 20)")
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")
-    parser.add_argument("--warmup", type=float, default=3, help="seconds of unmeasured load per URL (default 3)")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of unmeasured load per URL (default 3)")
+    parser.add_argument(
+        "--slices",
+        type=int,
+        default=4,
+        help="each page's duration is cut into this many slices alternating with the static file (default 4)",
+    )
     parser.add_argument(
         "--workers", type=int, default=cores + 1, help=f"gunicorn worker processes (default cores + 1 = {cores + 1})"
     )
@@ -758,8 +801,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     unknown = set(args.modes) - set(MODES)
     if unknown:
         parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}")
-    if args.duration <= 0 or args.connections <= 0 or args.workers <= 0 or args.threads <= 0:
-        parser.error("duration, connections, workers and threads must be positive")
+    if min(args.duration, args.connections, args.workers, args.threads, args.slices) <= 0:
+        parser.error("duration, connections, workers, threads and slices must be positive")
     return args
 
 
@@ -836,7 +879,7 @@ def main(argv: list[str]) -> int:
                     "settings": report.settings,
                     "targets": {k: asdict(v) for k, v in report.targets.items()},
                     "results": {m: {k: asdict(v) for k, v in r.items()} for m, r in report.results.items()},
-                    "static_runs": report.static_runs,
+                    "paired_static": {m: {k: asdict(v) for k, v in r.items()} for m, r in report.paired_static.items()},
                     "load": report.load,
                 },
                 ensure_ascii=False,
