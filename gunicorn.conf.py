@@ -15,8 +15,8 @@ wsgi_app = "zoneportal.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Page rendering is CPU-bound Python, so one process per core plus one to
-# cover the moments a worker waits on the database is the sweet spot; more
-# processes only add context switches (measured in docs/benchmarks.md).
+# cover the moments a worker waits on the database; more processes only add
+# memory and context switches. docs/benchmarks.md measures this default.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 
 # Threads let one process keep HTTP keep-alive connections open while others
