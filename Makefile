@@ -24,6 +24,9 @@ run: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "来凤经济开发区 demo: http://$(HOST):$(PORT)/  back office: http://$(HOST):$(PORT)/admin/"
+	@# The background worker runs queued tasks (search and reference index updates) while the site is up.
+	$(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: lint, then every test (unit, integration, browser) on the configured database

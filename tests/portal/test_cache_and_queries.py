@@ -33,6 +33,15 @@ def test_second_anonymous_request_is_served_from_cache(zone, client, page_cache_
     assert "未经发布的标题修改" not in text_of(second)
 
 
+def test_browsers_revalidate_cached_pages(zone, client, page_cache_on):
+    """Only the server learns of a publish, so browsers must not keep pages on their own."""
+    article = zone.articles["news1"]
+    for response in (client.get(article.url), client.get(article.url)):  # rendered, then from the cache
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "no-cache"
+        assert not response.has_header("Expires")
+
+
 def test_first_view_of_a_page_with_new_images_keeps_the_page_cache(zone, client, page_cache_on):
     """Making image renditions while rendering is not a content change: the cache must survive it."""
     article = zone.articles["news1"]  # has a cover image with no renditions yet

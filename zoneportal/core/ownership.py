@@ -74,8 +74,8 @@ def grant_page_permissions(group: Group, page: Page, codenames: tuple[str, ...])
 def provision_department(department) -> None:
     """Create (once) the groups, collection and workflow a department needs.
 
-    Idempotent: called on every save of a ``Department``; renames follow the
-    department's name.
+    Idempotent: called on every save of a ``Department``. Groups, collection and
+    workflow keep the names they were created with when a department is renamed.
     """
     updates = {}
     if department.editors_group is None:

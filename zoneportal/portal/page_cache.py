@@ -95,6 +95,19 @@ class _GenerationKeyMixin:
         return settings.PAGE_CACHE_SECONDS > 0
 
 
+def revalidate_in_browsers(response):
+    """Tell browsers and proxies to ask again each time.
+
+    Django's cache middleware also hands its max-age to browsers, so a returning
+    visitor could see a page for minutes after it was changed or withdrawn; only
+    this server-side cache learns of a publish, so only it may keep pages.
+    """
+    if response is not None and "private" not in response.get("Cache-Control", ""):
+        response.headers["Cache-Control"] = "no-cache"
+        response.headers.pop("Expires", None)
+    return response
+
+
 class FetchPageFromCacheMiddleware(_GenerationKeyMixin, FetchFromCacheMiddleware):
     """Answer an anonymous GET from the cache when the current generation has it."""
 
@@ -103,7 +116,7 @@ class FetchPageFromCacheMiddleware(_GenerationKeyMixin, FetchFromCacheMiddleware
             request._cache_update_cache = False
             return None
         self._use_current_generation(request)
-        return super().process_request(request)
+        return revalidate_in_browsers(super().process_request(request))
 
 
 class UpdatePageCacheMiddleware(_GenerationKeyMixin, UpdateCacheMiddleware):
@@ -113,7 +126,10 @@ class UpdatePageCacheMiddleware(_GenerationKeyMixin, UpdateCacheMiddleware):
         if not self._enabled():
             return response
         self.key_prefix = getattr(request, "_page_cache_prefix", self.key_prefix)
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        if getattr(request, "_cache_update_cache", False):
+            revalidate_in_browsers(response)
+        return response
 
 
 class _ReusingRedisCacheClient(RedisCacheClient):
