@@ -360,10 +360,6 @@ class ArticlePage(GovernmentMetaMixin, Page):
             return self.source_department.name
         return self.source_name
 
-    @cached_property
-    def column(self) -> ColumnPage | None:
-        return ColumnPage.objects.filter(path=self.path[: -self.steplen]).first()
-
     def _siblings(self):
         return visible_to_public(ArticlePage.objects.sibling_of(self, inclusive=False))
 
@@ -649,17 +645,6 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("网站设置")
-
-    def links_of(self, group: str):
-        return [link for link in self.links.all() if link.group == group]
-
-    @property
-    def subsite_links(self):
-        return self.links_of(SiteLink.Group.SUBSITE)
-
-    @property
-    def government_links(self):
-        return self.links_of(SiteLink.Group.GOVERNMENT)
 
 
 class SiteLink(Orderable):
