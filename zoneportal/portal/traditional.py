@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import opencc
 from django.core.cache import cache
+from django.http import HttpResponsePermanentRedirect
 from django.urls import get_script_prefix, set_script_prefix
 
 PREFIX = "/zh-hant"
@@ -55,8 +56,6 @@ class TraditionalChineseMiddleware:
 
         inner_path = path[len(PREFIX) :] or "/"
         if inner_path.startswith(NEVER_CONVERTED):
-            from django.http import HttpResponsePermanentRedirect
-
             return HttpResponsePermanentRedirect(inner_path)
 
         request.script_variant = "zh-hant"
