@@ -251,10 +251,32 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         SERVICE = "service", _("办事服务")
         INTERACTION = "interaction", _("互动交流")
 
+    class ContentKind(models.TextChoices):
+        """What the articles of a column are; site search groups and filters results by it."""
+
+        NEWS = "news", _("新闻")
+        NOTICE = "notice", _("公告")
+        POLICY = "policy", _("政策文件")
+        INTERPRETATION = "interpretation", _("政策解读")
+        GUIDE = "guide", _("办事指南")
+        FAQ = "faq", _("问答")
+
     column_type = models.CharField(_("栏目类型"), max_length=20, choices=ColumnType.choices, default=ColumnType.LIST)
+    content_kind = models.CharField(
+        _("内容类别"),
+        max_length=20,
+        choices=ContentKind.choices,
+        default=ContentKind.NEWS,
+        help_text=_("本栏目文章在站内搜索中的分类"),
+    )
     per_page = models.PositiveSmallIntegerField(_("每页条数"), default=20)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("department"), FieldPanel("column_type")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("department"),
+        FieldPanel("column_type"),
+        FieldPanel("content_kind"),
+    ]
     settings_panels = Page.settings_panels + [FieldPanel("per_page")]
     subpage_types = [
         "portal.ColumnPage",
@@ -321,6 +343,18 @@ class ArticlePage(GovernmentMetaMixin, Page):
     )
     body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
 
+    class Validity(models.TextChoices):
+        VALID = "valid", _("有效")
+        AMENDED = "amended", _("已修订")
+        EXPIRED = "expired", _("失效")
+        REPEALED = "repealed", _("废止")
+
+    # 政策文件属性: filled for documents (policies, notices with a number), blank for news.
+    doc_number = models.CharField(_("文号"), max_length=60, blank=True, help_text=_("如“来开管发〔2015〕3号”"))
+    issuer = models.CharField(_("发文机关"), max_length=100, blank=True)
+    policy_category = models.CharField(_("政策分类"), max_length=50, blank=True, help_text=_("如“优惠政策”“财税”"))
+    validity = models.CharField(_("有效性"), max_length=20, choices=Validity.choices, blank=True)
+
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
         MultiFieldPanel(
@@ -335,6 +369,10 @@ class ArticlePage(GovernmentMetaMixin, Page):
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("doc_number"), FieldPanel("issuer"), FieldPanel("policy_category"), FieldPanel("validity")],
+            heading=_("文件属性"),
+        ),
         InlinePanel("attachments", label=_("附件")),
         InlinePanel("related_links", label=_("相关信息")),
     ]
