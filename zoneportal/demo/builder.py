@@ -527,6 +527,10 @@ class DemoBuilder:
             summary=spec.summary,
             body=self.rich_text(spec.body),
             keywords=spec.keywords,
+            doc_number=spec.doc_number,
+            issuer=spec.issuer,
+            policy_category=spec.policy_category,
+            validity=spec.validity,
         )
         return self.place_article(page, spec, department), department
 
@@ -757,6 +761,7 @@ class ColumnSpec:
     department: str | None = None
     kind: str = "column"  # column | organisation | media | sitemap
     column_type: str = ColumnPage.ColumnType.LIST
+    content_kind: str = ColumnPage.ContentKind.NEWS  # how site search classifies the column's articles
     intro: str = ""
     section: str = ""
     in_menu: bool = True
@@ -771,10 +776,12 @@ class ColumnSpec:
             return MediaHallPage(**common)
         if self.kind == "sitemap":
             return SitemapPage(**common)
-        return ColumnPage(column_type=self.column_type, keywords=self.title, **common)
+        return ColumnPage(column_type=self.column_type, content_kind=self.content_kind, keywords=self.title, **common)
 
 
 DISCLOSURE = ColumnPage.ColumnType.DISCLOSURE
+NOTICE, POLICY, FAQ = ColumnPage.ContentKind.NOTICE, ColumnPage.ContentKind.POLICY, ColumnPage.ContentKind.FAQ
+INTERPRETATION, GUIDE = ColumnPage.ContentKind.INTERPRETATION, ColumnPage.ContentKind.GUIDE
 COLUMNS = [
     ColumnSpec("disclosure", "main-home", "政务公开", "zhengwu", "bangongshi", column_type=DISCLOSURE,
                intro="开发区概况、机构设置、部门职能、政策法规、办公地点、领导班子、政策解读、工作目标、便民问答。",
@@ -784,16 +791,19 @@ COLUMNS = [
     ColumnSpec("functions", "disclosure", "部门职能", "zhineng", "bangongshi", kind="organisation",
                section="functions", intro="各部门的工作职能，摘自来凤经济开发区工业园区建设专题。"),
     ColumnSpec("policies", "disclosure", "政策法规", "zhengce", "zhaoshang", column_type=DISCLOSURE,
-               intro="开发区设立、管理体制和优惠政策的文件要点。"),
+               content_kind=POLICY, intro="开发区设立、管理体制和优惠政策的文件要点。"),
     ColumnSpec("offices", "disclosure", "办公地点", "bangongdidian", "bangongshi", kind="organisation",
                section="offices", intro="各部门办公地址和电话（演示数据）。"),
     ColumnSpec("leaders", "disclosure", "领导班子", "lingdao", "bangongshi", kind="organisation", section="leaders",
                intro="管委会领导及分工。演示数据只显示公开资料中记载的姓名，其余以“××”代替。"),
     ColumnSpec("interpretation", "disclosure", "政策解读", "jiedu", "zhaoshang", column_type=DISCLOSURE,
-               intro="用问答和图解说明开发区政策。"),
+               content_kind=INTERPRETATION, intro="用问答和图解说明开发区政策。"),
+    ColumnSpec("faq", "disclosure", "便民问答", "bianminwenda", "fuwu", column_type=DISCLOSURE, content_kind=FAQ,
+               intro="企业和群众常问的问题。答案摘自开发区公开的资料。"),
     ColumnSpec("finance", "disclosure", "财政信息", "caizheng", "caizheng", column_type=DISCLOSURE,
                intro="财政收支、专项资金和征地资金信息，由财政分局发布。"),
-    ColumnSpec("notices", "main-home", "公告与通知", "gonggao", "bangongshi", intro="管委会及各部门的公告和通知。"),
+    ColumnSpec("notices", "main-home", "公告与通知", "gonggao", "bangongshi", content_kind=NOTICE,
+               intro="管委会及各部门的公告和通知。"),
     ColumnSpec("news", "main-home", "新闻快递", "xinwen", "bangongshi", intro="开发区要闻。"),
     ColumnSpec("selected", "main-home", "信息精选", "jingxuan", "bangongshi",
                intro="各地开发区建设经验交流材料选登。"),
@@ -808,7 +818,7 @@ COLUMNS = [
     ColumnSpec("dyn_planning", "dynamics", "规划建设", "guihuajianshe", "guotu"),
     ColumnSpec("dyn_party", "dynamics", "党群生活", "dangqunshenghuo", "bangongshi"),
     ColumnSpec("service", "main-home", "办事服务", "banshi", "fuwu", column_type=ColumnPage.ColumnType.SERVICE,
-               intro="企业入园办事指南、表格下载和“一站式”服务。"),
+               content_kind=GUIDE, intro="企业入园办事指南、表格下载和“一站式”服务。"),
     ColumnSpec("interaction", "main-home", "互动交流", "hudong", "bangongshi",
                column_type=ColumnPage.ColumnType.INTERACTION, intro="主任信箱等。"),
     ColumnSpec("media", "main-home", "多媒体展厅", "duomeiti", "bangongshi", kind="media",
@@ -816,9 +826,13 @@ COLUMNS = [
     ColumnSpec("sitemap", "main-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
     ColumnSpec("inv_projects", "invest-home", "招商项目", "xiangmu", "zhaoshang", intro="五大产业招商方向与项目。"),
     ColumnSpec("inv_news", "invest-home", "招商动态", "dongtai", "zhaoshang", intro="招商引资新闻。"),
+    ColumnSpec("inv-policy", "invest-home", "优惠政策", "youhuizhengce", "zhaoshang", content_kind=POLICY,
+               intro="凡国家、省、地已经颁发与招商引资有关的优惠政策，开发区都遵照执行。"),
     ColumnSpec("inv-sitemap", "invest-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
     ColumnSpec("tal_jobs", "talent-home", "招聘信息", "zhaopin", "bangongshi", intro="开发区和园区企业招聘信息。"),
     ColumnSpec("tal_news", "talent-home", "人才动态", "dongtai", "bangongshi", intro="人才培育与引进。"),
+    ColumnSpec("tal-policy", "talent-home", "人才政策", "rencaizhengce", "bangongshi", content_kind=POLICY,
+               intro="采取多种优惠政策招贤引能，提高开发区的人才实力。"),
     ColumnSpec("tal-sitemap", "talent-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
 ]  # fmt: skip
 

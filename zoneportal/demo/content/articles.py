@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+VALID, AMENDED, EXPIRED, REPEALED = "valid", "amended", "expired", "repealed"  # ArticlePage.Validity
+
 
 @dataclass(frozen=True)
 class ArticleSpec:
@@ -31,6 +33,12 @@ class ArticleSpec:
     source_name: str = ""
     author: str = ""
     keywords: str = ""
+    # 文件属性 of policies and notices. Numbers quoted by the seed are kept as the seed writes them;
+    # the others are zone-internal demo numbers (来开管发〔2015〕3号 …), never shown as seed figures.
+    doc_number: str = ""
+    issuer: str = ""
+    policy_category: str = ""
+    validity: str = ""  # ArticlePage.Validity value
 
 
 @dataclass(frozen=True)
@@ -333,6 +341,10 @@ ARTICLES = [
             "来凤经济开发区招商引资服务中心",
         ),
         attachments=("pdf-entry-guide", "xlsx-entry-form"),
+        doc_number="来开服发〔2015〕2号",
+        issuer="来凤经济开发区招商引资服务中心",
+        policy_category="企业服务",
+        validity=VALID,
         keywords="企业入园,办事指南,流程图",
     ),
     ArticleSpec(
@@ -356,6 +368,10 @@ ARTICLES = [
             "来凤经济开发区管委会",
         ),
         related=("sigeyi-jiedu",),
+        doc_number="来开管发〔2015〕1号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="项目服务",
+        validity=VALID,
         keywords="四个一,重点项目,服务机制",
     ),
     ArticleSpec(
@@ -371,6 +387,10 @@ ARTICLES = [
             "搞好招商引资，规范企业入园。",
             "来凤经济开发区管委会办公室",
         ),
+        doc_number="来开管办发〔2015〕1号",
+        issuer="来凤经济开发区管委会办公室",
+        policy_category="园区管理",
+        validity=VALID,
         keywords="联系企业,园区管理",
     ),
     ArticleSpec(
@@ -386,6 +406,10 @@ ARTICLES = [
             "开发区将改进工业园用地供地方式，统一规范收费政策。项目建设和征地审核报批手续由国土建设分局会同有关部门办理。",
             "来凤经济开发区国土建设分局",
         ),
+        doc_number="来开国土发〔2015〕4号",
+        issuer="来凤经济开发区国土建设分局",
+        policy_category="土地管理",
+        validity=VALID,
         keywords="用地,供地,收费",
     ),
     ArticleSpec(
@@ -401,6 +425,10 @@ ARTICLES = [
             ("page", "one-stop", "查看“一站式”办公服务大厅"),
             "来凤经济开发区招商引资服务中心",
         ),
+        doc_number="来开服发〔2015〕3号",
+        issuer="来凤经济开发区招商引资服务中心",
+        policy_category="企业服务",
+        validity=VALID,
         keywords="许可证件,工作专班,一站式",
     ),
     ArticleSpec(
@@ -417,6 +445,10 @@ ARTICLES = [
             "来凤经济开发区招商发展分局",
         ),
         attachments=("xlsx-stats-form",),
+        doc_number="来开招发〔2016〕1号",
+        issuer="来凤经济开发区招商发展分局",
+        policy_category="统计",
+        validity=EXPIRED,
         keywords="统计,经济运行",
     ),
     ArticleSpec(
@@ -438,6 +470,10 @@ ARTICLES = [
             ),
             "来凤经济开发区管委会办公室",
         ),
+        doc_number="来开管办发〔2016〕5号",
+        issuer="来凤经济开发区管委会办公室",
+        policy_category="网站管理",
+        validity=VALID,
         keywords="信息发布,审核,网站管理",
     ),
     # ---- 政策法规 -------------------------------------------------------------
@@ -455,6 +491,10 @@ ARTICLES = [
             "来凤成为第一批通过核准的省属开发区。",
             "（本栏目摘录文件要点，文件全文以发文机关公布的为准。）",
         ),
+        doc_number="鄂体改[2001]127号",
+        issuer="湖北省人民政府体改办、省开发区管理办公室",
+        policy_category="开发区设立",
+        validity=AMENDED,
         keywords="鄂体改[2001]127号,设立,批复",
     ),
     ArticleSpec(
@@ -474,6 +514,10 @@ ARTICLES = [
             ("page", "structure", "查看机构设置"),
             "（本栏目摘录文件要点，文件全文以发文机关公布的为准。）",
         ),
+        doc_number="州机编发[2006]35号",
+        issuer="恩施州机构编制委员会",
+        policy_category="机构编制",
+        validity=VALID,
         keywords="州机编发[2006]35号,来编纪要[2006]3号,管委会",
     ),
     ArticleSpec(
@@ -488,6 +532,9 @@ ARTICLES = [
             "“工业兴县”战略，全面推进园区建设，对入园企业提供全程服务，促进全县经济跨越式发展。",
             "（演示站点未收录该办法全文。）",
         ),
+        issuer="来凤县人民政府",
+        policy_category="园区管理",
+        validity=VALID,
         keywords="工业园管理,执行办法",
     ),
     ArticleSpec(
@@ -512,6 +559,10 @@ ARTICLES = [
         ),
         attachments=("pdf-policy",),
         related=("youhui-jiedu",),
+        doc_number="来开管发〔2015〕3号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="优惠政策",
+        validity=VALID,
         keywords="优惠政策,招商引资,以返代免",
     ),
     ArticleSpec(
@@ -528,7 +579,48 @@ ARTICLES = [
             "对外经济技术合作。",
             ("page", "functions", "查看部门职能"),
         ),
+        issuer="湖北省人民代表大会常务委员会",
+        policy_category="管理体制",
+        validity=VALID,
         keywords="湖北省经济技术开发区条例,职权",
+    ),
+    ArticleSpec(
+        key="choubei-xiaozu",
+        column="policies",
+        title="关于成立来凤经济开发区筹备领导小组的通知（要点）",
+        date="2015-03-09 09:00",
+        department="zhaoshang",
+        summary="2006年4月20日成立来凤经济开发区筹备领导小组，全面负责经济开发区前期筹备工作。",
+        body=(
+            "2006年，来凤县按照《湖北省经济技术开发区条例》和州机编发[2006]35号文件要求，于4月20日成立来凤经济开发区"
+            "筹备领导小组，由县政府1名副县长任组长，另有3人任副组长，全面负责经济开发区前期筹备工作。",
+            "5月30日，县委常委会议决定成立来凤经济开发区管理委员会。筹备领导小组完成前期筹备工作，本通知已失效。",
+            ("page", "guanweihui-sheli", "查看开发区管委会设立及内设机构要点"),
+            "（本栏目摘录文件要点，文件全文以发文机关公布的为准。）",
+        ),
+        issuer="来凤县人民政府",
+        policy_category="机构编制",
+        validity=EXPIRED,
+        keywords="筹备领导小组,开发区设立",
+    ),
+    ArticleSpec(
+        key="sanbian-guanli",
+        column="policies",
+        title="来凤三边经贸开发区日常工作由县发改局牵头管理（要点）",
+        date="2015-03-09 10:00",
+        department="zhaoshang",
+        summary="开发区设立之初，日常项目规划、申报、组织实施、招商引资及相关服务事宜由发改局牵头管理。",
+        body=(
+            "“来凤三边经贸开发区”设立后，开发区的工作主要由发改局牵头管理，负责日常项目规划、申报、组织实施、"
+            "招商引资及相关服务事宜。",
+            "随着西部大开发和扶贫攻坚形势的发展，“来凤三边经贸开发区”已不适应形势发展的需要。2006年成立来凤经济开发区"
+            "管理委员会，开发区单位定为县委、县政府派出机构，原由发改局牵头管理的做法废止。",
+            "（本栏目摘录文件要点，文件全文以发文机关公布的为准。）",
+        ),
+        issuer="来凤县人民政府",
+        policy_category="管理体制",
+        validity=REPEALED,
+        keywords="三边经贸开发区,发改局,管理体制",
     ),
     # ---- 政策解读 -------------------------------------------------------------
     ArticleSpec(
@@ -549,6 +641,7 @@ ARTICLES = [
             ("page", "entry-guide", "办理咨询：见企业入园办事指南"),
         ),
         related=("youhui-zhengce",),
+        policy_category="优惠政策",
         keywords="优惠政策,解读",
     ),
     ArticleSpec(
@@ -571,6 +664,7 @@ ARTICLES = [
             "开发区单位定为县委、县政府派出机构，拟定行政级别为副县级。",
         ),
         related=("guanweihui-sheli",),
+        policy_category="机构编制",
         keywords="来编纪要[2006]3号,管委会,权限",
     ),
     ArticleSpec(
@@ -586,7 +680,63 @@ ARTICLES = [
             "以2014年为例，园内项目工程共12个，其中有8个相继开工建成。",
         ),
         related=("sigeyi-tongzhi",),
+        policy_category="项目服务",
         keywords="四个一,解读",
+    ),
+    ArticleSpec(
+        key="tiaoli-jiedu",
+        column="interpretation",
+        title="图解：《湖北省经济技术开发区条例》下的管委会职权",
+        date="2015-04-15 09:00",
+        department="zhaoshang",
+        summary="统一管理土地、建设、环保、财政、国有资产和矿产资源；封闭式管理；进出口业务和对外经济技术合作。",
+        body=(
+            ("h2", "统一管理什么"),
+            "根据《湖北省经济技术开发区条例》赋予管委会的职权和州、县政府的授权，管委会对辖区范围土地、建设、环保、财政、"
+            "国有资产和矿产资源实施统一管理。",
+            ("h2", "协助管理什么"),
+            "协助或会同州、县有关主管部门对开发区内劳动、人事、安全和生产等事务实施管理，协调有关部门设在开发区的派出机构"
+            "和分支机构工作。",
+            ("h2", "对企业意味着什么"),
+            "对开发区实施封闭式管理，保障开发区企业依法自主经营；按规定权限管理开发区的进出口业务和对外经济技术合作。",
+        ),
+        related=("tiaoli-zhiquan",),
+        policy_category="管理体制",
+        keywords="湖北省经济技术开发区条例,职权,解读",
+    ),
+    ArticleSpec(
+        key="pinren-jiedu",
+        column="interpretation",
+        title="解读：开发区工作人员聘任制与无绩效退出机制",
+        date="2016-03-18 09:00",
+        department="bangongshi",
+        summary="全部工作人员实行聘任、聘用制，公开招考、竞争上岗、择优录用，实行激励性薪酬分配制和无绩效退出机制。",
+        body=(
+            ("h2", "怎么进"),
+            "开发区全部工作人员实行聘任、聘用制，通过公开招考、竞争上岗、择优录用。",
+            ("h2", "怎么管"),
+            "实行激励性薪酬分配制；严格执行无绩效退出机制。",
+            ("h2", "编制有多少"),
+            "核定行政事业人员编制共34名，2015年末实际在编在岗23名。",
+        ),
+        related=("tal-pinren-banfa",),
+        policy_category="人事管理",
+        keywords="聘任制,聘用制,无绩效退出,解读",
+    ),
+    ArticleSpec(
+        key="wuliuyuan-jiedu",
+        column="interpretation",
+        title="解读：不进工业园区的项目能否享受开发区政策",
+        date="2016-01-12 09:00",
+        department="zhaoshang",
+        summary="布局在龙凤物流园等其他功能区、不宜进入工业园区的产业和项目，纳入开发区服务及统计范畴，享受开发区政策。",
+        body=(
+            "以利智线、讨橙线以及来革线沿线区域为重点的其他功能区（龙凤物流园），布局不宜进入开发区工业园区的产业和项目。",
+            "这些产业和项目纳入开发区服务及统计范畴，享受开发区政策。",
+            ("page", "tongji-tongzhi", "统计报送见《关于做好开发区经济运行统计工作的通知》"),
+        ),
+        policy_category="优惠政策",
+        keywords="龙凤物流园,开发区政策,解读",
     ),
     # ---- 财政信息 -------------------------------------------------------------
     ArticleSpec(
@@ -953,6 +1103,190 @@ ARTICLES = [
         attachments=("xlsx-entry-form", "pdf-entry-guide"),
         keywords="入园申请表,下载",
     ),
+    ArticleSpec(
+        key="guide-xiangmu-shenpi",
+        column="service",
+        title="投资项目审批办事指南",
+        date="2015-04-12 09:00",
+        department="fuwu",
+        summary="进区投资项目的立项报告、可行性研究报告和合同章程，由招商发展分局按规定权限审批。",
+        body=(
+            ("h2", "办理部门"),
+            "招商发展分局（开发区客商投资“一站式”办公服务大厅）。",
+            ("h2", "申请材料"),
+            ("ul", ["项目的立项报告；", "可行性研究报告；", "合同章程。"]),
+            ("h2", "办理时限"),
+            "对重点项目行政审批简化程序、缩短时限、提高办事效率；一个项目配一名责任领导、一名责任人，备一套工作方案。",
+            ("page", "entry-guide", "企业入园办事指南"),
+        ),
+        keywords="项目审批,立项报告,可行性研究报告,办事指南",
+    ),
+    ArticleSpec(
+        key="guide-yongdi",
+        column="service",
+        title="项目建设和征地审核报批办事指南",
+        date="2015-04-12 10:00",
+        department="guotu",
+        summary="项目建设和征地审核报批手续由国土建设分局会同有关部门办理。",
+        body=(
+            ("h2", "办理部门"),
+            "国土建设分局。根据授权行使县级国土资源管理职能，依法进行开发区土地的规划、征用、开发管理和土地使用权的"
+            "有偿出让及转让。",
+            ("h2", "办理事项"),
+            ("ul", ["项目建设审核报批；", "征地审核报批；", "施工项目的审批上报。"]),
+            ("h2", "说明"),
+            "开发区改进工业园用地供地方式，统一规范收费政策。",
+            ("page", "gongdi-gonggao", "关于改进工业园用地供地方式和统一规范收费政策的公告"),
+        ),
+        keywords="征地,用地审批,报批手续,办事指南",
+    ),
+    ArticleSpec(
+        key="guide-xukezheng",
+        column="service",
+        title="许可证件协办服务指南",
+        date="2015-05-08 11:30",
+        department="fuwu",
+        summary="工作专班协助招商引资企业办理各种许可证件；“一站式”办公、“一条龙”服务。",
+        body=(
+            ("h2", "服务对象"),
+            "招商引资企业、入园企业。",
+            ("h2", "服务内容"),
+            "开发区成立工作专班，协助招商引资企业办理各种许可证件；完善“一站式”办公、“一条龙”服务和一张卡收费办法。",
+            ("h2", "办理地点"),
+            "开发区客商投资“一站式”办公服务大厅。",
+            ("page", "one-stop", "“一站式”办公服务大厅"),
+        ),
+        keywords="许可证件,协办,一站式,一条龙",
+    ),
+    ArticleSpec(
+        key="guide-gaoxin",
+        column="service",
+        title="高新技术企业申报指南",
+        date="2016-03-01 09:00",
+        department="zhaoshang",
+        summary="招商发展分局负责组织申报高新技术型企业；科技项目评审、申报、组织实施。",
+        body=(
+            ("h2", "办理部门"),
+            "招商发展分局负责组织申报高新技术型企业，统一管理开发区新产品开发计划编制工作。",
+            ("h2", "相关服务"),
+            "负责开发区内科技发展规划编制，科技项目评审、申报、组织实施；大力实施校企、院企联姻，提高产业的科技水平和"
+            "产品的科技含量。",
+            ("page", "gaoxin-shenbao", "开发区组织申报高新技术企业"),
+        ),
+        keywords="高新技术企业,申报,科技项目",
+    ),
+    # ---- 便民问答 -------------------------------------------------------------
+    ArticleSpec(
+        key="faq-yuanqu",
+        column="faq",
+        title="开发区有哪几个园区？",
+        date="2015-04-20 09:00",
+        department="fuwu",
+        summary="开发区现设有4个园区，重点建设桂花树工业园和四合工业园。",
+        body=(
+            "答：开发区现设有4个园区，目前重点建设桂花树工业园（翔凤镇，1.23平方公里）和四合工业园（绿水镇，2.1平方公里），"
+            "猴立堡物流园、现代产业园还在规划中。",
+            ("page", "inv-parks", "查看园区介绍"),
+        ),
+        keywords="园区,桂花树工业园,四合工业园",
+    ),
+    ArticleSpec(
+        key="faq-ruyuan",
+        column="faq",
+        title="企业入园到哪里办理？",
+        date="2015-04-20 09:10",
+        department="fuwu",
+        summary="到开发区客商投资“一站式”办公服务大厅办理，按企业入园办事指南和流程图准备材料。",
+        body=(
+            "答：到开发区客商投资“一站式”办公服务大厅。开发区编制了企业入园办事指南和流程图，使入园企业有章可循。",
+            ("page", "entry-guide", "企业入园办事指南"),
+        ),
+        keywords="企业入园,一站式,办事指南",
+    ),
+    ArticleSpec(
+        key="faq-youhui",
+        column="faq",
+        title="入园企业能享受哪些优惠？",
+        date="2015-04-20 09:20",
+        department="fuwu",
+        summary="“以返代免”，企业所得税免收两年后减半征收三年，较大项目一事一议、特事特办。",
+        body=(
+            "答：税收、增值税地方留成部分“以返代免”；企业所得税免收两年后减半征收三年；投资额度大、科技含量高的特殊或"
+            "较大项目一事一议、特事特办。",
+            ("page", "youhui-zhengce", "来凤经济开发区招商引资优惠政策"),
+        ),
+        keywords="优惠政策,以返代免,企业所得税",
+    ),
+    ArticleSpec(
+        key="faq-xukezheng",
+        column="faq",
+        title="办理各种许可证件有人帮忙吗？",
+        date="2015-05-08 11:00",
+        department="fuwu",
+        summary="有。开发区成立了工作专班，协助招商引资企业办理各种许可证件。",
+        body=(
+            "答：有。开发区成立了工作专班，协助招商引资企业办理各种许可证件。",
+            ("page", "xukezheng-tongzhi", "关于成立工作专班协助招商引资企业办理许可证件的通知"),
+        ),
+        keywords="许可证件,工作专班",
+    ),
+    ArticleSpec(
+        key="faq-guotu",
+        column="faq",
+        title="开发区的土地和规划建设由哪个部门负责？",
+        date="2015-04-20 09:40",
+        department="fuwu",
+        summary="国土建设分局。开发区的房地产管理由县房地产管理局承担。",
+        body=(
+            "答：国土建设分局。它负责开发区国土资源、基础设施建设、环境保护等工作，会同有关部门办理项目建设和征地审核报批手续。"
+            "开发区的房地产管理由县房地产管理局承担。",
+        ),
+        keywords="国土建设分局,土地,规划建设",
+    ),
+    ArticleSpec(
+        key="faq-jiangli",
+        column="faq",
+        title="引荐投资项目有奖励吗？",
+        date="2015-04-20 09:50",
+        department="fuwu",
+        summary="引进投资项目成功的中介机构和中介人，按实现投资额予以一次性奖励。",
+        body=("答：对于引进国内外资金及投资项目成功的中介机构和中介人，按实现投资额予以一次性奖励。",),
+        keywords="中介奖励,招商引资",
+    ),
+    ArticleSpec(
+        key="faq-xiexin",
+        column="faq",
+        title="怎样给管委会主任写信？",
+        date="2015-04-20 10:00",
+        department="fuwu",
+        summary="目前请通过邮寄、电话或电子邮件；网上写信系统将在后续版本开通。",
+        body=(("page", "mailbox", "答：见“主任信箱”页面的说明"),),
+        keywords="主任信箱,写信",
+    ),
+    ArticleSpec(
+        key="faq-shenpi",
+        column="faq",
+        title="投资项目由哪个部门审批？",
+        date="2015-06-03 09:00",
+        department="fuwu",
+        summary="招商发展分局按规定权限审批进区的投资项目，项目的立项报告、可行性研究报告和合同章程。",
+        body=(
+            "答：招商发展分局按规定权限审批进区的投资项目，项目的立项报告、可行性研究报告和合同章程。",
+            "对重点项目行政审批简化程序、缩短时限、提高办事效率。",
+            ("page", "guide-xiangmu-shenpi", "投资项目审批办事指南"),
+        ),
+        keywords="项目审批,立项报告,可行性研究报告",
+    ),
+    ArticleSpec(
+        key="faq-fangdichan",
+        column="faq",
+        title="开发区内的房地产由谁管理？",
+        date="2015-06-03 09:30",
+        department="fuwu",
+        summary="开发区的房地产管理由县房地产管理局承担，双方协调服务。",
+        body=("答：开发区的房地产管理由县房地产管理局承担，双方协调服务。",),
+        keywords="房地产管理",
+    ),
     # ---- 招商网 ---------------------------------------------------------------
     ArticleSpec(
         key="inv-wuda-chanye",
@@ -1036,6 +1370,87 @@ ARTICLES = [
         related=("zhaoshang-2015",),
         keywords="招商引资",
     ),
+    ArticleSpec(
+        key="inv-youhui-zhaibian",
+        column="inv-policy",
+        title="招商引资优惠政策摘编",
+        date="2015-03-12 10:30",
+        department="zhaoshang",
+        summary="“以返代免”、企业所得税免二减三、一事一议、特事特办，中介引资一次性奖励。",
+        body=(
+            "凡国家、省、地已经颁发与招商引资有关的优惠政策，开发区都遵照执行；凡各地已经实行的优惠政策，开发区都参照执行。",
+            (
+                "ul",
+                [
+                    "税收、增值税地方留成部分“以返代免”；",
+                    "企业所得税免收两年后减半征收三年；",
+                    "投资额度大、科技含量高的特殊或较大项目，一事一议、特事特办；",
+                    "对引进投资项目成功的中介机构和中介人，按实现投资额予以一次性奖励。",
+                ],
+            ),
+            ("doc", "pdf-policy", "下载：招商引资优惠政策摘编（PDF）"),
+        ),
+        related=("youhui-zhengce",),
+        doc_number="来开管发〔2015〕3号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="优惠政策",
+        validity=VALID,
+        keywords="优惠政策,以返代免,招商引资",
+    ),
+    ArticleSpec(
+        key="inv-yishiyiyi",
+        column="inv-policy",
+        title="关于重大项目实行“一事一议、特事特办”的规定",
+        date="2015-03-13 09:00",
+        department="zhaoshang",
+        summary="符合国家产业政策，投资额度大、科技含量高的特殊或较大项目，一事一议、特事特办，给予更多优惠。",
+        body=(
+            "符合国家产业政策，投资额度大、科技含量高的特殊或较大项目，采取一事一议特事特办的做法给予更多优惠。",
+            "对重点项目行政审批简化程序、缩短时限、提高办事效率，实行一个项目配一名责任领导，一名责任人，"
+            "备一套工作方案的“四个一”工作机制。",
+        ),
+        doc_number="来开管发〔2015〕4号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="优惠政策",
+        validity=VALID,
+        keywords="一事一议,特事特办,重大项目",
+    ),
+    ArticleSpec(
+        key="inv-zhongjie-jiangli",
+        column="inv-policy",
+        title="引进投资项目中介奖励办法",
+        date="2015-03-13 10:00",
+        department="zhaoshang",
+        summary="引进国内外资金及投资项目成功的中介机构和中介人，按实现投资额予以一次性奖励。",
+        body=(
+            "树立全员招商引资的意识，利用适当的经济手段，充分调动社会各界的招商积极性。",
+            "对于引进国内外资金及投资项目成功的中介机构和中介人，按实现投资额予以一次性奖励。",
+        ),
+        doc_number="来开管发〔2015〕5号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="优惠政策",
+        validity=VALID,
+        keywords="中介奖励,招商奖励,全员招商",
+    ),
+    ArticleSpec(
+        key="inv-changfang-zhengce",
+        column="inv-policy",
+        title="标准厂房出租和出售的政策规定",
+        date="2016-09-20 09:00",
+        department="zhaoshang",
+        summary="标准厂房建成后统一管理，制定出租和出售的政策规定和优惠条件。",
+        body=(
+            "在标准厂房的规划和建设上，遵照“布局集中、用地集约、产业集聚”的原则，实行统一规划、设计、招标、施工和管理。",
+            "标准厂房建成后，统一管理，制定一系列关于标准厂房出租和出售的政策规定和优惠条件，负责项目引进、"
+            "招商引资的各项协调、服务工作。",
+            ("page", "inv-changfang", "标准化厂房出租和出售"),
+        ),
+        doc_number="来开管发〔2016〕2号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="土地管理",
+        validity=VALID,
+        keywords="标准厂房,出租,出售",
+    ),
     # ---- 人才网 ---------------------------------------------------------------
     ArticleSpec(
         key="tal-zhaopin-banfa",
@@ -1088,5 +1503,58 @@ ARTICLES = [
         body=("积极开拓人才市场，挖掘内部潜力，派出去挂职锻炼，培养复合型人才。",),
         related=("rencai-yinjin",),
         keywords="挂职锻炼,人才培养",
+    ),
+    ArticleSpec(
+        key="tal-rencai-zhengce",
+        column="tal-policy",
+        title="开发区人才培育与引进政策",
+        date="2016-03-10 09:00",
+        department="bangongshi",
+        summary="积极开拓人才市场，挖掘内部潜力，派出去挂职锻炼，采取多种优惠政策招贤引能。",
+        body=(
+            "加强人才的培育与引进。积极开拓人才市场，挖掘内部潜力，派出去挂职锻炼，培养复合型人才。采取多种优惠政策招贤引能，"
+            "提高开发区的人才实力，为开发区的发展积蓄雄厚的人才资源。",
+        ),
+        doc_number="来开管发〔2016〕3号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="人才政策",
+        validity=VALID,
+        keywords="人才政策,人才引进,招贤引能",
+    ),
+    ArticleSpec(
+        key="tal-pinren-banfa",
+        column="tal-policy",
+        title="开发区工作人员聘任聘用和激励性薪酬分配办法",
+        date="2016-03-10 10:00",
+        department="bangongshi",
+        summary="全部工作人员实行聘任、聘用制，通过公开招考、竞争上岗、择优录用，实行激励性薪酬分配制。",
+        body=(
+            "开发区全部工作人员实行聘任、聘用制，通过公开招考、竞争上岗、择优录用，实行激励性薪酬分配制。",
+            "严格执行无绩效退出机制。",
+        ),
+        doc_number="来开管发〔2016〕4号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="人事管理",
+        validity=VALID,
+        keywords="聘任制,聘用制,薪酬分配,无绩效退出",
+    ),
+    ArticleSpec(
+        key="tal-chuangye-zhongxin",
+        column="tal-policy",
+        title="关于完善人才交流中心和建立创业服务中心的意见",
+        date="2016-03-11 09:00",
+        department="fuwu",
+        summary="进一步完善人才交流中心，建立创业服务中心，建立法律、中介等服务机构。",
+        body=(
+            "完善对企业的服务和管理，探索建立较完善的社会化服务体系，为企业提供良好的社会化服务。",
+            "进一步完善人才交流中心，建立创业服务中心，建立法律、中介等服务机构。",
+            "大力培育和激发民众强烈的致富欲望和自主创业精神。",
+            ("page", "tal-startup", "创业服务"),
+        ),
+        doc_number="来开管发〔2016〕6号",
+        issuer="来凤经济开发区管理委员会",
+        policy_category="人才政策",
+        validity=VALID,
+        keywords="人才交流中心,创业服务中心,自主创业",
     ),
 ]
