@@ -166,7 +166,7 @@ def _jieba() -> rjieba.Jieba:
     return _segmenter
 
 
-def _dictionary_lines(name: str) -> Iterator[str]:
+def dictionary_lines(name: str) -> Iterator[str]:
     """Non-empty, non-comment lines of a file in ``dictionary/``, stripped."""
     with open(DICTIONARY_DIR / name, encoding="utf-8") as file:
         for line in file:
@@ -179,7 +179,7 @@ def _dictionary_lines(name: str) -> Iterator[str]:
 def user_words() -> tuple[tuple[str, int | None], ...]:
     """Entries of the user dictionary ``zone_words.txt``: (folded word, frequency or None for jieba's suggestion)."""
     entries = []
-    for line in _dictionary_lines("zone_words.txt"):
+    for line in dictionary_lines("zone_words.txt"):
         word, _, freq = line.partition(" ")
         freq = freq.strip()
         entries.append((_normalize(word), int(freq) if freq.isdigit() else None))
@@ -189,7 +189,7 @@ def user_words() -> tuple[tuple[str, int | None], ...]:
 @cache
 def stopwords() -> frozenset[str]:
     """Words dropped from visitors' queries (function and question words), folded."""
-    return frozenset(_normalize(line) for line in _dictionary_lines("stopwords.txt"))
+    return frozenset(_normalize(line) for line in dictionary_lines("stopwords.txt"))
 
 
 def _doc_number_terms(doc_number: _DocNumber) -> list[str]:
