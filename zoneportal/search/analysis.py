@@ -58,7 +58,7 @@ def _fold_table() -> dict[int, str]:
 
     - Latin letters with diacritics (pinyin tone marks included) → base letter: FTS5's unicode61 removes diacritics,
       PostgreSQL's 'simple' keeps them; folding them here also lets 'zhāo shāng' match 'zhao shang'.
-    - ς → σ, as unicode61 folds it.
+    - ς → σ, as unicode61 folds it; ü → v, as toneless pinyin writes it.
     - "Other numbers" that survive NFKC (❶, ৴ …: Unicode category No) and the New Tai Lue vowels that Unicode later
       made letters → space: PostgreSQL's parser skips the former and SQLite's Unicode 6.1 tables the latter, while
       Python counts both as word characters. None of them lives at or above U+20000.
@@ -74,6 +74,8 @@ def _fold_table() -> dict[int, str]:
                 table[code] = base
     table.update(dict.fromkeys((*range(0x19B0, 0x19C1), 0x19C8, 0x19C9, 0x1CF2, 0x1CF3), " "))
     table[ord("ς")] = "σ"
+    # ü, with or without a tone mark, is written v in toneless pinyin (lǜ → lv), as word_pinyin writes it.
+    table.update(dict.fromkeys(map(ord, "üǖǘǚǜ"), "v"))
     return table
 
 

@@ -29,6 +29,8 @@ MAX_ALTERNATIVES = 8
 MAX_PINYIN_WORDS = 4
 #: A synonym key may span this many query words ('被' '征地' '农民' → 被征地农民).
 MAX_SYNONYM_SPAN = 4
+#: Typo correction looks at runs of query words of at most this many characters.
+MAX_CORRECTION_SPAN = 6
 #: Latin input longer than this is not read as pinyin (nobody types a paragraph in pinyin).
 MAX_PINYIN_LENGTH = 30
 #: Initials are read for latin tokens of this many letters.
@@ -330,8 +332,10 @@ def _correct(
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """Replace unknown Chinese words and short spans by their known twins: (new words, [(wrong, right), …]).
 
-    A word is suspect when the index does not know it and no synonym rule names it. The longest span of 2–4
-    characters (or the whole word) around it that has a twin is replaced; see _twin for what a twin is.
+    A word is suspect when the index does not know it and no synonym rule names it. The longest span of up to
+    MAX_CORRECTION_SPAN characters (or the whole word) around it that has a twin is replaced; see _twin for what a
+    twin is. Spans reach past the word because search mode does not index every inner word: 高新技术企业 is indexed
+    with 高新, 技术, 企业 but without 高新技术, so 高薪技术企业 must be corrected as a whole.
     """
     corrections: list[tuple[str, str]] = []
     words = list(words)
@@ -360,13 +364,13 @@ def _is_suspect(word: str, lexicon: _CachedLexicon, synonyms: Mapping[str, Seque
 
 
 def _spans_around(words: list[str], position: int) -> list[tuple[int, int]]:
-    """(start, end) word spans holding ``position``: the word itself and runs of Chinese words of 2–4 characters,
-    longest first."""
+    """(start, end) word spans holding ``position``: the word itself and runs of Chinese words of 2 to
+    MAX_CORRECTION_SPAN characters, longest first."""
     spans = {(position, position + 1)} if len(words[position]) >= 2 else set()
     for start in range(position, max(-1, position - MAX_SYNONYM_SPAN), -1):
         for end in range(position + 1, min(len(words), start + MAX_SYNONYM_SPAN) + 1):
             run = words[start:end]
-            if all(_HAN_ONLY.fullmatch(word) for word in run) and 2 <= sum(map(len, run)) <= 4:
+            if all(_HAN_ONLY.fullmatch(word) for word in run) and 2 <= sum(map(len, run)) <= MAX_CORRECTION_SPAN:
                 spans.add((start, end))
     return sorted(spans, key=lambda span: (-sum(map(len, words[span[0] : span[1]])), span))
 
