@@ -3,9 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    """Site search (站内搜索): the public search page and, later, the Chinese-aware index."""
+    """Site search (站内搜索): Chinese analysis, the full-text index, the search page and API."""
 
     name = "zoneportal.search"
     label = "search"
     verbose_name = _("站内搜索")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (index updates on publish, move, delete)

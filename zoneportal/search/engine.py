@@ -1,0 +1,405 @@
+"""The search engine's public face: search, suggest, the query log.
+
+Everything that searches — the results page, the API, benchmarks — calls
+:func:`search` with a :class:`SearchRequest`. A query is understood once
+(``query.plan_query``: segmentation, pinyin, typo correction, synonyms), then
+answered with two SQL statements on the full-text side table: one counts the
+matches per facet value, one fetches the ranked page.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from threading import Lock
+
+from django.db import connection
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from zoneportal.portal.page_cache import current_generation
+
+from .backends import full_text
+from .index import rebuild_index  # noqa: F401  (part of the engine's API)
+from .models import DocumentType, SearchQuery, SearchTerm, Synonym
+from .query import QueryPlan, parse_synonym_rules, plan_query
+from .snippets import excerpt, highlight
+
+MAX_QUERY_LENGTH = 100
+MAX_PAGE = 100
+FACETS = ("type", "category", "issuer", "year", "validity")
+#: Facets that describe policy documents only.
+POLICY_FACETS = ("category", "issuer", "year", "validity")
+VALIDITY_LABELS = {"valid": _("有效"), "amended": _("已修订"), "expired": _("失效"), "repealed": _("废止")}
+
+
+@dataclass
+class SearchRequest:
+    """A visitor's search: the query, filters, sort order and page."""
+
+    query: str
+    site: Site | None = None
+    type: str = ""
+    category: str = ""
+    issuer: str = ""
+    year: int | None = None
+    validity: str = ""
+    sort: str = "relevance"  # or "date"
+    page: int = 1
+    per_page: int = 10
+    correct: bool = True  # False when the visitor insists on the original query
+
+
+@dataclass
+class SearchHit:
+    """One result as pages and the API show it."""
+
+    type: str
+    type_label: str
+    title: SafeString
+    url: str
+    snippet: SafeString
+    date: datetime | None
+    doc_number: str
+    external_id: str
+    category: str = ""
+    issuer: str = ""
+    validity: str = ""
+    plain_title: str = ""
+    plain_snippet: str = ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    corrected_query: str | None
+    total: int
+    page: int
+    per_page: int
+    num_pages: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    results: list[SearchHit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    highlights: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+class VocabularyLexicon:
+    """The vocabulary table in memory: word frequencies and pinyin lookups in microseconds."""
+
+    def __init__(self, terms: Sequence[tuple[str, str, str, int]]) -> None:
+        self.frequencies: dict[str, int] = {}
+        self.pinyin_index: dict[str, list[str]] = defaultdict(list)
+        self.initials_index: dict[str, list[str]] = defaultdict(list)
+        for word, pinyin, initials, documents in sorted(terms, key=lambda t: -t[3]):
+            self.frequencies[word] = documents
+            if pinyin:
+                self.pinyin_index[pinyin].append(word)
+                self.initials_index[initials].append(word)
+        self.sorted_pinyin = sorted(self.pinyin_index)
+
+    def frequency(self, word: str) -> int:
+        return self.frequencies.get(word, 0)
+
+    def by_pinyin(self, pinyin: str) -> list[str]:
+        return self.pinyin_index.get(pinyin, [])
+
+    def by_initials(self, initials: str) -> list[str]:
+        return self.initials_index.get(initials, [])
+
+    def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
+        words: list[str] = []
+        position = bisect_left(self.sorted_pinyin, prefix)
+        while position < len(self.sorted_pinyin) and self.sorted_pinyin[position].startswith(prefix):
+            words.extend(self.pinyin_index[self.sorted_pinyin[position]])
+            position += 1
+            if len(words) >= limit * 4:
+                break
+        return sorted(words, key=self.frequency, reverse=True)[:limit]
+
+
+class _PerGeneration:
+    """A value rebuilt when content changes (the page-cache generation moves) or after ``max_age`` seconds."""
+
+    def __init__(self, build, max_age: float = 300.0) -> None:
+        self.build = build
+        self.max_age = max_age
+        self.lock = Lock()
+        self.key: tuple[str, str] | None = None
+        self.value = None
+        self.built_at = 0.0
+
+    def get(self):
+        key = (connection.settings_dict["NAME"], current_generation())
+        if key != self.key or time.monotonic() - self.built_at > self.max_age:
+            with self.lock:
+                self.value = self.build()
+                self.key, self.built_at = key, time.monotonic()
+        return self.value
+
+
+_lexicon = _PerGeneration(
+    lambda: VocabularyLexicon(list(SearchTerm.objects.values_list("word", "pinyin", "initials", "documents")))
+)
+_synonyms = _PerGeneration(
+    lambda: parse_synonym_rules("\n".join(Synonym.objects.filter(enabled=True).values_list("rule", flat=True)))
+)
+
+
+def lexicon() -> VocabularyLexicon:
+    """This process's copy of the vocabulary."""
+    return _lexicon.get()
+
+
+def synonyms() -> Mapping[str, Sequence[str]]:
+    """The enabled synonym rules, parsed."""
+    return _synonyms.get()
+
+
+# ---------------------------------------------------------------- searching
+
+
+def clean_query(raw: str | None) -> str:
+    """The visitor's text without control characters and extra spaces, at most ``MAX_QUERY_LENGTH`` long."""
+    text = "".join(" " if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in (raw or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _filters(request: SearchRequest, skip: str = "") -> tuple[list[str], list]:
+    conditions, params = [], []
+    if request.site is not None:
+        conditions.append("d.site_id = %s")
+        params.append(request.site.pk)
+    for name in FACETS:
+        value = getattr(request, name)
+        if name != skip and value not in ("", None):
+            conditions.append(f"d.{name} = %s")
+            params.append(value)
+    return conditions, params
+
+
+def _facet_counts(plan: QueryPlan, request: SearchRequest, any_group: bool) -> tuple[int, dict[str, list[FacetValue]]]:
+    """Total matches and, per facet, the counts under every other active filter."""
+    match = full_text().match(plan.groups, any_group)
+    conditions, params = _filters(SearchRequest(query="", site=request.site))
+    where = " AND ".join([match.condition, *conditions])
+    columns = ", ".join(f"d.{name}" for name in FACETS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns}, COUNT(*) FROM {match.tables} WHERE {where} GROUP BY {columns}",
+            [*match.params, *params],
+        )
+        combinations = [dict(zip((*FACETS, "count"), row, strict=True)) for row in cursor.fetchall()]
+
+    def selected(combo: dict, skip: str = "") -> bool:
+        return all(
+            getattr(request, name) in ("", None) or combo[name] == getattr(request, name)
+            for name in FACETS
+            if name != skip
+        )
+
+    total = sum(combo["count"] for combo in combinations if selected(combo))
+    facets: dict[str, list[FacetValue]] = {}
+    type_labels = dict(DocumentType.choices)
+    for name in FACETS:
+        counts: dict = defaultdict(int)
+        for combo in combinations:
+            if combo[name] in ("", None) or not selected(combo, skip=name):
+                continue
+            if name in POLICY_FACETS and combo["type"] != DocumentType.POLICY:
+                continue
+            counts[combo[name]] += combo["count"]
+        if name == "type":
+            order = [value for value, _label in DocumentType.choices]
+            values = sorted(counts, key=order.index)
+        elif name == "year":
+            values = sorted(counts, reverse=True)
+        else:
+            values = sorted(counts, key=lambda v: (-counts[v], str(v)))
+        labels = type_labels if name == "type" else VALIDITY_LABELS if name == "validity" else {}
+        facets[name] = [FacetValue(str(value), str(labels.get(value, value)), counts[value]) for value in values]
+    return total, facets
+
+
+def _ranked_page(plan: QueryPlan, request: SearchRequest, any_group: bool, offset: int) -> list[dict]:
+    backend = full_text()
+    match = backend.match(plan.groups, any_group)
+    conditions, params = _filters(request)
+    where = " AND ".join([match.condition, *conditions])
+    age = backend.age_in_years()
+    # Small boosts: valid documents over repealed ones, recent over old.
+    score = (
+        f"{match.relevance} * (CASE d.validity WHEN 'valid' THEN 1.1 WHEN 'expired' THEN 0.85 "
+        f"WHEN 'repealed' THEN 0.8 ELSE 1.0 END) * (1 + 0.2 / (1 + COALESCE({age}, 50)))"
+        # Section pages (栏目) match their own names; the articles inside are what people look for.
+        f" * (CASE d.type WHEN 'page' THEN 0.8 ELSE 1.0 END)"
+    )
+    score_params = list(match.relevance_params)
+    if any_group:
+        # Answers to a question share most of its words: more groups matched first.
+        matched, matched_params = backend.groups_matched(plan.groups)
+        score = f"({matched}) * 1000000 + {score}"
+        score_params = [*matched_params, *score_params]
+    if request.sort == "date":
+        order = "CASE WHEN d.date IS NULL THEN 1 ELSE 0 END, d.date DESC, d.id DESC"
+    else:
+        order = "score DESC, d.id DESC"
+    columns = ["id", "external_id", "type", "url", "title", "text", "date", "doc_number", "category", "issuer"]
+    columns += ["validity", "site_id"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join('d.' + c for c in columns)}, {score} AS score FROM {match.tables} "
+            f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*score_params, *match.params, *params, request.per_page, offset],
+        )
+        rows = [dict(zip((*columns, "score"), row, strict=True)) for row in cursor.fetchall()]
+    return rows
+
+
+def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: dict[int, str]) -> SearchHit:
+    url = row["url"]
+    if site is None or row["site_id"] != site.pk:
+        url = site_roots.get(row["site_id"], "") + url
+    date = row["date"]
+    if isinstance(date, str):  # SQLite hands back raw text from a raw query
+        date = datetime.fromisoformat(date)
+    if date is not None and timezone.is_naive(date):
+        date = date.replace(tzinfo=UTC)
+    snippet_text = excerpt(row["text"], highlights)
+    return SearchHit(
+        type=row["type"],
+        type_label=str(DocumentType(row["type"]).label) if row["type"] in DocumentType.values else row["type"],
+        title=highlight(row["title"], highlights),
+        url=url,
+        snippet=highlight(snippet_text, highlights),
+        date=date,
+        doc_number=row["doc_number"],
+        external_id=row["external_id"],
+        category=row["category"],
+        issuer=row["issuer"],
+        validity=row["validity"],
+        plain_title=row["title"],
+        plain_snippet=snippet_text,
+    )
+
+
+def _site_roots() -> dict[int, str]:
+    return {site.pk: site.root_url for site in Site.objects.all()}
+
+
+def search(request: SearchRequest) -> SearchResponse:
+    """Answer a search; never raises on whatever the visitor typed."""
+    query = clean_query(request.query)
+    request.page = max(1, min(int(request.page or 1), MAX_PAGE))
+    request.per_page = max(1, min(int(request.per_page or 10), 50))
+    plan = plan_query(query, lexicon(), synonyms(), correct=request.correct) if query else None
+    response = SearchResponse(query=query, corrected_query=None, total=0, page=request.page,
+                              per_page=request.per_page, num_pages=0)  # fmt: skip
+    if plan is None or not plan.groups:
+        response.suggestions = hot_queries(site=request.site)
+        return response
+    response.corrected_query = plan.corrected
+    response.highlights = list(plan.highlight)
+    any_group = False
+    total, facets = _facet_counts(plan, request, any_group)
+    if total == 0 and len(plan.groups) > 1:
+        # Plain-language questions rarely share every word with the answer:
+        # fall back to documents with any of the words, best first.
+        any_group = True
+        total, facets = _facet_counts(plan, request, any_group)
+    response.total, response.facets = total, facets
+    response.num_pages = math.ceil(total / request.per_page)
+    if total:
+        offset = (min(request.page, response.num_pages) - 1) * request.per_page
+        rows = _ranked_page(plan, request, any_group, offset)
+        roots = _site_roots() if any(request.site is None or r["site_id"] != request.site.pk for r in rows) else {}
+        response.results = [_hit(row, plan.highlight, request.site, roots) for row in rows]
+    else:
+        response.suggestions = suggest(query, request.site) or hot_queries(site=request.site)
+    return response
+
+
+# ---------------------------------------------------------------- suggestions and the query log
+
+
+def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
+    """Completions for what a visitor is typing: popular queries, titles, then words by pinyin."""
+    prefix = clean_query(prefix)[:30]
+    if not prefix:
+        return []
+    from . import analysis
+
+    folded = analysis.fold(prefix)
+    found: list[str] = []
+
+    def add(candidates) -> None:
+        for candidate in candidates:
+            if candidate and candidate not in found and len(found) < limit:
+                found.append(candidate)
+
+    since = timezone.now() - timedelta(days=30)
+    popular = (
+        SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded)
+        .values("text")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:limit]
+    )
+    add(row["text"] for row in popular)
+    from .models import SearchDocument
+
+    titles = SearchDocument.objects.filter(title__startswith=folded)
+    if site is not None:
+        titles = titles.filter(site=site)
+    add(titles.order_by("-date").values_list("title", flat=True)[:limit])
+    if len(found) < limit:
+        words = lexicon()
+        latin = "".join(ch for ch in folded.lower() if ch.isascii() and ch.isalpha())
+        if latin and latin == folded.replace(" ", "").lower():
+            add(words.pinyin_prefix(latin, limit))
+        else:
+            add(sorted((w for w in words.frequencies if w.startswith(folded) and w != folded),
+                       key=words.frequency, reverse=True)[:limit])  # fmt: skip
+    return found[:limit]
+
+
+def record_query(query: str, total: int, site: Site | None) -> None:
+    """Remember a visitor's query for the hot words and the administrators' report."""
+    text = clean_query(query)
+    if text:
+        SearchQuery.objects.create(text=text, results=total, site=site)
+
+
+def hot_queries(days: int = 7, limit: int = 10, site: Site | None = None) -> list[str]:
+    """This week's most asked queries that found something."""
+    queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days), results__gt=0)
+    if site is not None:
+        queries = queries.filter(site=site)
+    return list(
+        queries.values("text").annotate(n=Count("id")).order_by("-n", "text").values_list("text", flat=True)[:limit]
+    )
+
+
+def query_report(days: int = 30, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """``(top queries, zero-result queries)`` of the last ``days`` days, each with how often it was asked."""
+    queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days))
+    grouped = queries.values("text").annotate(n=Count("id")).order_by("-n", "text")
+    top = [(row["text"], row["n"]) for row in grouped[:limit]]
+    zero = [(row["text"], row["n"]) for row in grouped.filter(results=0)[:limit]]
+    return top, zero

@@ -1,0 +1,191 @@
+"""Writing the index: documents, their segmented text and the vocabulary, always together.
+
+Every write runs in one transaction, so a search never sees a document
+without its full text or a vocabulary that disagrees with the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+from django.db import connection, transaction
+
+from zoneportal.portal.page_cache import invalidate_page_cache
+
+from . import analysis
+from .backends import FullTextRow, full_text
+from .indexers import IndexEntry, SiteTree, page_entries, page_external_id, public_pages
+from .models import SearchDocument, SearchTerm
+from .pinyin import word_pinyin
+
+BATCH_SIZE = 500
+
+#: Words worth keeping in the vocabulary: Chinese words of two or more
+#: characters (pinyin, typo correction, suggestions) and latin words.
+VOCABULARY_WORD = re.compile(r"(?:[\u3400-\u9fff]{2,12}|[a-z]{2,20})")
+
+DOCUMENT_FIELDS = [
+    "type", "site_id", "url", "title", "text", "date", "doc_number", "category", "issuer", "year", "validity",
+]  # fmt: skip
+
+
+def _row(document_id: int, entry: IndexEntry) -> FullTextRow:
+    return FullTextRow(
+        document_id=document_id,
+        title=analysis.index_terms(entry.title),
+        number=analysis.index_terms(entry.doc_number) if entry.doc_number else [],
+        keywords=analysis.index_terms(entry.keywords) if entry.keywords else [],
+        body=analysis.index_terms(entry.text),
+    )
+
+
+def _save_documents(entries: Sequence[IndexEntry]) -> list[int]:
+    documents = [
+        SearchDocument(external_id=entry.external_id, **{field: getattr(entry, field) for field in DOCUMENT_FIELDS})
+        for entry in entries
+    ]
+    saved = SearchDocument.objects.bulk_create(
+        documents, update_conflicts=True, unique_fields=["external_id"], update_fields=DOCUMENT_FIELDS
+    )
+    if any(document.pk is None for document in saved):  # databases that do not return ids on upsert
+        ids = dict(
+            SearchDocument.objects.filter(external_id__in=[e.external_id for e in entries]).values_list(
+                "external_id", "pk"
+            )
+        )
+        return [ids[entry.external_id] for entry in entries]
+    return [document.pk for document in saved]
+
+
+def _update_vocabulary(delta: Counter[str]) -> None:
+    """Apply document-frequency changes; new words get their pinyin, words no document has left go."""
+    delta = Counter({word: change for word, change in delta.items() if change and VOCABULARY_WORD.fullmatch(word)})
+    if not delta:
+        return
+    words = list(delta)
+    existing: dict[str, SearchTerm] = {}
+    for start in range(0, len(words), BATCH_SIZE):
+        existing.update(
+            (term.word, term) for term in SearchTerm.objects.filter(word__in=words[start : start + BATCH_SIZE])
+        )
+    changed, new = [], []
+    for word, change in delta.items():
+        term = existing.get(word)
+        if term is not None:
+            term.documents = max(0, term.documents + change)
+            changed.append(term)
+        elif change > 0:
+            full, initials = word_pinyin(word) or ("", "")
+            new.append(SearchTerm(word=word, pinyin=full[:200], initials=initials[:40], documents=change))
+    SearchTerm.objects.bulk_update(changed, ["documents"], batch_size=BATCH_SIZE)
+    SearchTerm.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    SearchTerm.objects.filter(documents=0).delete()
+
+
+def index_entries(entries: Sequence[IndexEntry]) -> None:
+    """Add or replace ``entries`` in the index."""
+    backend = full_text()
+    for start in range(0, len(entries), BATCH_SIZE):
+        batch = entries[start : start + BATCH_SIZE]
+        with transaction.atomic(), connection.cursor() as cursor:
+            ids = _save_documents(batch)
+            old_terms = backend.terms(cursor, ids)
+            backend.delete(cursor, ids)
+            rows = [_row(document_id, entry) for document_id, entry in zip(ids, batch, strict=True)]
+            backend.insert(cursor, rows)
+            delta: Counter[str] = Counter()
+            for row in rows:
+                delta.update(row.distinct_terms())
+            for terms in old_terms.values():
+                delta.subtract(terms)
+            _update_vocabulary(delta)
+    _index_changed()
+
+
+def remove_entries(external_ids: Iterable[str]) -> None:
+    """Take items out of the index (unpublished, deleted, made private)."""
+    backend = full_text()
+    with transaction.atomic(), connection.cursor() as cursor:
+        ids = list(SearchDocument.objects.filter(external_id__in=list(external_ids)).values_list("pk", flat=True))
+        if not ids:
+            return
+        delta: Counter[str] = Counter()
+        for terms in backend.terms(cursor, ids).values():
+            delta.subtract(terms)
+        backend.delete(cursor, ids)
+        SearchDocument.objects.filter(pk__in=ids).delete()
+        _update_vocabulary(delta)
+    _index_changed()
+
+
+def _index_changed() -> None:
+    # The vocabulary cached by each process (engine.lexicon) and the page
+    # fragments are keyed by the page-cache generation.
+    invalidate_page_cache()
+
+
+def index_pages(page_ids: Iterable[int]) -> None:
+    """Bring the index up to date for these pages: indexed if public, removed otherwise."""
+    page_ids = list(page_ids)
+    visible = list(public_pages().filter(pk__in=page_ids))
+    entries = list(page_entries(visible))
+    index_entries(entries)
+    indexed = {entry.external_id for entry in entries}
+    remove_entries(page_external_id(pk) for pk in page_ids if page_external_id(pk) not in indexed)
+
+
+def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Throw the index away and index every public page again; returns the number of documents.
+
+    ``progress(done, total)`` is called after every batch.
+    """
+    pages = public_pages()
+    sites = SiteTree()
+    batches = (page_entries(chunk, sites) for chunk in _chunked(pages.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE))
+    return replace_index(batches, pages.count(), progress)
+
+
+def replace_index(
+    batches: Iterable[Iterable[IndexEntry]], total: int, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Replace the whole index by the entries of ``batches`` in one transaction (bulk loading).
+
+    Faster than :func:`index_entries`: nothing old is read back, and the
+    vocabulary is written once at the end.
+    """
+    backend = full_text()
+    frequencies: Counter[str] = Counter()
+    done = 0
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            backend.create(cursor)
+            backend.clear(cursor)
+            SearchDocument.objects.all().delete()
+            SearchTerm.objects.all().delete()
+            for batch in batches:
+                entries = list(batch)
+                if entries:
+                    ids = _save_documents(entries)
+                    rows = [_row(document_id, entry) for document_id, entry in zip(ids, entries, strict=True)]
+                    backend.insert(cursor, rows)
+                    for row in rows:
+                        frequencies.update(row.distinct_terms())
+                done += len(entries)
+                if progress:
+                    progress(min(done, total), total)
+        _update_vocabulary(frequencies)
+    _index_changed()
+    return SearchDocument.objects.count()
+
+
+def _chunked(items: Iterable, size: int) -> Iterable[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
