@@ -1,47 +1,433 @@
-"""The baseline site search at /search/?q= (the Chinese-aware engine comes later)."""
+"""The results page /search/?q= on the real index: results, facets, filters, paging, typos, hot words, bad input."""
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import parse_qs, urlsplit
 
-from tests.factories import add_page
+import pytest
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from tests.factories import Zone, add_page, rich_paragraphs, shanghai
 from tests.utils import CJK, soup, text_of
-from zoneportal.portal.models import ArticlePage
+from zoneportal.portal.models import ArticlePage, ColumnPage, HomePage, PortalSettings
+from zoneportal.search.engine import rebuild_index
+from zoneportal.search.models import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
+INVEST_HOST = "invest.localhost"
 
-def result_links(response) -> set[str]:
-    return {a["href"] for a in soup(response).select("main a[href]")}
+#: The issue's list of hostile or odd input, plus the old baseline's.
+BAD_QUERIES = [
+    "",
+    "   ",
+    "\x00",
+    "招",
+    "招" * 1000,
+    "😀🏭",
+    '"',
+    "*",
+    "招商 NEAR 引资",
+    "招商 OR 引资",
+    "'",
+    "--",
+    "' OR 1=1 --",
+    '"招商" AND (引资 OR',
+    "%",
+    "_",
+    "<script>alert(1)</script>",
+    "<b>招商</b>",
+]
 
 
-def test_finds_live_articles_by_title_and_body(zone, client):
-    response = client.get("/search/", {"q": "招商引资"})
+def add_search_content(zone: Zone) -> Zone:
+    """Policies, a notice column and the 招商网 sub-site on top of the test zone; then the index is built."""
+    policies = add_page(
+        zone.home,
+        ColumnPage(title="政策文件", slug="zcwj", content_kind=ColumnPage.ContentKind.POLICY, show_in_menus=True),
+    )
+    zone.columns["policies"] = policies
+    for key, title, when, number, issuer, category, validity, body in (
+        (
+            "policy1",
+            "来凤经济开发区招商引资优惠政策",
+            shanghai(2015, 3, 1),
+            "来开管发〔2015〕3号",
+            "来凤经济开发区管委会",
+            "优惠政策",
+            ArticlePage.Validity.VALID,
+            "为加大招商引资力度，入园企业享受税收优惠政策。",
+        ),
+        (
+            "policy2",
+            "关于加快工业园区建设的若干意见",
+            shanghai(2012, 5, 8),
+            "来政发〔2012〕8号",
+            "来凤县人民政府",
+            "产业发展",
+            ArticlePage.Validity.EXPIRED,
+            "加快工业园区基础设施建设，完善招商引资配套服务。",
+        ),
+        (
+            "policy3",
+            "来凤经济开发区企业用地优惠办法",
+            shanghai(2015, 9, 1),
+            "来开管发〔2015〕9号",
+            "来凤经济开发区管委会",
+            "优惠政策",
+            ArticlePage.Validity.VALID,
+            "对招商引资重点项目的工业用地给予优惠。",
+        ),
+    ):
+        zone.articles[key] = add_page(
+            policies,
+            ArticlePage(
+                title=title,
+                slug=f"a-{key}",
+                publish_at=when,
+                doc_number=number,
+                issuer=issuer,
+                policy_category=category,
+                validity=validity,
+                body=rich_paragraphs(body),
+            ),
+        )
+    notices = add_page(zone.home, ColumnPage(title="通知公告", slug="tzgg", content_kind=ColumnPage.ContentKind.NOTICE))
+    zone.articles["notice2"] = add_page(
+        notices,
+        ArticlePage(
+            title="关于招商引资项目申报的公告",
+            slug="a-notice2",
+            publish_at=shanghai(2024, 6, 1),
+            body=rich_paragraphs("请各企业按时申报招商引资项目。"),
+        ),
+    )
+
+    invest_home = HomePage(title="招商网", slug="invest-home", tagline="投资来凤")
+    Page.get_first_root_node().add_child(instance=invest_home)
+    invest_home.save_revision().publish()
+    invest_site = Site.objects.create(hostname=INVEST_HOST, port=80, root_page=invest_home, site_name="招商网")
+    PortalSettings.objects.create(site=invest_site, site_name="招商网")
+    zone.pages["invest_home"] = invest_home
+    zone.articles["invest_only"] = add_page(
+        invest_home,
+        ArticlePage(
+            title="标准化厂房招租信息",
+            slug="a-plant",
+            publish_at=shanghai(2024, 7, 1),
+            body=rich_paragraphs("开发区标准化厂房面向招商引资企业出租。"),
+        ),
+    )
+    rebuild_index()
+    return zone
+
+
+@pytest.fixture(scope="module")
+def _search_zone(_module_zone, django_db_blocker) -> Zone:
+    # Inside the module's rolled-back transaction (tests/conftest.py), so it goes away with the zone.
+    with django_db_blocker.unblock(), transaction.atomic():
+        return add_search_content(_module_zone)
+
+
+@pytest.fixture
+def zone(_search_zone, db) -> Zone:
+    return _search_zone.reloaded()
+
+
+def path(page: Page) -> str:
+    """A page's URL on its site (``page.url`` is absolute once there are several sites)."""
+    return page.get_url_parts()[2]
+
+
+def result_links(response) -> list[str]:
+    return [a["href"] for a in soup(response).select(".search-result__title a")]
+
+
+def params_of(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
+
+
+def get(client, **params):
+    response = client.get("/search/", params)
     assert response.status_code == 200
+    return response
+
+
+# ---------------------------------------------------------------- results
+
+
+def test_finds_a_word_inside_longer_text_with_highlighted_title_and_snippet(zone, client):
+    response = get(client, q="招商")
     links = result_links(response)
-    assert zone.articles["news1"].url in links  # title
-    assert zone.articles["invest1"].url in links
+    assert path(zone.articles["news1"]) in links  # 开发区召开2024年招商引资工作会议
+    assert path(zone.articles["policy1"]) in links
+    page = soup(response)
+    assert page.select_one(".search-result__title mark").get_text() in {"招商", "招商引资"}
+    assert page.select(".search-result__excerpt mark")
+
+
+def test_result_shows_type_date_and_document_number(zone, client):
+    response = get(client, q="来开管发〔2015〕3号")
+    hit = soup(response).select_one(".search-result")
+    assert hit.select_one("a")["href"] == path(zone.articles["policy1"])
+    meta = hit.select_one(".search-result__meta").get_text(" ", strip=True)
+    assert "政策文件" in meta
+    assert "来开管发〔2015〕3号" in meta
+    assert "有效" in meta
+    assert hit.select_one("time")["datetime"].startswith("2015-03-01")
 
 
 def test_drafts_are_never_found(zone, client):
     add_page(zone.columns["news"], ArticlePage(title="招商引资内部草稿", slug="secret", body="<p>x</p>"), publish=False)
-    assert "招商引资内部草稿" not in text_of(client.get("/search/", {"q": "内部草稿"}))
+    rebuild_index()
+    assert not any("secret" in link for link in result_links(get(client, q="内部草稿")))
 
 
-def test_traditional_query_finds_simplified_content(zone, client):
+def test_each_site_searches_its_own_pages(zone, client):
+    main = result_links(get(client, q="厂房"))
+    invest = client.get("/search/", {"q": "厂房"}, HTTP_HOST=INVEST_HOST)
+    assert invest.status_code == 200
+    assert "/a-plant/" in " ".join(result_links(invest))
+    assert not any("a-plant" in link for link in main)
+
+
+def test_traditional_view_finds_simplified_content_and_keeps_the_prefix(zone, client):
     response = client.get("/zh-hant/search/", {"q": "招商引資"})
     assert response.status_code == 200
-    assert any(link.startswith("/zh-hant/") and "a-news1" in link for link in result_links(response))
+    links = result_links(response)
+    assert links and all(link.startswith("/zh-hant/") for link in links)
+    tabs = [a["href"] for a in soup(response).select(".search-types a")]
+    assert tabs and all(href.startswith("?") for href in tabs)  # relative to /zh-hant/search/
+    assert soup(response).select_one("form.search-form")["action"] == "/zh-hant/search/"
 
 
-@pytest.mark.parametrize("query", ["", "   ", "\x00", "不存在的词语组合XYZ", "%", "_", "' OR 1=1 --", "招" * 500])
-def test_empty_odd_or_unmatched_queries_get_a_chinese_page(zone, client, query):
-    response = client.get("/search/", {"q": query})
-    assert response.status_code == 200
-    assert CJK.search(text_of(response))
-
-
-def test_query_is_shown_escaped(zone, client):
-    response = client.get("/search/", {"q": "<script>alert(1)</script>"})
-    assert response.status_code == 200
+def test_query_is_kept_in_the_box_and_shown_escaped(zone, client):
+    response = get(client, q="<script>alert(1)</script>")
     assert b"<script>alert(1)</script>" not in response.content
+    assert soup(response).select_one("#page-search-q")["value"] == "<script>alert(1)</script>"
+    assert soup(response).select_one("#header-search-q")["value"] == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_odd_and_hostile_queries_get_a_chinese_page(zone, client, query):
+    response = get(client, q=query)
+    assert CJK.search(text_of(response))
+    assert b"<script>alert" not in response.content
+
+
+def test_an_overlong_query_is_cut_with_a_notice(zone, client):
+    response = get(client, q="招商" * 200)
+    assert "搜索词过长" in text_of(response)
+
+
+# ---------------------------------------------------------------- types, facets, filters
+
+
+def test_type_tabs_show_only_types_with_results_with_counts(zone, client):
+    tabs = soup(get(client, q="招商引资")).select(".search-types a")
+    labels = [tab.get_text(" ", strip=True) for tab in tabs]
+    assert labels[0].startswith("全部")
+    assert tabs[0]["aria-current"] == "true"
+    names = [label.split()[0] for label in labels]
+    assert {"新闻", "政策文件", "公告"} <= set(names)
+    assert "信件回复" not in names and "问答" not in names
+    counts = [int(label.split()[-1]) for label in labels]
+    assert counts[0] == sum(counts[1:])
+
+
+def test_choosing_a_type_filters_and_shows_a_removable_chip(zone, client):
+    tabs = soup(get(client, q="招商引资")).select(".search-types a")
+    policy_tab = next(tab for tab in tabs if tab.get_text().startswith("政策文件"))
+    assert params_of(policy_tab["href"])["type"] == ["policy"]
+    response = get(client, q="招商引资", type="policy")
+    links = result_links(response)
+    assert set(links) == {path(zone.articles[key]) for key in ("policy1", "policy2", "policy3")}
+    chip = soup(response).select_one(".search-chip")
+    assert "政策文件" in chip.get_text()
+    assert "type" not in params_of(chip["href"])
+    assert params_of(chip["href"])["q"] == ["招商引资"]
+
+
+def test_policy_facets_have_counts_and_combine(zone, client):
+    page = soup(get(client, q="招商引资", type="policy"))
+    facets = {section.h2.get_text(strip=True): section for section in page.select(".search-facet")}
+    assert set(facets) == {"分类", "发文机关", "年份", "有效性"}
+    years = {a.get_text(" ", strip=True) for a in facets["年份"].select("a")}
+    assert {"2015 2", "2012 1"} <= years
+    assert "有效 2" in {a.get_text(" ", strip=True) for a in facets["有效性"].select("a")}
+
+    year_link = next(a for a in facets["年份"].select("a") if a.get_text().startswith("2015"))
+    combined = params_of(year_link["href"])
+    assert combined["type"] == ["policy"] and combined["year"] == ["2015"]
+    response = get(client, q="招商引资", type="policy", year="2015", category="优惠政策")
+    assert set(result_links(response)) == {path(zone.articles["policy1"]), path(zone.articles["policy3"])}
+    chips = [chip.get_text(" ", strip=True) for chip in soup(response).select(".search-chip")]
+    assert len(chips) == 3 and any("2015" in chip for chip in chips) and any("优惠政策" in chip for chip in chips)
+    clear = soup(response).select_one(".search-chips__clear")["href"]
+    assert set(params_of(clear)) == {"q"}
+
+
+def test_validity_filter(zone, client):
+    response = get(client, q="招商引资", type="policy", validity="expired")
+    assert result_links(response) == [path(zone.articles["policy2"])]
+    chips = [chip.get_text(" ", strip=True) for chip in soup(response).select(".search-chip")]
+    assert any(chip.startswith("有效性：失效") for chip in chips)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"type": "bogus"},
+        {"type": "<script>"},
+        {"year": "abc"},
+        {"year": "99999"},
+        {"year": "1800"},
+        {"year": "9" * 5000},
+        {"page": "-1"},
+        {"page": "0"},
+        {"page": "abc"},
+        {"page": "1e9"},
+        {"page": "99999999999999999999"},
+        {"sort": "random"},
+        {"correct": "maybe"},
+        {"category": "\x00"},
+    ],
+)
+def test_bad_parameters_are_ignored(zone, client, bad):
+    plain = result_links(get(client, q="招商引资"))
+    response = get(client, q="招商引资", **bad)
+    assert result_links(response) == plain
+    assert not soup(response).select(".search-chip")
+
+
+# ---------------------------------------------------------------- sorting and paging
+
+
+def test_sort_by_date_puts_the_newest_first(zone, client):
+    response = get(client, q="招商引资", sort="date")
+    dates = [time["datetime"] for time in soup(response).select(".search-result time")]
+    assert dates == sorted(dates, reverse=True)
+    sort = soup(response).select_one(".search-sort")
+    assert sort.select_one("[aria-current]").get_text() == "日期"
+    assert params_of(sort.select_one("a")["href"])["sort"] == ["relevance"]
+
+
+def test_pagination_keeps_every_parameter(zone, client):
+    for number in range(12):
+        add_page(
+            zone.columns["news"],
+            ArticlePage(
+                title=f"园区招商动态第{number}期",
+                slug=f"zs-{number}",
+                publish_at=shanghai(2023, 1, number + 1),
+                body=rich_paragraphs("园区动态。"),
+            ),
+        )
+    rebuild_index()
+    response = get(client, q="招商", type="news", sort="date")
+    next_link = soup(response).select_one(".pagination a[rel=next]")
+    assert params_of(next_link["href"]) == {"q": ["招商"], "type": ["news"], "sort": ["date"], "page": ["2"]}
+    second = get(client, q="招商", type="news", sort="date", page="2")
+    assert set(result_links(second)).isdisjoint(result_links(response))
+    assert soup(second).select_one(".search-results")["start"] == "11"
+
+
+def test_a_page_past_the_end_shows_the_last_page(zone, client):
+    response = get(client, q="招商引资", page="50")
+    assert result_links(response)
+
+
+# ---------------------------------------------------------------- typos, nothing found, hot words
+
+
+def test_typo_is_corrected_with_a_link_to_the_original(zone, client):
+    response = get(client, q="招商引资忧惠政策")
+    notice = soup(response).select_one(".search-corrected")
+    assert notice is not None
+    text = notice.get_text("", strip=True)
+    assert text.startswith("已显示“招商引资优惠政策”的结果")
+    assert "仍然搜索“招商引资忧惠政策”" in text
+    original = notice.select_one("a")["href"]
+    assert params_of(original)["correct"] == ["0"]
+    assert path(zone.articles["policy1"]) in result_links(response)
+    # The log keeps what was answered, so a typo never becomes a hot word or a suggestion.
+    assert list(SearchQuery.objects.values_list("text", flat=True)) == ["招商引资优惠政策"]
+
+    insisted = client.get("/search/" + original)
+    assert insisted.status_code == 200
+    assert soup(insisted).select_one(".search-corrected") is None
+
+
+def test_nothing_found_page_gives_tips_and_suggestions(zone, client):
+    response = get(client, q="火星")
+    page = soup(response)
+    assert "没有找到与“火星”相关的内容" in text_of(response)
+    assert "建议您" in text_of(response)
+    assert not page.select(".search-result")
+
+
+def test_nothing_found_under_filters_offers_to_drop_them(zone, client):
+    response = get(client, q="用工", type="policy")
+    assert not result_links(response)
+    clear = next(a for a in soup(response).select(".search-empty a") if "取消筛选条件" in a.get_text())
+    assert "type" not in params_of(clear["href"])
+
+
+def test_hot_words_of_the_week_on_the_empty_page_and_beside_results(zone, client):
+    for _ in range(3):
+        get(client, q="优惠政策")
+    get(client, q="工业园区")
+    SearchQuery.objects.create(text="火星基地", results=0)  # found nothing: never a hot word
+    empty = soup(get(client))
+    words = [a.get_text() for a in empty.select(".search-hot a")]
+    assert words[:2] == ["优惠政策", "工业园区"]
+    assert "火星基地" not in words
+    assert params_of(empty.select_one(".search-hot a")["href"])["q"] == ["优惠政策"]
+    beside = soup(get(client, q="招商"))
+    assert "优惠政策" in [a.get_text() for a in beside.select(".search-aside .search-hot a")]
+
+
+# ---------------------------------------------------------------- the query log and the page cache
+
+
+def test_a_new_search_is_recorded_once_with_its_result_count(zone, client):
+    get(client, q="招商引资")
+    get(client, q="招商引资", page="2")
+    get(client, q="招商引资", type="policy")
+    get(client, q="招商引资", sort="date")
+    get(client, q="")
+    get(client)
+    client.head("/search/", {"q": "招商引资"})
+    logged = list(SearchQuery.objects.values_list("text", "results"))
+    assert len(logged) == 1
+    text, results = logged[0]
+    assert text == "招商引资" and results >= 5
+
+
+def test_results_are_never_page_cached(zone, client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    first = get(client, q="园区")
+    second = get(client, q="园区")
+    assert SearchQuery.objects.filter(text="园区").count() == 2
+    for response in (first, second):
+        assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+# ---------------------------------------------------------------- the header box
+
+
+def test_header_box_is_a_plain_form_that_suggest_script_enhances(zone, client):
+    home = soup(client.get("/"))
+    box = home.select_one("#header-search-q")
+    form = box.find_parent("form")
+    assert form["action"] == "/search/" and form["method"] == "get" and box["name"] == "q"
+    assert box["data-suggest-url"] == "/api/v1/search/suggest"
+    assert box.get("role") is None  # the script makes it a combobox; without it, a plain search box
+    assert home.select_one('script[src$="js/search-suggest.js"]') is not None
+    assert home.select_one('link[href$="css/search.css"]') is not None
+
+
+def test_header_box_in_the_traditional_view_asks_the_traditional_api(zone, client):
+    box = soup(client.get("/zh-hant/")).select_one("#header-search-q")
+    assert box["data-suggest-url"] == "/zh-hant/api/v1/search/suggest"

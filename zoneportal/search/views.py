@@ -1,193 +1,220 @@
-"""站内搜索: the public search page at /search/?q=&page=.
+"""站内搜索: the public results page at /search/?q=.
 
-The page itself (query clean-up, pagination, excerpts, highlighting) lives
-here; the matching lives only in :func:`search_pages`, so the engine can be
-swapped without touching the page.
+The engine (:mod:`zoneportal.search.engine`) matches, ranks, highlights and
+cuts snippets; this module only turns the visitor's parameters into a
+:class:`~zoneportal.search.engine.SearchRequest` and the answer into a page.
+Every parameter is checked here and a bad value is dropped, never an error:
+search links get pasted, truncated and probed by robots.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-import opencc
 from django.core.paginator import Paginator
-from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from zoneportal.portal.visibility import visible_to_public
+from zoneportal.portal.templatetags.portal_tags import query_string
 
-MAX_QUERY_LENGTH = 100
-MAX_TERMS = 8
+from . import engine
+from .models import DocumentType
+
+#: Deep pages of a search are for robots; people refine the query instead (the engine stops there too).
+MAX_PAGE = engine.MAX_PAGE
+MIN_YEAR, MAX_YEAR = 1949, 2100
 RESULTS_PER_PAGE = 10
-EXCERPT_LENGTH = 120
+HOT_QUERIES = 10
+
+#: Facets of policy documents, in the order the page shows them.
+POLICY_FACETS = {
+    "category": gettext_lazy("分类"),
+    "issuer": gettext_lazy("发文机关"),
+    "year": gettext_lazy("年份"),
+    "validity": gettext_lazy("有效性"),
+}
+FILTERS = ("type", *POLICY_FACETS)
+SORTS = ("relevance", "date")
 
 
-@lru_cache(maxsize=1)
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+def clean_text(raw: str | None) -> tuple[str, bool]:
+    """A visitor's text as the engine will use it, and whether it had to be shortened."""
+    text = engine.clean_query(raw)
+    return text, len(" ".join((raw or "").split())) > engine.MAX_QUERY_LENGTH
 
 
-def normalise_query(raw: str | None) -> tuple[str, bool]:
-    """Clean a visitor's query: drop control characters, collapse spaces, cap the length.
-
-    Returns ``(query, truncated)``. Control characters are removed because
-    some databases reject them (PostgreSQL refuses NUL) and they never help.
-    """
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in (raw or ""))
-    text = " ".join(text.split())
-    truncated = len(text) > MAX_QUERY_LENGTH
-    return text[:MAX_QUERY_LENGTH].strip(), truncated
+def positive_int(raw: str | None, maximum: int) -> int | None:
+    """``raw`` as an integer in 1..maximum, or ``None`` for anything else."""
+    try:
+        value = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return None
+    return value if 1 <= value <= maximum else None
 
 
-def query_terms(query: str) -> list[str]:
-    """The distinct whitespace-separated terms of ``query`` (at most ``MAX_TERMS``)."""
-    terms: list[str] = []
-    for term in query.split():
-        if term.lower() not in (t.lower() for t in terms):
-            terms.append(term)
-    return terms[:MAX_TERMS]
+def clean_filters(params: QueryDict) -> dict[str, str]:
+    """The filters of a results URL that are usable, as strings; the rest are dropped."""
+    filters: dict[str, str] = {}
+    if params.get("type") in DocumentType.values:
+        filters["type"] = params["type"]
+    for name in ("category", "issuer", "validity"):
+        if value := engine.clean_query(params.get(name)):
+            filters[name] = value
+    year = positive_int(params.get("year"), MAX_YEAR)
+    if year is not None and year >= MIN_YEAR:
+        filters["year"] = str(year)
+    return filters
 
 
-def term_variants(term: str) -> list[str]:
-    """A term and, if it is written in traditional characters, its simplified form.
-
-    Content is stored in simplified Chinese, and visitors of the 繁體 view
-    naturally type traditional characters.
-    """
-    simplified = _to_simplified().convert(term)
-    return [term] if simplified == term else [term, simplified]
-
-
-def search_pages(site: Site | None, query: str) -> QuerySet[Page]:
-    """Live, public pages of ``site`` that match every term of ``query``, newest first.
-
-    This is the one entry point of the search engine: the search page and
-    anything else that searches call only this function, and it returns a
-    sliceable, countable sequence of specific pages. Today it is a baseline —
-    case-insensitive ``icontains`` over the page title and search description
-    and the article subtitle, summary and body, with traditional input also
-    matched in simplified form. Issue 3 replaces its body with a Chinese-aware
-    index (word segmentation, pinyin, synonyms, ranking); callers stay as they are.
-    """
-    terms = query_terms(query)
-    if site is None or not terms:
-        return Page.objects.none()
-    pages = visible_to_public(Page.objects.descendant_of(site.root_page, inclusive=True))
-    for term in terms:
-        term_q = Q()
-        for variant in term_variants(term):
-            term_q |= (
-                Q(title__icontains=variant)
-                | Q(search_description__icontains=variant)
-                | Q(articlepage__subtitle__icontains=variant)
-                | Q(articlepage__summary__icontains=variant)
-                | Q(articlepage__body__icontains=variant)
-            )
-        pages = pages.filter(term_q)
-    newest = Coalesce(F("articlepage__publish_at"), F("last_published_at"))
-    return pages.order_by(newest.desc(nulls_last=True), "-pk").specific()
-
-
-def highlight(text: str, terms: Sequence[str]) -> SafeString:
-    """``text`` HTML-escaped, with every occurrence of a term wrapped in ``<mark>``."""
-    variants = sorted({v for term in terms for v in term_variants(term) if v}, key=len, reverse=True)
-    if not text or not variants:
-        return mark_safe(escape(text or ""))  # escaped just above
-    pattern = re.compile("|".join(re.escape(v) for v in variants), re.IGNORECASE)
-    pieces: list[str] = []
-    position = 0
-    for match in pattern.finditer(text):
-        pieces.append(escape(text[position : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
-        position = match.end()
-    pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))  # every piece is escaped
-
-
-def excerpt(text: str, terms: Sequence[str], length: int = EXCERPT_LENGTH) -> str:
-    """About ``length`` characters of plain ``text`` around the first matching term."""
-    plain = " ".join(strip_tags(text or "").split())
-    if len(plain) <= length:
-        return plain
-    lowered = plain.lower()
-    hits = [lowered.find(v.lower()) for term in terms for v in term_variants(term)]
-    hits = [hit for hit in hits if hit >= 0]
-    start = max(0, min(hits) - length // 3) if hits else 0
-    snippet = plain[start : start + length]
-    return ("…" if start > 0 else "") + snippet + ("…" if start + length < len(plain) else "")
-
-
-@dataclass
-class SearchResult:
-    """One hit as the template shows it."""
-
-    page: Page
-    title: SafeString
-    excerpt: SafeString
-    date: object
-    kind: str
-
-
-def describe(page: Page, terms: Sequence[str]) -> SearchResult:
-    """Title, excerpt, date and type label of a hit, with the matches highlighted."""
-    texts = [
-        getattr(page, "summary", ""),
-        page.search_description,
-        getattr(page, "intro", ""),
-        getattr(page, "body", "") if isinstance(getattr(page, "body", None), str) else "",
-    ]
-    source = ""
-    lowered_variants = [v.lower() for term in terms for v in term_variants(term)]
-    # Prefer a text where a term occurs; otherwise the first non-empty one.
-    for text in texts:
-        plain = strip_tags(text or "").lower()
-        if plain and any(v in plain for v in lowered_variants):
-            source = text
-            break
-    if not source:
-        source = next((text for text in texts if text), "")
-    return SearchResult(
+def build_request(
+    query: str,
+    site: Site | None,
+    filters: dict[str, str],
+    sort: str = "relevance",
+    page: int = 1,
+    correct: bool = True,
+) -> engine.SearchRequest:
+    """The engine's request for a cleaned query and cleaned filters (page and API share it)."""
+    return engine.SearchRequest(
+        query=query,
+        site=site,
+        type=filters.get("type", ""),
+        category=filters.get("category", ""),
+        issuer=filters.get("issuer", ""),
+        year=int(filters["year"]) if "year" in filters else None,
+        validity=filters.get("validity", ""),
+        sort=sort if sort in SORTS else "relevance",
         page=page,
-        title=highlight(page.title, terms),
-        excerpt=highlight(excerpt(str(source), terms), terms),
-        date=getattr(page, "publish_at", None) or page.last_published_at,
-        kind=str(type(page)._meta.verbose_name),
+        per_page=RESULTS_PER_PAGE,
+        correct=correct,
     )
 
 
+@dataclass
+class FacetLink:
+    """One value of a facet as a link that adds (or, when active, removes) the filter."""
+
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    title: str
+    links: list[FacetLink]
+
+
+@dataclass
+class Chip:
+    """An active filter, shown with a link that removes it."""
+
+    title: str
+    label: str
+    remove_url: str
+
+
+def facet_links(
+    request: HttpRequest, response: engine.SearchResponse, name: str, active: str | None
+) -> list[FacetLink]:
+    """The values of facet ``name`` that have results, each linking to the results filtered by it."""
+    links = []
+    for value in response.facets.get(name, []):
+        if not value.count:
+            continue
+        is_active = str(value.value) == active
+        url = query_string(request, **{name: None if is_active else value.value, "page": None})
+        links.append(FacetLink(label=value.label, count=value.count, url=url, active=is_active))
+    return links
+
+
+def facet_label(response: engine.SearchResponse, name: str, value: str) -> str:
+    """The label the engine gives a facet value (有效 for ``valid``), or the value itself."""
+    return next((v.label for v in response.facets.get(name, []) if str(v.value) == value), value)
+
+
+def should_record(request: HttpRequest, query: str, page: int) -> bool:
+    """Whether this request is a visitor's new search, worth counting for hot words and reports.
+
+    Only the first page of a fresh search counts: paging, re-sorting, filtering
+    and “仍然搜索” are the same visitor refining the same search.
+    """
+    refining = any(name in request.GET for name in (*FILTERS, "sort", "correct", "page"))
+    return request.method == "GET" and bool(query) and page == 1 and not refining
+
+
+@never_cache  # results depend on the query log and the index, and each search is recorded
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """The search page: never fails, whatever the visitor types."""
-    query, truncated = normalise_query(request.GET.get("q"))
+    query, truncated = clean_text(request.GET.get("q"))
     site = Site.find_for_request(request)
-    terms = query_terms(query)
-    results_page = None
-    results: list[SearchResult] = []
-    if terms:
-        paginator = Paginator(search_pages(site, query), RESULTS_PER_PAGE)
-        results_page = paginator.get_page(request.GET.get("page"))
-        results = [describe(page, terms) for page in results_page.object_list]
     context = {
         "search_query": query,
-        "search_terms": terms,
         "query_truncated": truncated,
-        "max_query_length": MAX_QUERY_LENGTH,
-        "results_page": results_page,
-        "results": results,
+        "max_query_length": engine.MAX_QUERY_LENGTH,
+        "hot_queries": engine.hot_queries(days=7, limit=HOT_QUERIES, site=site),
         "meta_title": _("站内搜索"),
         "meta_description": _("在本站搜索新闻、通知公告、政策和办事信息"),
         "breadcrumb_title": _("站内搜索"),
         "noindex": True,
     }
+    if query:
+        context.update(results_context(request, query, site))
     return render(request, "search/search.html", context)
+
+
+def results_context(request: HttpRequest, query: str, site: Site | None) -> dict:
+    """Search, record the search if it is a new one, and lay out results, facets and filters."""
+    filters = clean_filters(request.GET)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    page = positive_int(request.GET.get("page"), MAX_PAGE) or 1
+    correct = request.GET.get("correct") != "0"
+    # A page past the end (an old link after content was withdrawn) gets the last page's hits.
+    response = engine.search(build_request(query, site, filters, sort, page, correct))
+    if should_record(request, query, page):
+        # The text that was answered: a typo must not become a hot word or a suggestion.
+        engine.record_query(response.corrected_query or query, response.total, site)
+
+    type_links = facet_links(request, response, "type", filters.get("type"))
+    chips = [
+        Chip(
+            title=str(POLICY_FACETS.get(name, _("类别"))),
+            label=facet_label(response, name, value),
+            remove_url=query_string(request, **{name: None, "page": None}),
+        )
+        for name, value in filters.items()
+    ]
+    return {
+        "response": response,
+        # A pager over the total only: the engine already returned this page's hits.
+        "page_obj": Paginator(range(response.total), response.per_page or RESULTS_PER_PAGE).get_page(response.page),
+        "sort": sort,
+        "sort_links": [
+            (key, label, query_string(request, sort=key, page=None))
+            for key, label in (("relevance", _("相关度")), ("date", _("日期")))
+        ],
+        "type_links": type_links,
+        "all_types": FacetLink(
+            label=_("全部"),
+            count=sum(link.count for link in type_links),
+            url=query_string(request, type=None, page=None),
+            active="type" not in filters,
+        ),
+        "policy_facets": [
+            Facet(name, str(title), links)
+            for name, title in POLICY_FACETS.items()
+            if (links := facet_links(request, response, name, filters.get(name)))
+        ],
+        "chips": chips,
+        "clear_filters_url": query_string(request, **dict.fromkeys((*FILTERS, "page"))),
+        "original_query_url": query_string(request, correct="0", page=None),
+        "hits": [(hit, engine.VALIDITY_LABELS.get(hit.validity, hit.validity)) for hit in response.results],
+    }
