@@ -222,3 +222,30 @@ def test_reset_rebuilds_the_demo(demo):
     new_home = Site.objects.get(hostname="localhost").root_page
     assert new_home.pk != home.pk  # really rebuilt, not patched
     assert site_client("localhost").get("/").status_code == 200
+
+
+def test_the_demo_is_searchable_with_every_kind_of_content(demo):
+    """load_demo ends with the site search index built: news, notices, policies, interpretations, guides, FAQ."""
+    from collections import Counter
+
+    from zoneportal.search.models import SearchDocument
+
+    indexed = Counter(SearchDocument.objects.values_list("type", flat=True))
+    for kind in ColumnPage.ContentKind.values:
+        assert indexed[kind] >= 4, kind
+
+
+def test_policies_carry_document_properties(demo):
+    columns = ColumnPage.objects.filter(content_kind=ColumnPage.ContentKind.POLICY)
+    policies = ArticlePage.objects.live().filter(
+        pk__in=[page.pk for column in columns for page in column.get_children().type(ArticlePage)]
+    )
+    assert policies.count() >= 10
+    assert policies.exclude(issuer="").count() == policies.count()
+    assert policies.exclude(policy_category="").count() == policies.count()
+    # The numbers the seed quotes are kept as the seed writes them.
+    assert policies.filter(doc_number="鄂体改[2001]127号").exists()
+    assert policies.filter(doc_number="州机编发[2006]35号").exists()
+    assert set(ArticlePage.objects.exclude(validity="").values_list("validity", flat=True)) == set(
+        ArticlePage.Validity.values
+    )

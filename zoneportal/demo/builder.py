@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -56,6 +57,7 @@ from zoneportal.portal.models import (
     SitemapPage,
     VideoPage,
 )
+from zoneportal.search.index import rebuild_index
 
 from . import images as drawing
 from .content import facts
@@ -185,7 +187,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 12  # the last one, updating the indexes, is run by ``load``
+    STEPS = 13  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, seed: Seed, progress: Progress) -> None:
         self.seed = seed
@@ -934,7 +936,17 @@ def load(
         for storage, name in builder.written_files:
             storage.delete(name)
         raise
+    # After the commit, with the real task backend: the demo is searchable when the command returns.
+    progress.step(_("建立站内搜索索引"), total=0)
+    rebuild_index(partial(_absolute_progress, progress))
+    progress.finish()
     return BUILT
+
+
+def _absolute_progress(progress: Progress, done: int, total: int) -> None:
+    """Adapt ``rebuild_index``'s ``progress(done, total)`` to the current step's counter."""
+    progress.total = total
+    progress.tick(done - progress.done)
 
 
 class CollectedTasks:
