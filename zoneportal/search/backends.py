@@ -133,6 +133,11 @@ class SQLiteFullText:
     def quote(term: str) -> str:
         return '"' + term.replace('"', '""') + '"'
 
+    @staticmethod
+    def contains(column: str) -> str:
+        """SQL: ``column`` contains the text of the next parameter."""
+        return f"instr({column}, %s) > 0"
+
     def age_in_years(self) -> str:
         return "((julianday('now') - julianday(d.date)) / 365.25)"
 
@@ -218,6 +223,11 @@ class PostgresFullText:
             relevance="ts_rank('{0.1, 0.2, 0.4, 1.0}', f.vector, %s::tsquery, 0)",
             relevance_params=[expression],
         )
+
+    @staticmethod
+    def contains(column: str) -> str:
+        """SQL: ``column`` contains the text of the next parameter."""
+        return f"strpos({column}, %s) > 0"
 
     def groups_matched(self, groups: Groups) -> tuple[str, list]:
         """SQL counting how many of ``groups`` a row matches (ranks answers to plain-language questions)."""

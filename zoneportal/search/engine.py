@@ -27,6 +27,7 @@ from wagtail.models import Site
 
 from zoneportal.portal.page_cache import current_generation
 
+from .analysis import fold
 from .backends import full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
 from .models import DocumentType, SearchQuery, SearchTerm, Synonym
@@ -114,6 +115,10 @@ class VocabularyLexicon:
                 self.pinyin_index[pinyin].append(word)
                 self.initials_index[initials].append(word)
         self.sorted_pinyin = sorted(self.pinyin_index)
+        self.character_index: dict[str, list[str]] = defaultdict(list)
+        for word in self.frequencies:  # already most frequent first
+            for character in set(word):
+                self.character_index[character].append(word)
 
     def frequency(self, word: str) -> int:
         return self.frequencies.get(word, 0)
@@ -123,6 +128,13 @@ class VocabularyLexicon:
 
     def by_initials(self, initials: str) -> list[str]:
         return self.initials_index.get(initials, [])
+
+    def containing(self, fragment: str, limit: int) -> list[str]:
+        """The most frequent words containing ``fragment`` (a one- or two-character query)."""
+        if not fragment:
+            return []
+        candidates = self.character_index.get(fragment[0], [])
+        return [word for word in candidates if fragment in word][:limit]
 
     def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
         words: list[str] = []
@@ -238,6 +250,14 @@ def _facet_counts(plan: QueryPlan, request: SearchRequest, any_group: bool) -> t
     return total, facets
 
 
+def _title_phrase(plan: QueryPlan) -> str:
+    """What a title naming the thing searched for would say: the (corrected) query, or the word pinyin stood for."""
+    phrase = "".join(fold(plan.corrected or plan.original).split())
+    if phrase.isascii() and len(plan.groups) == 1:
+        phrase = "".join(plan.groups[0][0])
+    return phrase
+
+
 def _ranked_page(plan: QueryPlan, request: SearchRequest, any_group: bool, offset: int) -> list[dict]:
     backend = full_text()
     match = backend.match(plan.groups, any_group)
@@ -250,8 +270,11 @@ def _ranked_page(plan: QueryPlan, request: SearchRequest, any_group: bool, offse
         f"WHEN 'repealed' THEN 0.8 ELSE 1.0 END) * (1 + 0.2 / (1 + COALESCE({age}, 50)))"
         # Section pages (栏目) match their own names; the articles inside are what people look for.
         f" * (CASE d.type WHEN 'page' THEN 0.8 ELSE 1.0 END)"
+        # A title that is, or contains, what was searched for names the thing itself.
+        f" * (CASE WHEN d.title = %s THEN 2.0 WHEN {backend.contains('d.title')} THEN 1.3 ELSE 1.0 END)"
     )
-    score_params = list(match.relevance_params)
+    phrase = _title_phrase(plan)
+    score_params = [*match.relevance_params, phrase, phrase]
     if any_group:
         # Answers to a question share most of its words: more groups matched first.
         matched, matched_params = backend.groups_matched(plan.groups)
