@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.utils import admin_form, assert_denied, logged_in_client, soup
+from zoneportal.search.engine import rebuild_index
 from zoneportal.search.models import SearchQuery, Synonym
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,19 @@ def test_admin_adds_and_lists_synonyms(zone):
     assert Synonym.objects.get(rule="厂房 = 标准化厂房").enabled
     listing = client.get(reverse("wagtailsnippets_search_synonym:list"))
     assert "厂房 = 标准化厂房" in listing.content.decode()
+
+
+def test_a_synonym_added_in_the_back_office_widens_the_public_search(zone, client):
+    rebuild_index()
+    assert not soup(client.get("/search/", {"q": "引凤工程"})).select(".search-result")
+    admin = logged_in_client(zone.users["admin"])
+    add_url = reverse("wagtailsnippets_search_synonym:add")
+    form = admin_form(admin.get(add_url), form_id="w-editor-form")
+    form["rule"] = "引凤工程 = 招商引资"
+    form["enabled"] = "on"
+    assert admin.post(add_url, form).status_code == 302
+    links = {a["href"] for a in soup(client.get("/search/", {"q": "引凤工程"})).select(".search-result__title a")}
+    assert zone.articles["news1"].url in links
 
 
 def test_a_rule_that_cannot_be_read_is_refused_in_chinese(zone):

@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,7 +18,7 @@ class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "list-ul"
     menu_label = _("同义词")
-    list_display = ["rule", "enabled", "note"]
+    list_display = ["rule", BooleanColumn("enabled", label=_("启用"), sort_key="enabled"), "note"]
     list_filter = ["enabled"]
     search_fields = ["rule", "note"]
     ordering = ["rule"]
