@@ -26,7 +26,8 @@ from wagtail.search import index
 
 from zoneportal.core.models import Department
 
-from .visibility import visible_to_public
+from .fragments import cached_part
+from .visibility import PublicViewRestrictionsMixin, visible_to_public
 
 RICH_TEXT_FEATURES = [
     "h2",
@@ -75,7 +76,7 @@ class GovernmentMetaMixin(models.Model):
         abstract = True
 
 
-class SectionPage(GovernmentMetaMixin, Page):
+class SectionPage(PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """Shared behaviour of every non-article page: an owner department and an intro."""
 
     department = models.ForeignKey(
@@ -167,20 +168,7 @@ class HomePage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        columns = Page.objects.in_bulk(
-            [self.news_column_id, self.notice_column_id, self.dynamics_column_id, self.media_hall_id]
-        )
-        articles = visible_to_public(ArticlePage.objects.all())
-        # The section pages themselves, for their titles and "更多" links.
-        context["news_column"] = news_column = columns.get(self.news_column_id)
-        context["notice_column"] = notice_column = columns.get(self.notice_column_id)
-        context["dynamics_column"] = dynamics_column = columns.get(self.dynamics_column_id)
-        context["media_hall"] = media_hall = columns.get(self.media_hall_id)
-        context["headlines"] = self.latest_articles(articles, news_column, 6, with_image=True)
-        context["news"] = self.latest_articles(articles, news_column, 8)
-        context["notices"] = self.latest_articles(articles, notice_column, 8)
-        context["dynamics_tabs"] = self.dynamics_tabs(articles, dynamics_column, 6)
-        context["media_items"] = media_items(media_hall, limit=4) if media_hall else []
+        context["sections"] = HomeSections(self)
         return context
 
     @staticmethod
@@ -216,6 +204,65 @@ class HomePage(SectionPage):
         if with_image:
             articles = articles.filter(cover_image__isnull=False)
         return articles.select_related("cover_image", "source_department").order_by("-publish_at")[:limit]
+
+
+class HomeSections:
+    """The blocks of a home page, each queried when the template first asks for it.
+
+    The home page's template caches its blocks (``{% fragment %}``), so while
+    those are cached nothing here runs.
+    """
+
+    def __init__(self, home: HomePage) -> None:
+        self.home = home
+
+    @cached_property
+    def articles(self):
+        return visible_to_public(ArticlePage.objects.all())
+
+    @cached_property
+    def _columns(self) -> dict[int, Page]:
+        home = self.home
+        return Page.objects.in_bulk(
+            [home.news_column_id, home.notice_column_id, home.dynamics_column_id, home.media_hall_id]
+        )
+
+    # The section pages themselves, for their titles and "更多" links.
+    @cached_property
+    def news_column(self) -> Page | None:
+        return self._columns.get(self.home.news_column_id)
+
+    @cached_property
+    def notice_column(self) -> Page | None:
+        return self._columns.get(self.home.notice_column_id)
+
+    @cached_property
+    def dynamics_column(self) -> Page | None:
+        return self._columns.get(self.home.dynamics_column_id)
+
+    @cached_property
+    def media_hall(self) -> Page | None:
+        return self._columns.get(self.home.media_hall_id)
+
+    @cached_property
+    def headlines(self):
+        return self.home.latest_articles(self.articles, self.news_column, 6, with_image=True)
+
+    @cached_property
+    def news(self):
+        return self.home.latest_articles(self.articles, self.news_column, 8)
+
+    @cached_property
+    def notices(self):
+        return self.home.latest_articles(self.articles, self.notice_column, 8)
+
+    @cached_property
+    def dynamics_tabs(self) -> list[tuple[Page, list]]:
+        return self.home.dynamics_tabs(self.articles, self.dynamics_column, 6)
+
+    @cached_property
+    def media_items(self) -> list[Page]:
+        return media_items(self.media_hall, limit=4) if self.media_hall else []
 
 
 class HomeQuickLink(Orderable):
@@ -305,6 +352,8 @@ class ColumnPage(RoutablePageMixin, SectionPage):
     @path("")
     def index(self, request):
         paginator = Paginator(self.articles(), self.per_page)
+        # The list itself is a cached fragment; its length only changes with a publish, so it is counted once.
+        paginator.count = cached_part(request, "column-count", [self.pk], paginator.object_list.count)
         try:
             page_of_articles = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -320,7 +369,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         return ColumnFeed(self)(request)
 
 
-class ArticlePage(GovernmentMetaMixin, Page):
+class ArticlePage(PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """文章: news, notices and other published information."""
 
     subtitle = models.CharField(_("副标题"), max_length=200, blank=True)

@@ -28,10 +28,12 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from django.http import HttpRequest
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 GENERATION_KEY = "zoneportal:page-cache-generation"
 GENERATION_FILE_NAME = "page-cache-generation"
+_GENERATION_ATTR = "_page_cache_generation"
 
 
 def _process_local_cache() -> bool:
@@ -68,6 +70,21 @@ def current_generation() -> str:
     return str(generation)
 
 
+def request_generation(request: HttpRequest | None) -> str:
+    """:func:`current_generation` as it was when ``request`` came in, read once per request.
+
+    Every cache key a request builds (its page, its fragments, its site and
+    route) then belongs to the same generation.
+    """
+    if request is None:
+        return current_generation()
+    generation = getattr(request, _GENERATION_ATTR, None)
+    if generation is None:
+        generation = current_generation()
+        setattr(request, _GENERATION_ATTR, generation)
+    return generation
+
+
 def invalidate_page_cache() -> None:
     """Make every cached page stale (called when content is published or removed)."""
     if _process_local_cache():
@@ -88,7 +105,7 @@ class _GenerationKeyMixin:
     def _use_current_generation(self, request) -> None:
         # The prefix is per request; two requests straddling a publish may
         # briefly disagree, which at worst caches one page under the old key.
-        self.key_prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{current_generation()}"
+        self.key_prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{request_generation(request)}"
         request._page_cache_prefix = self.key_prefix
 
     def _enabled(self) -> bool:
@@ -109,14 +126,39 @@ def revalidate_in_browsers(response):
 
 
 class FetchPageFromCacheMiddleware(_GenerationKeyMixin, FetchFromCacheMiddleware):
-    """Answer an anonymous GET from the cache when the current generation has it."""
+    """Answer an anonymous GET from the cache when the current generation has it.
+
+    A request the page cache cannot answer (a miss, a visitor with a session,
+    or the page cache switched off) still gets its Wagtail site and page route
+    from the caches of the same generation (:mod:`zoneportal.portal.routing`).
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        # Imported here: this module also holds a cache backend, which may be
+        # loaded before the app registry (and so Wagtail's models) is ready.
+        from wagtail.views import serve
+
+        from . import routing
+
+        self._serve_page = serve
+        self._routing = routing
 
     def process_request(self, request):
-        if not self._enabled():
+        if self._enabled():
+            self._use_current_generation(request)
+            response = super().process_request(request)
+            if response is not None:
+                return revalidate_in_browsers(response)
+        else:
             request._cache_update_cache = False
-            return None
-        self._use_current_generation(request)
-        return revalidate_in_browsers(super().process_request(request))
+        self._routing.find_site(request)
+        return None
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is self._serve_page:
+            self._routing.route_request(request, view_kwargs.get("path", view_args[0] if view_args else ""))
+        return None
 
 
 class UpdatePageCacheMiddleware(_GenerationKeyMixin, UpdateCacheMiddleware):

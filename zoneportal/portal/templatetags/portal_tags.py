@@ -8,6 +8,8 @@ with a handful of queries however many times the templates ask.
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +17,7 @@ from django import template
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest
+from django.template import loader
 from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -24,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from zoneportal.portal.fragments import cached_part
 from zoneportal.portal.visibility import in_private_section, visible_to_public
 
 register = template.Library()
@@ -125,6 +129,90 @@ def portal_chrome(context: template.Context) -> Chrome:
         chrome = build_chrome(request)
         setattr(request, _CHROME_ATTR, chrome)
     return chrome
+
+
+# ---- Cached fragments ------------------------------------------------------------
+# {% fragment "name" arg … %} … {% endfragment %} caches what it encloses under the
+# page-cache generation (zoneportal.portal.fragments). Inside it, {% live %} … {% endlive %}
+# marks parts rendered afresh on every request (the 简/繁 switch links, the search box
+# with the visitor's query): the cache keeps the HTML around them.
+
+_LIVE_MARK = f"\x00live-{secrets.token_hex(8)}:"
+_LIVE_SPLIT = re.compile(re.escape(_LIVE_MARK) + r"(\d+)\x00")
+_RENDERING_FOR_CACHE = "_portal_fragment_rendering"
+
+
+class LiveNode(template.Node):
+    """A part of a fragment that is never cached; rendered with the context around the fragment."""
+
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+        self.owner: FragmentNode | None = None
+        self.index = 0
+
+    def render(self, context: template.Context) -> str:
+        if self.owner is not None and context.get(_RENDERING_FOR_CACHE) is self.owner:
+            return f"{_LIVE_MARK}{self.index}\x00"
+        return self.nodelist.render(context)
+
+
+class FragmentNode(template.Node):
+    """What ``{% fragment %}`` encloses, cached as text pieces between its live parts."""
+
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, name, vary: list, nodelist: template.NodeList) -> None:
+        self.name = name
+        self.vary = vary
+        self.nodelist = nodelist
+        self.live_nodes = nodelist.get_nodes_by_type(LiveNode)
+        for index, node in enumerate(self.live_nodes):
+            node.owner, node.index = self, index
+
+    def _pieces(self, context: template.Context) -> list:
+        """The enclosed HTML split at the live parts: [text, live index, text, …]."""
+        with context.push({_RENDERING_FOR_CACHE: self}):
+            html = self.nodelist.render(context)
+        parts = _LIVE_SPLIT.split(html)
+        return [int(part) if position % 2 else part for position, part in enumerate(parts)]
+
+    def render(self, context: template.Context) -> SafeString:
+        name = self.name.resolve(context)
+        vary = [value.resolve(context) for value in self.vary]
+        pieces = cached_part(context.get("request"), name, vary, lambda: self._pieces(context))
+        rendered = [
+            self.live_nodes[piece].nodelist.render(context) if isinstance(piece, int) else piece for piece in pieces
+        ]
+        return mark_safe("".join(rendered))  # rendered by the enclosed template, which escaped it
+
+
+@register.tag("fragment")
+def do_fragment(parser, token) -> FragmentNode:
+    """``{% fragment "name" arg … %}…{% endfragment %}``: cache the enclosed HTML per generation.
+
+    The arguments name what the HTML depends on besides the site, the 简/繁
+    script prefix and published content (e.g. ``page.pk``). Fragments must not
+    be nested, and the enclosed template must not set variables that are used
+    after it: on a cache hit it does not run.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    if nodelist.get_nodes_by_type(FragmentNode):
+        raise template.TemplateSyntaxError("{% fragment %} cannot be nested")
+    return FragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.tag("live")
+def do_live(parser, token) -> LiveNode:
+    """``{% live %}…{% endlive %}`` inside a fragment: rendered on every request, never cached."""
+    nodelist = parser.parse(("endlive",))
+    parser.delete_first_token()
+    return LiveNode(nodelist)
 
 
 def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tuple | None]:
@@ -242,14 +330,37 @@ def _image_url(request: HttpRequest | None, image, specs: tuple[str, ...], pick:
     return _absolute(request, rendition.url) if rendition is not None else ""
 
 
-@register.inclusion_tag("includes/government_meta.html", takes_context=True)
-def government_meta(context: template.Context) -> dict:
+@register.simple_tag(takes_context=True)
+def government_meta(context: template.Context) -> SafeString:
     """All meta tags of the page head: government-site metadata, OpenGraph, canonical, RSS.
 
     Site level on every page (SiteName, SiteDomain, SiteIDCode); column level on
     column-like pages (ColumnName, ColumnDescription, ColumnKeywords, ColumnType);
     article level on articles (ArticleTitle, PubDate, ContentSource, Author, Image).
+    A page's tags are cached until the next publish; views that are not pages
+    (search results, errors) build theirs from the request each time.
     """
+    request = context.get("request")
+    page = context.get("page")
+
+    def render() -> SafeString:
+        return loader.render_to_string("includes/government_meta.html", _government_meta(context))
+
+    if request is None or page is None or not getattr(page, "pk", None):
+        return render()
+    # Absolute URLs (image, RSS) are built from the request's scheme and host.
+    vary = [
+        page.pk,
+        request.build_absolute_uri("/"),
+        context.get("meta_title"),
+        context.get("meta_description"),
+        bool(context.get("noindex")),
+    ]
+    return cached_part(request, "government-meta", vary, render)
+
+
+def _government_meta(context: template.Context) -> dict:
+    """The context of ``includes/government_meta.html``: see :func:`government_meta`."""
     from zoneportal.portal.models import ArticlePage, ColumnPage, HomePage
 
     request = context.get("request")
@@ -437,6 +548,26 @@ def nav_state(item: Page, page: Page | None) -> str:
 def current_state(context: template.Context, item: Page) -> str:
     """``{% current_state item as state %}``: :func:`nav_state` for pages that may have no ``page`` in context."""
     return nav_state(item, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def nav_position(context: template.Context) -> str:
+    """``{% nav_position as position %}``: where the page is in the main navigation.
+
+    Every ``aria-current`` of the main navigation follows from it (the home
+    page, a top-level column itself, or a page inside one), so it is all the
+    cached navigation needs to vary on.
+    """
+    page = context.get("page")
+    home = portal_chrome(context).home
+    if page is None or not getattr(page, "path", None) or home is None:
+        return ""
+    if page.pk == home.pk:
+        return "home"
+    if page.depth <= home.depth or not page.path.startswith(home.path):
+        return ""
+    section_path = page.path[: Page.steplen * (home.depth + 1)]
+    return f"{section_path}:{'page' if page.depth == home.depth + 1 else 'inside'}"
 
 
 @register.simple_tag(takes_context=True)
@@ -637,9 +768,9 @@ def prepare_renditions(items, attribute: str, *specs: str) -> str:
 
 
 @register.simple_tag
-def images_of(banner, articles, media_pairs) -> list:
-    """Every image a home page shows: banner, article covers and multimedia covers."""
-    images = [banner] + [article.cover_image for article in articles or []] + media_images(media_pairs)
+def images_of(banner, articles) -> list:
+    """The banner and the article covers the top of a home page shows."""
+    images = [banner] + [article.cover_image for article in articles or []]
     return [image for image in images if image is not None]
 
 
