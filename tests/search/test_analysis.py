@@ -23,9 +23,11 @@ from zoneportal.search.analysis import (
     index_text,
     query_words,
 )
+from zoneportal.search.index import VOCABULARY_WORD
 from zoneportal.search.pinyin import syllabifications, word_pinyin
 from zoneportal.search.query import (
     MAX_ALTERNATIVES,
+    MAX_CONTAINING_WORDS,
     MAX_GROUPS,
     QueryPlan,
     default_synonyms,
@@ -77,10 +79,15 @@ BAD_QUERIES = [
 
 
 class MemoryLexicon:
-    """The Lexicon interface over documents run through index_terms, word frequency = document frequency."""
+    """The Lexicon interface over documents run through index_terms, word frequency = document frequency.
+
+    Like the vocabulary table it keeps words of two or more Chinese characters and latin words, not lone characters.
+    """
 
     def __init__(self, documents: list[str]):
-        self.counts = Counter(term for document in documents for term in set(index_terms(document)))
+        self.counts = Counter(
+            term for document in documents for term in set(index_terms(document)) if VOCABULARY_WORD.fullmatch(term)
+        )
         self.pinyin: dict[str, list[str]] = defaultdict(list)
         self.initials: dict[str, list[str]] = defaultdict(list)
         self.readings: list[tuple[str, str]] = []
@@ -103,6 +110,9 @@ class MemoryLexicon:
     def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
         return [word for reading, word in self.readings if reading.startswith(prefix)][:limit]
 
+    def containing(self, fragment: str, limit: int) -> list[str]:
+        return [word for word, _count in self.counts.most_common() if fragment in word][:limit]
+
 
 @pytest.fixture(scope="module")
 def lexicon() -> MemoryLexicon:
@@ -111,6 +121,12 @@ def lexicon() -> MemoryLexicon:
 
 def plan(text, lexicon, correct: bool = True) -> QueryPlan:
     return plan_query(text, lexicon, default_synonyms(), correct=correct)
+
+
+def finds(group: list[tuple[str, ...]], text: str) -> bool:
+    """Whether a group of the plan matches a document with this text."""
+    terms = set(index_terms(text))
+    return any(set(alternative) <= terms for alternative in group)
 
 
 def alternatives(group: list[tuple[str, ...]]) -> set[str]:
@@ -325,6 +341,55 @@ def test_ambiguous_pinyin_tries_the_lexicon(lexicon):
     assert plan("xiangfengzhen", lexicon).groups == [[("翔凤镇",)]]
 
 
+def test_initials_of_several_words():
+    lexicon = MemoryLexicon(["桂花树工业园基建专项贷款到位", "招商引资优惠政策"])
+    assert lexicon.by_initials("zxdk") == []
+    assert plan("zxdk", lexicon).groups == [[("专项",)], [("贷款",)]]
+    assert plan("zsyzyhzc", lexicon).groups == [[("招商引资",)], [("优惠政策",)]]
+
+
+def test_initials_may_leave_out_one_letter_of_a_one_character_word():
+    lexicon = MemoryLexicon(["开发区严格执行无绩效退出机制"])
+    assert plan("wjxtc", lexicon).groups == [[("绩效",)], [("退出",)]]
+    assert plan("wjx", lexicon).groups == []  # three letters: both must be read
+
+
+def test_initials_that_read_as_nothing(lexicon):
+    for query in ["qqqq", "xyzxyz", "bcdfg"]:
+        assert plan(query, lexicon).groups == []
+
+
+def test_one_character_query_finds_the_words_holding_it(lexicon):
+    group = plan("税", lexicon).groups[0]
+    assert group[0] == ("税",)
+    assert {"税收", "减税"} <= alternatives(group)
+    assert len(group) <= 1 + MAX_CONTAINING_WORDS
+    assert finds(group, "税收优惠政策解读")
+
+
+def test_two_character_fragment_finds_the_words_holding_it(lexicon):
+    assert lexicon.frequency("翔凤") == 0
+    result = plan("翔凤", lexicon)
+    assert result.corrected is None
+    assert ("翔凤镇",) in result.groups[0]
+
+
+def test_one_character_words_beside_content_words_are_left_out(lexicon):
+    result = plan("高新技术企业归谁管", lexicon)
+    assert len(result.groups) == 1
+    assert "高新技术企业" in alternatives(result.groups[0])
+    assert not {"归", "谁", "管"} & set(result.terms)
+    assert plan("党 税", lexicon).groups == [[("党",)], [("税",)]]  # nothing else to search for: kept
+
+
+def test_alternatives_that_find_nothing_new_are_left_out(lexicon):
+    group = plan("园区", lexicon).groups[0]
+    assert group[0] == ("园区",)
+    assert "工业园区" not in alternatives(group)  # indexed with its sub-word 园区
+    assert "工业园" in alternatives(group)  # indexed as 工业, 工业园: a real widening
+    assert finds(group, "工业园区建设")
+
+
 def test_latin_word_known_to_the_index_is_not_read_as_pinyin(lexicon):
     assert lexicon.frequency("wifi") > 0
     assert plan("WiFi", lexicon).groups == [[("wifi",)]]
@@ -351,6 +416,15 @@ def test_known_jieba_word_unknown_to_the_index_counts_as_a_typo(lexicon):
     assert plan("高薪", lexicon).corrected == "高新"
 
 
+def test_correction_keeps_known_and_one_character_words():
+    lexicon = MemoryLexicon(["完善一门式服务", "十二五规划", "国土建设局", "部门"])
+    # Within pinyin edit distance 2 (shifuwu ~ shierwu, jianshegui ~ jiansheju), but 服务 is a known word and 归 an
+    # ordinary one-character word: neither is a typo.
+    for query in ["一门式服务", "建设归哪个部门管"]:
+        assert plan_query(query, lexicon, {}).corrected is None
+    assert plan_query("国土建设句", lexicon, {}).corrected == "国土建设局"  # 句 sounds like 局
+
+
 def test_correct_false_searches_as_typed(lexicon):
     result = plan("高薪技术企业", lexicon, correct=False)
     assert result.corrected is None
@@ -363,7 +437,8 @@ def test_correct_words_are_left_alone(lexicon):
 
 
 def test_synonyms_both_ways(lexicon):
-    assert alternatives(plan("失地农民", lexicon).groups[0]) >= {"失地农民", "被征地农民"}
+    assert "失地农民" in alternatives(plan("失地农民", lexicon).groups[0])
+    assert finds(plan("失地农民", lexicon).groups[0], "被征地农民参加养老保险")
     assert alternatives(plan("被征地农民", lexicon).groups[0]) >= {"失地农民", "被征地农民"}
 
 

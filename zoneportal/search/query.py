@@ -12,13 +12,14 @@ becomes one alternative of several terms. On the way the planner
 It never raises on visitor input: junk gives a plan without groups.
 """
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from .analysis import dictionary_lines, fold, query_tokens, stopwords
+from .analysis import dictionary_lines, fold, index_terms, query_tokens, stopwords
 from .pinyin import is_pinyin, syllabifications, word_pinyin
 
 #: Limits that keep a plan — and the SQL built from it — small whatever the visitor types.
@@ -37,6 +38,12 @@ MAX_PINYIN_LENGTH = 30
 INITIALS_LENGTHS = range(2, 9)
 #: Lexicon look-ups allowed when splitting a pinyin string into words.
 PINYIN_LOOKUP_BUDGET = 40
+#: Initials strings of these lengths may be split into several words' initials (zxdk → zx 专项 + dk 贷款).
+INITIALS_SPLIT_LENGTHS = range(3, 13)
+#: Lexicon look-ups allowed when splitting an initials string.
+INITIALS_LOOKUP_BUDGET = 80
+#: Known words offered for a one-character query, or a two-character one the index does not hold as a word.
+MAX_CONTAINING_WORDS = 20
 
 _HAN_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _LATIN = re.compile("[a-z]+")
@@ -62,6 +69,9 @@ class Lexicon(Protocol):
 
     def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
         """Known words whose joined pinyin starts with prefix, most frequent first."""
+
+    def containing(self, fragment: str, limit: int) -> list[str]:
+        """Known words containing fragment (a character or two), most frequent first, at most limit."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,9 @@ class _CachedLexicon:
     def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
         return self._ask("pinyin_prefix", prefix, limit)
 
+    def containing(self, fragment: str, limit: int) -> list[str]:
+        return self._ask("containing", fragment, limit)
+
 
 def clean_query(text: str) -> str:
     """The visitor's text without markup, control characters and runs of spaces, cut to MAX_QUERY_LENGTH characters."""
@@ -174,8 +187,10 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
     lexicon = _CachedLexicon(lexicon)
     drop = stopwords()
     words = [word for word in query_tokens(original) if word not in drop]
+    containing = _containing_words(words, lexicon, synonyms)
     corrected = None
-    if correct:
+    # A fragment that known words contain is real text, not a typo.
+    if correct and not containing:
         words, corrections = _correct(words, lexicon, synonyms)
         if corrections:
             corrected = fold(original)
@@ -184,6 +199,8 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
 
     groups: list[list[tuple[str, ...]]] = []
     highlight: list[str] = []
+    # One-character words (归, 管, 不 …) say little next to content words and would have to match a lone character.
+    keep_single = all(_is_single_character(word) for word in words)
     position = 0
     while position < len(words) and len(groups) < MAX_GROUPS:
         word = words[position]
@@ -198,10 +215,14 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
             continue
         span, expansions = _synonym_span(words, position, synonyms)
         phrase = "".join(words[position : position + span])
+        if not expansions and not keep_single and _is_single_character(phrase):
+            position += 1
+            continue
         if expansions or _HAN_ONLY.search(phrase) or lexicon.frequency(phrase):
             alternatives = [_alternative(phrase, lexicon)]
             alternatives += [_alternative(expansion, lexicon) for expansion in expansions]
-            _add_group(groups, alternatives)
+            alternatives += [(word,) for word in containing]
+            _add_group(groups, alternatives, MAX_ALTERNATIVES + len(containing))
             highlight += [phrase, *words[position : position + span], *expansions]
             highlight += [term for alternative in alternatives for term in alternative]
         # else: an unknown number or latin token with no reading (junk such as '--', 'OR', '<script>') — skipped.
@@ -211,11 +232,42 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
     return QueryPlan(original=original, corrected=corrected, groups=groups[:MAX_GROUPS], highlight=highlight)
 
 
-def _add_group(groups: list[list[tuple[str, ...]]], alternatives: list[tuple[str, ...]]) -> None:
-    """Append a group of distinct alternatives (at most MAX_ALTERNATIVES) unless the plan already has it."""
-    group = list(dict.fromkeys(alternatives))[:MAX_ALTERNATIVES]
+def _add_group(
+    groups: list[list[tuple[str, ...]]], alternatives: list[tuple[str, ...]], limit: int = MAX_ALTERNATIVES
+) -> None:
+    """Append a group of distinct alternatives (at most ``limit``) unless the plan already has it.
+
+    An alternative that only ever matches documents another one matches too is left out: the index holds every word
+    with its sub-words (工业园区 → 工业, 园区, 工业园, 工业园区), so beside 园区 the alternative 工业园区 finds nothing
+    new and would only count the same documents twice in the ranking. The first alternative (what the visitor typed)
+    always stays.
+    """
+    alternatives = list(dict.fromkeys(alternatives))
+    covered = [
+        {*alternative, *(part for term in alternative for part in index_terms(term))} for alternative in alternatives
+    ]
+    group = [
+        alternative
+        for index, alternative in enumerate(alternatives)
+        if index == 0 or not any(other != alternative and set(other) <= covered[index] for other in alternatives)
+    ][:limit]
     if group not in groups:
         groups.append(group)
+
+
+def _is_single_character(word: str) -> bool:
+    return len(word) == 1 and bool(_HAN_ONLY.fullmatch(word))
+
+
+def _containing_words(words: list[str], lexicon: _CachedLexicon, synonyms: Mapping[str, Sequence[str]]) -> list[str]:
+    """Known words holding the query when it is one Chinese word of one or two characters that the index does not
+    know as a word (税 → 税收, 所得税, 增值税 …): the index holds words, so a lone character rarely matches."""
+    if len(words) != 1:
+        return []
+    word = words[0]
+    if len(word) > 2 or not _HAN_ONLY.fullmatch(word) or word in synonyms or lexicon.frequency(word):
+        return []
+    return [known for known in lexicon.containing(word, MAX_CONTAINING_WORDS) if known != word]
 
 
 def _synonym_span(words: list[str], position: int, synonyms: Mapping[str, Sequence[str]]) -> tuple[int, list[str]]:
@@ -289,6 +341,8 @@ def _read_latin(text: str, lexicon: _CachedLexicon) -> list[list[str]]:
         words = lexicon.by_initials(text)
         if words:
             return [words[:MAX_PINYIN_WORDS]]
+    if len(text) in INITIALS_SPLIT_LENGTHS:
+        return _split_initials(text, lexicon)
     return []
 
 
@@ -324,6 +378,46 @@ def _split_pinyin(text: str, lexicon: _CachedLexicon) -> list[list[str]]:
     return []
 
 
+def _split_initials(text: str, lexicon: _CachedLexicon) -> list[list[str]]:
+    """Read initials as the initials of several known words: fewest words first, then the most frequent ones.
+
+    zxdk → zx|dk (专项, 贷款). One letter no word explains may be left out of a string of four or more letters: it
+    usually stands for a one-character word, which the vocabulary does not hold (wjxtc → 无 + jx|tc 绩效, 退出).
+    Look-ups are bounded by INITIALS_LOOKUP_BUDGET.
+    """
+    looked_up: dict[str, list[str]] = {}
+    best: dict[tuple[int, int], tuple[tuple[int, int, float], list[list[str]]] | None] = {}
+
+    def words_for(initials: str) -> list[str]:
+        if initials not in looked_up:
+            budget_left = len(looked_up) < INITIALS_LOOKUP_BUDGET
+            looked_up[initials] = lexicon.by_initials(initials)[:MAX_PINYIN_WORDS] if budget_left else []
+        return looked_up[initials]
+
+    def read(start: int, skips: int) -> tuple[tuple[int, int, float], list[list[str]]] | None:
+        """Cheapest reading of text[start:] as (skipped letters, words, -log frequencies), groups."""
+        if start == len(text):
+            return (0, 0, 0.0), []
+        if (start, skips) not in best:
+            options = []
+            for end in range(start + 2, len(text) + 1):
+                words = words_for(text[start:end])
+                rest = read(end, skips) if words else None
+                if rest:
+                    (skipped, count, rarity), groups = rest
+                    rarity -= math.log1p(lexicon.frequency(words[0]))
+                    options.append(((skipped, count + 1, rarity), [words, *groups]))
+            rest = read(start + 1, skips - 1) if skips else None
+            if rest:
+                (skipped, count, rarity), groups = rest
+                options.append(((skipped + 1, count, rarity), groups))
+            best[start, skips] = min(options, key=lambda option: option[0]) if options else None
+        return best[start, skips]
+
+    reading = read(0, 1 if len(text) >= 4 else 0)
+    return reading[1] if reading else []
+
+
 # —— typo correction ——
 
 
@@ -349,7 +443,7 @@ def _correct(
             phrase = "".join(words[start:end])
             if phrase in synonyms or lexicon.frequency(phrase):
                 continue
-            twin = _twin(phrase, lexicon)
+            twin = _twin(phrase, lexicon, *_fixed_positions(words[start:end], lexicon))
             if twin:
                 corrections.append((phrase, twin))
                 words[start:end] = [twin]
@@ -375,37 +469,70 @@ def _spans_around(words: list[str], position: int) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda span: (-sum(map(len, words[span[0] : span[1]])), span))
 
 
-def _twin(phrase: str, lexicon: _CachedLexicon) -> str | None:
+def _fixed_positions(span: list[str], lexicon: _CachedLexicon) -> tuple[frozenset[int], frozenset[int]]:
+    """Character positions of a span's known words, and of its one-character words.
+
+    A known word is not a typo, so a correction keeps it. One-character words are never in the vocabulary (归, 管,
+    式 are ordinary words), so only a same-sound or look-alike twin may change them, never a merely similar one
+    (一门式服务 must not become 一门十二五, 建设归 not 建设局).
+    """
+    known: set[int] = set()
+    single: set[int] = set()
+    offset = 0
+    for word in span:
+        positions = range(offset, offset + len(word))
+        if lexicon.frequency(word):
+            known.update(positions)
+        elif len(word) == 1:
+            single.update(positions)
+        offset += len(word)
+    return frozenset(known), frozenset(single)
+
+
+def _keeps(word: str, phrase: str, positions: frozenset[int]) -> bool:
+    """Whether ``word`` has the characters of ``phrase`` at ``positions``."""
+    return all(word[index] == phrase[index] for index in positions)
+
+
+def _twin(
+    phrase: str, lexicon: _CachedLexicon, known: frozenset[int] = frozenset(), single: frozenset[int] = frozenset()
+) -> str | None:
     """The known word ``phrase`` was most likely meant to be, or None.
 
     In order: the most frequent known word of the same length with the same toneless pinyin (高薪 → 高新); a known
     word that differs by one look-alike character (忧惠 → 优惠); for three characters or more, the known word of the
-    same length whose pinyin is within edit distance 2, closest first, then most frequent.
+    same length whose pinyin is within edit distance 2, closest first, then most frequent. A twin keeps the characters
+    at the ``known`` positions; the last kind also those at the ``single`` ones (see _fixed_positions).
     """
     pinyin = word_pinyin(phrase)
     if pinyin is None:
         return None
     full = pinyin[0]
-    same_sound = [word for word in lexicon.by_pinyin(full) if len(word) == len(phrase) and word != phrase]
+    same_sound = [
+        word
+        for word in lexicon.by_pinyin(full)
+        if len(word) == len(phrase) and word != phrase and _keeps(word, phrase, known)
+    ]
     if same_sound:
         return same_sound[0]
     similar = lookalikes()
     look_alike = [
         phrase[:index] + other + phrase[index + 1 :]
         for index, character in enumerate(phrase)
+        if index not in known
         for other in similar.get(character, "")
     ]
-    known = [(lexicon.frequency(word), word) for word in look_alike]
-    known = [entry for entry in known if entry[0]]
-    if known:
-        return max(known)[1]
+    found = [(lexicon.frequency(word), word) for word in look_alike]
+    found = [entry for entry in found if entry[0]]
+    if found:
+        return max(found)[1]
     if len(phrase) >= 3:
         first = word_pinyin(phrase[0])
         candidates = lexicon.pinyin_prefix(first[0], 50) if first else []
         near = [
             (distance, rank, word)
             for rank, word in enumerate(candidates)
-            if len(word) == len(phrase) and word != phrase
+            if len(word) == len(phrase) and word != phrase and _keeps(word, phrase, known | single)
             for distance in [_edit_distance(full, (word_pinyin(word) or ("",))[0], 2)]
             if distance <= 2
         ]
