@@ -28,7 +28,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from zoneportal.portal.fragments import cached_part
-from zoneportal.portal.visibility import in_private_section, visible_to_public
+from zoneportal.portal.visibility import outside_private_sections, private_sections, visible_to_public
 
 register = template.Library()
 
@@ -88,7 +88,7 @@ def _site_chrome(site: Site, request: HttpRequest | None = None) -> Chrome:
     sitemap_type = ContentType.objects.get_for_model(SitemapPage)
     pages = Page.objects.live().filter(path__startswith=home.path, depth__gt=home.depth)
     pages = pages.filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(content_type=sitemap_type))
-    pages = list(pages.exclude(in_private_section()).order_by("path"))
+    pages = list(pages.filter(outside_private_sections()).order_by("path"))
     chrome.menu = [page for page in pages if page.depth == home.depth + 1 and page.show_in_menus]
     chrome.sitemap_page = next((page for page in pages if page.content_type_id == sitemap_type.pk), None)
     return chrome
@@ -252,9 +252,10 @@ def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tup
             if branch_path:
                 level |= Q(path__startswith=branch_path, depth=section_depth + 2)
             wanted |= Q(live=True) & level & ~Q(content_type=article_type)
-        rows = list(Page.objects.filter(wanted).annotate(private=in_private_section()).order_by("path"))
+        rows = list(Page.objects.filter(wanted).order_by("path"))
         ancestors = [row for row in rows if row.path in ancestor_paths]
         if tree is None:
+            sections = private_sections()
             nav = [
                 row
                 for row in rows
@@ -262,7 +263,7 @@ def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tup
                 and row.content_type_id != article_type.pk
                 and row.path.startswith(section_path)
                 and row.depth in (section_depth + 1, section_depth + 2)
-                and not row.private
+                and not sections.is_private(row.path)
             ]
             children = [row for row in nav if row.depth == section_depth + 1]
             open_child = next((row for row in children if branch_path and row.path == branch_path), None)
