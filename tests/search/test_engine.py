@@ -222,3 +222,27 @@ def test_results_are_scoped_to_the_site(indexed):
     talent = Site.objects.create(hostname="talent.localhost", port=80, root_page=other)
     rebuild_index()
     assert found("招商", site=talent) == []
+
+
+def test_very_common_queries_rank_their_newest_matches(indexed, monkeypatch):
+    from zoneportal.search import engine
+
+    everything = search(SearchRequest(query="开发区", per_page=50))
+    monkeypatch.setattr(engine, "RANK_CAP", 3)
+    capped = search(SearchRequest(query="开发区", per_page=50))
+    assert capped.total == everything.total > 3  # the total stays exact
+    newest = sorted(
+        SearchDocument.objects.filter(external_id__in=[h.external_id for h in everything.results]).values_list(
+            "pk", flat=True
+        )
+    )[-3:]
+    assert (
+        sorted(
+            SearchDocument.objects.filter(external_id__in=[h.external_id for h in capped.results]).values_list(
+                "pk", flat=True
+            )
+        )
+        == newest
+    )
+    assert not capped.facets_exact and everything.facets_exact
+    assert sum(f.count for f in capped.facets["type"]) == 3

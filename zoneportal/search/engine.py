@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from threading import Lock
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -28,7 +28,7 @@ from wagtail.models import Site
 from zoneportal.portal.page_cache import current_generation
 
 from .analysis import fold
-from .backends import full_text
+from .backends import filter_tags, full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
 from .models import DocumentType, SearchQuery, SearchTerm, Synonym
 from .query import QueryPlan, parse_synonym_rules, plan_query
@@ -36,6 +36,12 @@ from .snippets import excerpt, highlight
 
 MAX_QUERY_LENGTH = 100
 MAX_PAGE = 100
+#: Queries matching more documents than this are ranked, and their facets
+#: counted, over their newest RANK_CAP matches (see _ranked_page).
+RANK_CAP = 1000
+#: A query of this many word groups is taken as a question: a short page is
+#: filled with documents sharing most of its words.
+QUESTION_GROUPS = 3
 FACETS = ("type", "category", "issuer", "year", "validity")
 #: Facets that describe policy documents only.
 POLICY_FACETS = ("category", "issuer", "year", "validity")
@@ -97,6 +103,7 @@ class SearchResponse:
     results: list[SearchHit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     highlights: list[str] = field(default_factory=list)
+    facets_exact: bool = True  # False: a very common query's facets count its newest RANK_CAP matches
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -194,60 +201,67 @@ def clean_query(raw: str | None) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
-def _filters(request: SearchRequest, skip: str = "") -> tuple[list[str], list]:
-    conditions, params = [], []
-    if request.site is not None:
-        conditions.append("d.site_id = %s")
-        params.append(request.site.pk)
-    for name in FACETS:
-        value = getattr(request, name)
-        if name != skip and value not in ("", None):
-            conditions.append(f"d.{name} = %s")
-            params.append(value)
-    return conditions, params
+def _tags(request: SearchRequest, with_filters: bool = True) -> list[str]:
+    """The filter tags a search requires: its site and, with ``with_filters``, the chosen facet values."""
+    values: dict[str, object] = {"site": request.site.pk if request.site else None}
+    if with_filters:
+        values.update((name, getattr(request, name)) for name in FACETS)
+    return filter_tags(**values)
 
 
-def _facet_counts(plan: QueryPlan, request: SearchRequest, any_group: bool) -> tuple[int, dict[str, list[FacetValue]]]:
-    """Total matches and, per facet, the counts under every other active filter."""
-    match = full_text().match(plan.groups, any_group)
-    conditions, params = _filters(SearchRequest(query="", site=request.site))
-    where = " AND ".join([match.condition, *conditions])
-    columns = ", ".join(f"d.{name}" for name in FACETS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns}, COUNT(*) FROM {match.tables} WHERE {where} GROUP BY {columns}",
-            [*match.params, *params],
-        )
-        combinations = [dict(zip((*FACETS, "count"), row, strict=True)) for row in cursor.fetchall()]
-
-    def selected(combo: dict, skip: str = "") -> bool:
-        return all(
-            getattr(request, name) in ("", None) or combo[name] == getattr(request, name)
-            for name in FACETS
-            if name != skip
-        )
-
-    total = sum(combo["count"] for combo in combinations if selected(combo))
-    facets: dict[str, list[FacetValue]] = {}
+def _facets(combinations: list[dict], request: SearchRequest) -> dict[str, list[FacetValue]]:
+    """Per facet, the counts under every other active filter (a facet never hides its own alternatives)."""
+    active = {name: getattr(request, name) for name in FACETS if getattr(request, name) not in ("", None)}
+    counts: dict[str, dict] = {name: defaultdict(int) for name in FACETS}
+    for combo in combinations:
+        failed = [name for name, value in active.items() if combo[name] != value]
+        if len(failed) > 1:
+            continue
+        for name in failed or FACETS:
+            value = combo[name]
+            if value in ("", None) or (name in POLICY_FACETS and combo["type"] != DocumentType.POLICY):
+                continue
+            counts[name][value] += combo["count"]
     type_labels = dict(DocumentType.choices)
-    for name in FACETS:
-        counts: dict = defaultdict(int)
-        for combo in combinations:
-            if combo[name] in ("", None) or not selected(combo, skip=name):
-                continue
-            if name in POLICY_FACETS and combo["type"] != DocumentType.POLICY:
-                continue
-            counts[combo[name]] += combo["count"]
+    type_order = [value for value, _label in DocumentType.choices]
+    facets: dict[str, list[FacetValue]] = {}
+    for name, values in counts.items():
         if name == "type":
-            order = [value for value, _label in DocumentType.choices]
-            values = sorted(counts, key=order.index)
+            ordered = sorted(values, key=type_order.index)
         elif name == "year":
-            values = sorted(counts, reverse=True)
+            ordered = sorted(values, reverse=True)
         else:
-            values = sorted(counts, key=lambda v: (-counts[v], str(v)))
+            ordered = sorted(values, key=lambda v, values=values: (-values[v], str(v)))
         labels = type_labels if name == "type" else VALIDITY_LABELS if name == "validity" else {}
-        facets[name] = [FacetValue(str(value), str(labels.get(value, value)), counts[value]) for value in values]
-    return total, facets
+        facets[name] = [FacetValue(str(value), str(labels.get(value, value)), values[value]) for value in ordered]
+    return facets
+
+
+def _count_and_facets(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> tuple[int, dict, bool]:
+    """``(total, facets, facets_exact)``.
+
+    The total is exact, counted inside the full-text index. Facet counts are
+    exact up to ``RANK_CAP`` matches; a query matching more (a very common
+    word) gets them from its ``RANK_CAP`` newest matches, so that its cost
+    does not grow with the size of the index.
+    """
+    backend = full_text()
+    in_site = backend.expression(plan.groups, any_group, _tags(request, with_filters=False))
+    matches = backend.count(cursor, in_site)
+    if not matches:
+        return 0, {}, True
+    match = backend.match(in_site)
+    where, params = match.condition, list(match.params)
+    exact = matches <= RANK_CAP
+    if not exact:
+        where += f" AND {backend.id_column} >= %s"
+        params.append(backend.newest_boundary(cursor, in_site, RANK_CAP, matches))
+    columns = ", ".join(f"d.{name}" for name in FACETS)
+    cursor.execute(f"SELECT {columns}, COUNT(*) FROM {match.tables} WHERE {where} GROUP BY {columns}", params)
+    combinations = [dict(zip((*FACETS, "count"), row, strict=True)) for row in cursor.fetchall()]
+    filtered = any(getattr(request, name) not in ("", None) for name in FACETS)
+    total = backend.count(cursor, backend.expression(plan.groups, any_group, _tags(request))) if filtered else matches
+    return total, _facets(combinations, request), exact
 
 
 def _title_phrase(plan: QueryPlan) -> str:
@@ -258,23 +272,47 @@ def _title_phrase(plan: QueryPlan) -> str:
     return phrase
 
 
-def _ranked_page(plan: QueryPlan, request: SearchRequest, any_group: bool, offset: int) -> list[dict]:
+def _title_has_every_group(plan: QueryPlan, backend) -> tuple[str, list]:
+    """SQL: the title contains, for every group of the plan, one of its alternatives (written together)."""
+    conditions, params = [], []
+    for group in plan.groups:
+        words = ["".join(alternative) for alternative in group]
+        conditions.append("(" + " OR ".join(backend.contains("d.title") for _ in words) + ")")
+        params.extend(words)
+    return " AND ".join(conditions), params
+
+
+def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool, total: int, offset: int) -> list:
+    """One page of results, best first (or newest first).
+
+    Relevance ranking of a query matching more than ``RANK_CAP`` documents
+    considers its ``RANK_CAP`` newest matches: scoring every match of a word
+    that most documents contain costs time in proportion to the index and
+    would not change what a visitor sees on the first pages in practice
+    (docs/search.md, "Very common words").
+    """
     backend = full_text()
-    match = backend.match(plan.groups, any_group)
-    conditions, params = _filters(request)
-    where = " AND ".join([match.condition, *conditions])
+    expression = backend.expression(plan.groups, any_group, _tags(request))
+    match = backend.match(expression)
+    conditions, params = [match.condition], list(match.params)
+    if request.sort != "date" and total > RANK_CAP:
+        conditions.append(f"{backend.id_column} >= %s")
+        params.append(backend.newest_boundary(cursor, expression, RANK_CAP, total))
     age = backend.age_in_years()
+    every_group, every_group_params = _title_has_every_group(plan, backend)
     # Small boosts: valid documents over repealed ones, recent over old.
     score = (
         f"{match.relevance} * (CASE d.validity WHEN 'valid' THEN 1.1 WHEN 'expired' THEN 0.85 "
         f"WHEN 'repealed' THEN 0.8 ELSE 1.0 END) * (1 + 0.2 / (1 + COALESCE({age}, 50)))"
         # Section pages (栏目) match their own names; the articles inside are what people look for.
         f" * (CASE d.type WHEN 'page' THEN 0.8 ELSE 1.0 END)"
-        # A title that is, or contains, what was searched for names the thing itself.
-        f" * (CASE WHEN d.title = %s THEN 2.0 WHEN {backend.contains('d.title')} THEN 1.3 ELSE 1.0 END)"
+        # A title that is, or contains, what was searched for names the thing itself;
+        # one holding a word of every group (a question's FAQ) is likely the answer.
+        f" * (CASE WHEN d.title = %s THEN 2.0 WHEN {backend.contains('d.title')} THEN 1.5"
+        f" WHEN {every_group} THEN 1.3 ELSE 1.0 END)"
     )
     phrase = _title_phrase(plan)
-    score_params = [*match.relevance_params, phrase, phrase]
+    score_params = [*match.relevance_params, phrase, phrase, *every_group_params]
     if any_group:
         # Answers to a question share most of its words: more groups matched first.
         matched, matched_params = backend.groups_matched(plan.groups)
@@ -286,14 +324,12 @@ def _ranked_page(plan: QueryPlan, request: SearchRequest, any_group: bool, offse
         order = "score DESC, d.id DESC"
     columns = ["id", "external_id", "type", "url", "title", "text", "date", "doc_number", "category", "issuer"]
     columns += ["validity", "site_id"]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join('d.' + c for c in columns)}, {score} AS score FROM {match.tables} "
-            f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-            [*score_params, *match.params, *params, request.per_page, offset],
-        )
-        rows = [dict(zip((*columns, "score"), row, strict=True)) for row in cursor.fetchall()]
-    return rows
+    cursor.execute(
+        f"SELECT {', '.join('d.' + c for c in columns)}, {score} AS score FROM {match.tables} "
+        f"WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT %s OFFSET %s",
+        [*score_params, *params, request.per_page, offset],
+    )
+    return [dict(zip((*columns, "score"), row, strict=True)) for row in cursor.fetchall()]
 
 
 def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: dict[int, str]) -> SearchHit:
@@ -341,17 +377,22 @@ def search(request: SearchRequest) -> SearchResponse:
     response.corrected_query = plan.corrected
     response.highlights = list(plan.highlight)
     any_group = False
-    total, facets = _facet_counts(plan, request, any_group)
-    if total == 0 and len(plan.groups) > 1:
-        # Plain-language questions rarely share every word with the answer:
-        # fall back to documents with any of the words, best first.
-        any_group = True
-        total, facets = _facet_counts(plan, request, any_group)
-    response.total, response.facets = total, facets
-    response.num_pages = math.ceil(total / request.per_page)
+    with transaction.atomic(), connection.cursor() as cursor:
+        full_text().prepare(cursor)
+        total, facets, exact = _count_and_facets(cursor, plan, request, any_group)
+        if (total == 0 and len(plan.groups) > 1) or (total < request.per_page and len(plan.groups) >= QUESTION_GROUPS):
+            # Plain-language questions rarely share every word with the answer:
+            # widen to documents with any of the words; those with more of them rank first.
+            any_group = True
+            total, facets, exact = _count_and_facets(cursor, plan, request, any_group)
+        response.total, response.facets, response.facets_exact = total, facets, exact
+        response.num_pages = math.ceil(total / request.per_page)
+        response.page = min(request.page, max(1, response.num_pages))
+        rows = []
+        if total:
+            offset = (response.page - 1) * request.per_page
+            rows = _ranked_page(cursor, plan, request, any_group, total, offset)
     if total:
-        offset = (min(request.page, response.num_pages) - 1) * request.per_page
-        rows = _ranked_page(plan, request, any_group, offset)
         roots = _site_roots() if any(request.site is None or r["site_id"] != request.site.pk for r in rows) else {}
         response.results = [_hit(row, plan.highlight, request.site, roots) for row in rows]
     else:

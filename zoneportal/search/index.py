@@ -6,21 +6,26 @@ without its full text or a vocabulary that disagrees with the index.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 from django.db import connection, transaction
 
 from zoneportal.portal.page_cache import invalidate_page_cache
 
 from . import analysis
-from .backends import FullTextRow, full_text
+from .backends import FullTextRow, filter_tags, full_text
 from .indexers import IndexEntry, SiteTree, page_entries, page_external_id, public_pages
 from .models import SearchDocument, SearchTerm
 from .pinyin import word_pinyin
 
 BATCH_SIZE = 500
+#: Bulk loads of at least this many documents are analysed in worker processes.
+PARALLEL_FROM = 2000
 
 #: Words worth keeping in the vocabulary: Chinese words of two or more
 #: characters (pinyin, typo correction, suggestions) and latin words.
@@ -31,14 +36,62 @@ DOCUMENT_FIELDS = [
 ]  # fmt: skip
 
 
-def _row(document_id: int, entry: IndexEntry) -> FullTextRow:
-    return FullTextRow(
-        document_id=document_id,
-        title=analysis.index_terms(entry.title),
-        number=analysis.index_terms(entry.doc_number) if entry.doc_number else [],
-        keywords=analysis.index_terms(entry.keywords) if entry.keywords else [],
-        body=analysis.index_terms(entry.text),
+Terms = tuple[list[str], list[str], list[str], list[str], list[str]]
+
+
+def _terms(entry: IndexEntry) -> Terms:
+    """The segmented title, number, keywords and body of an entry, and its filter tags."""
+    return (
+        analysis.index_terms(entry.title),
+        analysis.index_terms(entry.doc_number) if entry.doc_number else [],
+        analysis.index_terms(entry.keywords) if entry.keywords else [],
+        analysis.index_terms(entry.text),
+        document_tags(entry),
     )
+
+
+def document_tags(entry: IndexEntry) -> list[str]:
+    """The filter tags of an entry: the site and each facet value."""
+    return filter_tags(
+        site=entry.site_id,
+        type=entry.type,
+        category=entry.category,
+        issuer=entry.issuer,
+        year=entry.year,
+        validity=entry.validity,
+    )
+
+
+def _row(document_id: int, terms: Terms) -> FullTextRow:
+    return FullTextRow(document_id, *terms)
+
+
+def _analysed(
+    batches: Iterable[Iterable[IndexEntry]], parallel: bool
+) -> Iterator[tuple[list[IndexEntry], list[Terms]]]:
+    """Each batch with its terms; with ``parallel``, analysed in worker processes one batch ahead of the writes.
+
+    Segmentation is pure CPU work in Python, so on a multi-core machine a bulk
+    load is limited by one core unless it runs in other processes while this
+    one writes to the database.
+    """
+    if not parallel:
+        for batch in batches:
+            entries = list(batch)
+            yield entries, [_terms(entry) for entry in entries]
+        return
+    analysis.index_terms("开发区")  # load the dictionary once, before the workers fork
+    workers = max(2, min(4, os.cpu_count() or 2))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        ahead: tuple[list[IndexEntry], Iterator[Terms]] | None = None
+        for batch in batches:
+            entries = list(batch)
+            submitted = (entries, pool.map(_terms, entries, chunksize=25))
+            if ahead is not None:
+                yield ahead[0], list(ahead[1])
+            ahead = submitted
+        if ahead is not None:
+            yield ahead[0], list(ahead[1])
 
 
 def _save_documents(entries: Sequence[IndexEntry]) -> list[int]:
@@ -93,7 +146,7 @@ def index_entries(entries: Sequence[IndexEntry]) -> None:
             ids = _save_documents(batch)
             old_terms = backend.terms(cursor, ids)
             backend.delete(cursor, ids)
-            rows = [_row(document_id, entry) for document_id, entry in zip(ids, batch, strict=True)]
+            rows = [_row(document_id, _terms(entry)) for document_id, entry in zip(ids, batch, strict=True)]
             backend.insert(cursor, rows)
             delta: Counter[str] = Counter()
             for row in rows:
@@ -152,8 +205,9 @@ def replace_index(
 ) -> int:
     """Replace the whole index by the entries of ``batches`` in one transaction (bulk loading).
 
-    Faster than :func:`index_entries`: nothing old is read back, and the
-    vocabulary is written once at the end.
+    Faster than :func:`index_entries`: nothing old is read back, the
+    vocabulary is written once at the end, and large loads are analysed in
+    parallel (:func:`_analysed`).
     """
     backend = full_text()
     frequencies: Counter[str] = Counter()
@@ -164,11 +218,10 @@ def replace_index(
             backend.clear(cursor)
             SearchDocument.objects.all().delete()
             SearchTerm.objects.all().delete()
-            for batch in batches:
-                entries = list(batch)
+            for entries, terms in _analysed(batches, parallel=total >= PARALLEL_FROM):
                 if entries:
                     ids = _save_documents(entries)
-                    rows = [_row(document_id, entry) for document_id, entry in zip(ids, entries, strict=True)]
+                    rows = [_row(document_id, analysed) for document_id, analysed in zip(ids, terms, strict=True)]
                     backend.insert(cursor, rows)
                     for row in rows:
                         frequencies.update(row.distinct_terms())
@@ -176,6 +229,8 @@ def replace_index(
                 if progress:
                     progress(min(done, total), total)
         _update_vocabulary(frequencies)
+        with connection.cursor() as cursor:
+            backend.after_bulk_load(cursor)
     _index_changed()
     return SearchDocument.objects.count()
 

@@ -37,13 +37,14 @@ class SearchDocument(models.Model):
     site = models.ForeignKey(Site, verbose_name=_("站点"), null=True, blank=True, on_delete=models.CASCADE)
     url = models.CharField(_("站内地址"), max_length=500)
     title = models.CharField(_("标题"), max_length=255)
-    text = models.TextField(_("正文摘录"), blank=True, help_text=_("纯文本，用于摘要和高亮"))
     date = models.DateTimeField(_("日期"), null=True, blank=True, db_index=True)
     doc_number = models.CharField(_("文号"), max_length=60, blank=True)
     category = models.CharField(_("政策分类"), max_length=50, blank=True)
     issuer = models.CharField(_("发文机关"), max_length=100, blank=True)
     year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
     validity = models.CharField(_("有效性"), max_length=20, blank=True)
+    # Last, so that SQLite reads the other columns without following a long text's overflow pages.
+    text = models.TextField(_("正文摘录"), blank=True, help_text=_("纯文本，用于摘要和高亮"))
 
     class Meta:
         verbose_name = _("索引条目")

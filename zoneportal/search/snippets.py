@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -12,7 +13,11 @@ SNIPPET_LENGTH = 120
 
 
 def _pattern(words: Sequence[str]) -> re.Pattern | None:
-    words = sorted({word for word in words if word}, key=len, reverse=True)
+    return _compiled(tuple(sorted({word for word in words if word}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=256)
+def _compiled(words: tuple[str, ...]) -> re.Pattern | None:
     if not words:
         return None
     return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)

@@ -63,7 +63,6 @@ class Migration(migrations.Migration):
                 ('type', models.CharField(choices=[('news', '新闻'), ('notice', '公告'), ('policy', '政策文件'), ('interpretation', '政策解读'), ('guide', '办事指南'), ('faq', '问答'), ('reply', '信件回复'), ('page', '其他页面')], db_index=True, max_length=20, verbose_name='类别')),
                 ('url', models.CharField(max_length=500, verbose_name='站内地址')),
                 ('title', models.CharField(max_length=255, verbose_name='标题')),
-                ('text', models.TextField(blank=True, help_text='纯文本，用于摘要和高亮', verbose_name='正文摘录')),
                 ('date', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='日期')),
                 ('doc_number', models.CharField(blank=True, max_length=60, verbose_name='文号')),
                 ('category', models.CharField(blank=True, max_length=50, verbose_name='政策分类')),
@@ -71,6 +70,7 @@ class Migration(migrations.Migration):
                 ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='年份')),
                 ('validity', models.CharField(blank=True, max_length=20, verbose_name='有效性')),
                 ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site', verbose_name='站点')),
+                ('text', models.TextField(blank=True, help_text='纯文本，用于摘要和高亮', verbose_name='正文摘录')),
             ],
             options={
                 'verbose_name': '索引条目',
