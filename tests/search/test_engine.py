@@ -246,3 +246,29 @@ def test_very_common_queries_rank_their_newest_matches(indexed, monkeypatch):
     )
     assert not capped.facets_exact and everything.facets_exact
     assert sum(f.count for f in capped.facets["type"]) == 3
+
+
+def test_bulk_load_in_worker_processes(indexed, monkeypatch):
+    from zoneportal.search import index
+    from zoneportal.search.indexers import IndexEntry
+
+    monkeypatch.setattr(index, "PARALLEL_FROM", 1)
+    entries = [
+        IndexEntry(
+            external_id=f"bulk:{number}",
+            type="policy",
+            title=f"关于标准厂房租赁的第{number}号通知",
+            url=f"/bulk/{number}/",
+            text="标准厂房租赁价格按年度公布。" if number % 2 else "企业入园办理用地手续。",
+            site_id=indexed.site.pk,
+            year=2015,
+        )
+        for number in range(1, 41)
+    ]
+    progress: list[tuple[int, int]] = []
+    count = index.replace_index([entries[:25], entries[25:]], len(entries), lambda *step: progress.append(step))
+    assert count == 40 and progress[-1] == (40, 40)
+    assert search(SearchRequest(query="标准厂房", site=indexed.site)).total == 40
+    assert search(SearchRequest(query="入园", site=indexed.site, year=2015)).total == 20
+    assert SearchTerm.objects.get(word="入园").documents == 20
+    assert not SearchTerm.objects.filter(word__startswith="zztag").exists()

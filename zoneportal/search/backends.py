@@ -97,7 +97,14 @@ def _chunks(items: Sequence, size: int = 500) -> Iterable[Sequence]:
         yield items[start : start + size]
 
 
-class SQLiteFullText:
+class _FullText:
+    """What both implementations share."""
+
+    def insert(self, cursor, rows: Sequence[FullTextRow]) -> None:
+        self.insert_payloads(cursor, [(row.document_id, self.payload(row)) for row in rows])
+
+
+class SQLiteFullText(_FullText):
     """SQLite FTS5 over space-joined terms, ranked with FTS5's own ``bm25()``."""
 
     weights = "10.0, 6.0, 3.0, 1.0, 0.0"  # title, number, keywords, body; tags do not rank
@@ -117,11 +124,23 @@ class SQLiteFullText:
         for chunk in _chunks(ids):
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join('%s' for _ in chunk)})", list(chunk))
 
-    def insert(self, cursor, rows: Sequence[FullTextRow]) -> None:
+    @staticmethod
+    def payload(row: FullTextRow) -> tuple:
+        """What :meth:`insert_payloads` writes for a row (computed in the analysis workers of a bulk load)."""
+        return tuple(" ".join(getattr(row, name)) for name in (*FIELDS, "tags"))
+
+    def insert_payloads(self, cursor, rows: Sequence[tuple[int, tuple]]) -> None:
         cursor.executemany(
             f"INSERT INTO {TABLE} (rowid, {', '.join(FIELDS)}, tags) VALUES (%s, %s, %s, %s, %s, %s)",
-            [(row.document_id, *(" ".join(getattr(row, name)) for name in (*FIELDS, "tags"))) for row in rows],
+            [(document_id, *payload) for document_id, payload in rows],
         )
+
+    def document_frequencies(self, cursor) -> Iterable[tuple[str, int]]:
+        """Every indexed term with the number of documents holding it, read from the index itself."""
+        vocabulary = f"temp.{TABLE}_vocabulary"
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary} USING fts5vocab(main, {TABLE}, row)")
+        cursor.execute(f"SELECT term, doc FROM {vocabulary}")
+        return cursor.fetchall()
 
     def terms(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
         found: dict[int, set[str]] = {}
@@ -204,7 +223,7 @@ class SQLiteFullText:
         return total
 
 
-class PostgresFullText:
+class PostgresFullText(_FullText):
     """PostgreSQL ``tsvector`` written by us (exact lexemes, positions, weights) with a GIN index.
 
     Ranking is ``ts_rank`` with field weights. See docs/search.md for why the
@@ -237,23 +256,32 @@ class PostgresFullText:
     def quote(term: str) -> str:
         return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
-    def vector(self, row: FullTextRow) -> str:
+    def payload(self, row: FullTextRow) -> tuple:
         """The ``tsvector`` literal of a row: every lexeme with its positions (capped) and field weight."""
         positions: dict[str, list[str]] = {}
         position = 0
+        limit = self.max_positions
         for name, weight in self.field_weights.items():
             for term in getattr(row, name):
-                position = min(position + 1, 16383)
-                slots = positions.setdefault(term, [])
-                if len(slots) < self.max_positions:
-                    slots.append(f"{position}{weight}")
-        return " ".join(f"{self.quote(term)}:{','.join(slots)}" for term, slots in positions.items())
+                position += 1
+                slots = positions.get(term)
+                if slots is None:
+                    positions[term] = slots = []
+                if len(slots) < limit:
+                    slots.append(f"{min(position, 16383)}{weight}")
+        quote = self.quote
+        return (" ".join(f"{quote(term)}:{','.join(slots)}" for term, slots in positions.items()),)
 
-    def insert(self, cursor, rows: Sequence[FullTextRow]) -> None:
+    def insert_payloads(self, cursor, rows: Sequence[tuple[int, tuple]]) -> None:
         cursor.executemany(
             f"INSERT INTO {TABLE} (document_id, vector) VALUES (%s, %s::tsvector)",
-            [(row.document_id, self.vector(row)) for row in rows],
+            [(document_id, *payload) for document_id, payload in rows],
         )
+
+    def document_frequencies(self, cursor) -> Iterable[tuple[str, int]]:
+        """Every indexed term with the number of documents holding it, read from the index itself."""
+        cursor.execute(f"SELECT word, ndoc FROM ts_stat('SELECT vector FROM {TABLE}')")
+        return cursor.fetchall()
 
     def terms(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
         cursor.execute(
@@ -328,6 +356,6 @@ class PostgresFullText:
         return cursor.fetchone()[0] or 0
 
 
-def full_text() -> SQLiteFullText | PostgresFullText:
-    """The implementation for the configured database."""
-    return PostgresFullText() if connection.vendor == "postgresql" else SQLiteFullText()
+def full_text(vendor: str | None = None) -> SQLiteFullText | PostgresFullText:
+    """The implementation for the configured database (or for ``vendor``, in a process without one)."""
+    return PostgresFullText() if (vendor or connection.vendor) == "postgresql" else SQLiteFullText()

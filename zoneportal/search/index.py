@@ -12,13 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from django.db import connection, transaction
 
 from zoneportal.portal.page_cache import invalidate_page_cache
 
 from . import analysis
-from .backends import FullTextRow, filter_tags, full_text
+from .backends import TAG_PREFIX, FullTextRow, filter_tags, full_text
 from .indexers import IndexEntry, SiteTree, page_entries, page_external_id, public_pages
 from .models import SearchDocument, SearchTerm
 from .pinyin import word_pinyin
@@ -66,27 +67,31 @@ def _row(document_id: int, terms: Terms) -> FullTextRow:
     return FullTextRow(document_id, *terms)
 
 
-def _analysed(
-    batches: Iterable[Iterable[IndexEntry]], parallel: bool
-) -> Iterator[tuple[list[IndexEntry], list[Terms]]]:
-    """Each batch with its terms; with ``parallel``, analysed in worker processes one batch ahead of the writes.
+def _payload(vendor: str, entry: IndexEntry) -> tuple:
+    """The analysed entry, ready to write to the full-text table of ``vendor``."""
+    return full_text(vendor).payload(_row(0, _terms(entry)))
 
-    Segmentation is pure CPU work in Python, so on a multi-core machine a bulk
-    load is limited by one core unless it runs in other processes while this
-    one writes to the database.
+
+def _prepared(batches: Iterable[Iterable[IndexEntry]], parallel: bool) -> Iterator[tuple[list[IndexEntry], list]]:
+    """Each batch with its full-text payloads; with ``parallel``, prepared in worker processes one batch ahead.
+
+    Segmentation (and on PostgreSQL writing the ``tsvector``) is pure CPU
+    work in Python: on a multi-core machine a bulk load would be limited by
+    one core unless it runs in other processes while this one writes.
     """
+    prepare = partial(_payload, connection.vendor)
     if not parallel:
         for batch in batches:
             entries = list(batch)
-            yield entries, [_terms(entry) for entry in entries]
+            yield entries, [prepare(entry) for entry in entries]
         return
     analysis.index_terms("开发区")  # load the dictionary once, before the workers fork
     workers = max(2, min(4, os.cpu_count() or 2))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        ahead: tuple[list[IndexEntry], Iterator[Terms]] | None = None
+        ahead: tuple[list[IndexEntry], Iterator[tuple]] | None = None
         for batch in batches:
             entries = list(batch)
-            submitted = (entries, pool.map(_terms, entries, chunksize=25))
+            submitted = (entries, pool.map(prepare, entries, chunksize=25))
             if ahead is not None:
                 yield ahead[0], list(ahead[1])
             ahead = submitted
@@ -114,7 +119,13 @@ def _save_documents(entries: Sequence[IndexEntry]) -> list[int]:
 
 def _update_vocabulary(delta: Counter[str]) -> None:
     """Apply document-frequency changes; new words get their pinyin, words no document has left go."""
-    delta = Counter({word: change for word, change in delta.items() if change and VOCABULARY_WORD.fullmatch(word)})
+    delta = Counter(
+        {
+            word: change
+            for word, change in delta.items()
+            if change and VOCABULARY_WORD.fullmatch(word) and not word.startswith(TAG_PREFIX)
+        }
+    )
     if not delta:
         return
     words = list(delta)
@@ -207,10 +218,9 @@ def replace_index(
 
     Faster than :func:`index_entries`: nothing old is read back, the
     vocabulary is written once at the end, and large loads are analysed in
-    parallel (:func:`_analysed`).
+    parallel (:func:`_prepared`).
     """
     backend = full_text()
-    frequencies: Counter[str] = Counter()
     done = 0
     with transaction.atomic():
         with connection.cursor() as cursor:
@@ -218,18 +228,16 @@ def replace_index(
             backend.clear(cursor)
             SearchDocument.objects.all().delete()
             SearchTerm.objects.all().delete()
-            for entries, terms in _analysed(batches, parallel=total >= PARALLEL_FROM):
+            for entries, payloads in _prepared(batches, parallel=total >= PARALLEL_FROM):
                 if entries:
                     ids = _save_documents(entries)
-                    rows = [_row(document_id, analysed) for document_id, analysed in zip(ids, terms, strict=True)]
-                    backend.insert(cursor, rows)
-                    for row in rows:
-                        frequencies.update(row.distinct_terms())
+                    backend.insert_payloads(cursor, list(zip(ids, payloads, strict=True)))
                 done += len(entries)
                 if progress:
                     progress(min(done, total), total)
-        _update_vocabulary(frequencies)
-        with connection.cursor() as cursor:
+            # The vocabulary's document counts come from the index itself: one
+            # pass in the database instead of counting every word in Python.
+            _update_vocabulary(Counter(dict(backend.document_frequencies(cursor))))
             backend.after_bulk_load(cursor)
     _index_changed()
     return SearchDocument.objects.count()
