@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint demo-reset bench clean
+.PHONY: run test lint demo-reset bench bench-search bench-search-full clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,15 @@ demo-reset: $(VENV)/.runtime-installed
 ## bench: page-serving benchmark (needs wrk); see docs/benchmarks.md
 bench: $(VENV)/.runtime-installed
 	$(BIN)/python bench/pages.py
+
+## bench-search: search quality on the labelled queries and speed at 10k documents; see docs/benchmarks.md
+bench-search: $(VENV)/.runtime-installed
+	$(BIN)/python bench/search_quality.py
+	$(BIN)/python bench/search_speed.py --sizes 10k
+
+## bench-search-full: search speed at 10k and 100k documents on SQLite and PostgreSQL (about half an hour)
+bench-search-full: $(VENV)/.runtime-installed
+	$(BIN)/python bench/search_speed.py
 
 clean:
 	rm -rf $(VENV) var
