@@ -272,3 +272,13 @@ def test_bulk_load_in_worker_processes(indexed, monkeypatch):
     assert search(SearchRequest(query="入园", site=indexed.site, year=2015)).total == 20
     assert SearchTerm.objects.get(word="入园").documents == 20
     assert not SearchTerm.objects.filter(word__startswith="zztag").exists()
+
+
+def test_the_page_and_api_say_when_facets_count_only_the_newest_matches(indexed, client, monkeypatch):
+    from zoneportal.search import engine
+
+    monkeypatch.setattr(engine, "RANK_CAP", 3)
+    assert client.get("/api/v1/search", {"q": "开发区"}).json()["facets_exact"] is False
+    assert client.get("/api/v1/search", {"q": "养老保险"}).json()["facets_exact"] is True
+    page = client.get("/search/", {"q": "开发区", "type": "policy"})
+    assert "分类统计按最新的 3 条计算" in page.content.decode()

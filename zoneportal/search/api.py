@@ -118,6 +118,9 @@ class SearchOut(Schema):
     facets: dict[str, list[FacetOut]] = Field(
         description="各筛选项的取值与结果数：type、category、issuer、year、validity"
     )
+    facets_exact: bool = Field(
+        description="false 表示结果过多（超过 1000 条），各筛选项的结果数按最新的 1000 条统计；total 始终准确"
+    )
     results: list[HitOut]
 
 
@@ -175,6 +178,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict:
         "page": response.page,
         "per_page": response.per_page,
         "num_pages": response.num_pages,
+        "facets_exact": response.facets_exact,
         "facets": {
             name: [{"value": str(v.value), "label": str(v.label), "count": v.count} for v in values]
             for name, values in response.facets.items()

@@ -194,6 +194,7 @@ def results_context(request: HttpRequest, query: str, site: Site | None) -> dict
     ]
     return {
         "response": response,
+        "rank_cap": engine.RANK_CAP,
         # A pager over the total only: the engine already returned this page's hits.
         "page_obj": Paginator(range(response.total), response.per_page or RESULTS_PER_PAGE).get_page(response.page),
         "sort": sort,
