@@ -129,6 +129,13 @@ class PostgresFieldColumnsMixin(SegmentedQueryMixin):
         return [(vector, boost) for vector, boost in self.get_index_vectors(search_query) if vector.name in columns]
 
 
+def _indexers(index, model, objs) -> list:
+    """One ``ObjectIndexer`` per object, or none when the model has nothing to search (upstream's opening)."""
+    if not model.get_search_fields():
+        return []
+    return [index.indexer_class(obj, index.backend) for obj in objs]
+
+
 class SegmentedSQLiteIndexMixin:
     """For the SQLite index: store the analyser's text in the index entries (and so in FTS5).
 
@@ -141,12 +148,9 @@ class SegmentedSQLiteIndexMixin:
         Upstream builds its ``ObjectIndexer`` inside this method with no way to pass
         another, so the method is repeated here; keep it in step when upgrading.
         """
-        if not model.get_search_fields():
-            return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        indexers = _indexers(self, model, objs)
         if not indexers:
             return
-
         content_type_pk = get_content_type_pk(model)
         texts = {
             indexer.id: {
@@ -180,12 +184,9 @@ class SegmentedPostgresIndexMixin:
         Upstream builds its ``ObjectIndexer`` inside this method with no way to pass
         another, so the method is repeated here; keep it in step when upgrading.
         """
-        if not model.get_search_fields():
-            return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        indexers = _indexers(self, model, objs)
         if not indexers:
             return
-
         content_type_pk = get_content_type_pk(model)
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows = []
