@@ -249,3 +249,25 @@ def test_policies_carry_document_properties(demo):
     assert set(ArticlePage.objects.exclude(validity="").values_list("validity", flat=True)) == set(
         ArticlePage.Validity.values
     )
+
+
+def test_labelled_queries_meet_the_quality_targets(demo):
+    """tests/search/queries.json over the demo, scored by bench/search_quality.py's own functions.
+
+    The same test runs on SQLite and on PostgreSQL in CI, so both stores must
+    find what the visitors of the labelled set are looking for.
+    """
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from search_quality import QUERIES, load_queries, our_search, resolve_expectations, run_queries
+
+    queries = load_queries(QUERIES, [])
+    resolve_expectations(queries)
+    outcomes = run_queries(queries, our_search)
+    recall = sum(outcome.recall for outcome in outcomes) / len(outcomes)
+    mrr = sum(outcome.reciprocal_rank for outcome in outcomes) / len(outcomes)
+    assert len(queries) >= 100
+    assert not [outcome.error for outcome in outcomes if outcome.error]
+    assert recall >= 0.95 and mrr >= 0.85, (recall, mrr)
