@@ -322,7 +322,8 @@ def profile_pages(paths: list[str], requests: int) -> None:
     for path in paths:
         for _ in range(3):
             status, size = call(path)
-        for cold in (False, True):
+        # A static file has no page parts to go cold.
+        for cold in (False, True) if not path.startswith(settings.STATIC_URL) else (False,):
             best, queries, stats = profiled(path, cold)
             total = sum(row[2] for row in stats.stats.values()) or 1.0
             function_calls = sum(row[1] for row in stats.stats.values()) / requests
@@ -632,8 +633,11 @@ def measure_mode(args: argparse.Namespace, mode: str, targets: dict[str, Target]
             status, body, headers = fetch(base + target.path)
             if status != 200:
                 raise BenchError(f"{base + target.path} 返回 {status}")
-            # Django's cache middleware stamps Expires on what it stores.
-            cacheable = "Expires" in headers if name != "static" else None
+            # What Django's cache middleware refuses to store: responses that set
+            # cookies or are private. (It no longer shows in Expires: pages tell
+            # browsers to revalidate, page_cache.revalidate_in_browsers.)
+            private = "private" in headers.get("Cache-Control", "") or "Set-Cookie" in headers
+            cacheable = not private if name != "static" else None
             if mode == "cached" and cacheable is False:
                 log(f"注意：{target.path} 没有被页面缓存（响应设置了 Cookie 或 Cache-Control: private？）")
             checked[name] = (body, cacheable)
