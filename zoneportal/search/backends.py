@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 
 TABLE = "search_fulltext"
 
@@ -161,8 +162,23 @@ class SQLiteFullText(_FullText):
         cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
         return cursor.fetchone()[0]
 
-    def prepare(self, cursor) -> None:
-        """Nothing to set up per search on SQLite."""
+    @contextmanager
+    def session(self):
+        """A cursor for one search, outside any transaction.
+
+        ZonePortal's SQLite transactions begin IMMEDIATE, taking the write
+        lock; a search only reads and must not queue behind the writers.
+        """
+        with connection.cursor() as cursor:
+            yield cursor
+
+    def date_order(self, cursor, expression: str) -> tuple[str, list]:
+        """FROM/WHERE for newest-first results: walk the date index, keep the matches; stops after a page."""
+        return (
+            f"search_searchdocument d INDEXED BY search_document_date "
+            f"WHERE d.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)",
+            [expression],
+        )
 
     def after_bulk_load(self, cursor) -> None:
         """Merge the index's segments into one after a rebuild: fewer b-trees to read per term."""
@@ -311,8 +327,9 @@ class PostgresFullText(_FullText):
             return 0
         return highest - (highest - lowest + 1) * limit // matches
 
-    def prepare(self, cursor) -> None:
-        """Per search transaction: find matches through the GIN index, always.
+    @contextmanager
+    def session(self):
+        """A cursor for one search, in a transaction that finds matches through the GIN index, always.
 
         The table's own pages are few (the vectors live in TOAST), so the
         planner takes a sequential scan, or a primary-key scan filtering on
@@ -320,8 +337,18 @@ class PostgresFullText(_FullText):
         fetched and decompressed: 40 ms at 10,000 documents where the GIN
         bitmap takes 1 ms.
         """
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            yield cursor
+
+    def date_order(self, cursor, expression: str) -> tuple[str, list]:
+        """FROM/WHERE for newest-first results: walk the date index backwards, keep the matches."""
+        cursor.execute("SET LOCAL enable_indexscan = on")
+        return (
+            f"search_searchdocument d WHERE d.id IN (SELECT document_id FROM {TABLE} WHERE vector @@ %s::tsquery)",
+            [expression],
+        )
 
     def after_bulk_load(self, cursor) -> None:
         """Statistics for the planner after a rebuild."""

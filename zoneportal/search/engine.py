@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from threading import Lock
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -282,8 +282,12 @@ def _title_has_every_group(plan: QueryPlan, backend) -> tuple[str, list]:
     return " AND ".join(conditions), params
 
 
+RESULT_COLUMNS = ["id", "external_id", "type", "url", "title", "text", "date", "doc_number", "category", "issuer"]
+RESULT_COLUMNS += ["validity", "site_id"]
+
+
 def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool, total: int, offset: int) -> list:
-    """One page of results, best first (or newest first).
+    """One page of results, best first (or newest first, always over every match).
 
     Relevance ranking of a query matching more than ``RANK_CAP`` documents
     considers its ``RANK_CAP`` newest matches: scoring every match of a word
@@ -293,9 +297,17 @@ def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: boo
     """
     backend = full_text()
     expression = backend.expression(plan.groups, any_group, _tags(request))
+    columns = ", ".join("d." + column for column in RESULT_COLUMNS)
+    if request.sort == "date":
+        tables, params = backend.date_order(cursor, expression)
+        cursor.execute(
+            f"SELECT {columns}, 0 FROM {tables} ORDER BY d.date DESC, d.id DESC LIMIT %s OFFSET %s",
+            [*params, request.per_page, offset],
+        )
+        return [dict(zip((*RESULT_COLUMNS, "score"), row, strict=True)) for row in cursor.fetchall()]
     match = backend.match(expression)
     conditions, params = [match.condition], list(match.params)
-    if request.sort != "date" and total > RANK_CAP:
+    if total > RANK_CAP:
         conditions.append(f"{backend.id_column} >= %s")
         params.append(backend.newest_boundary(cursor, expression, RANK_CAP, total))
     age = backend.age_in_years()
@@ -318,18 +330,12 @@ def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: boo
         matched, matched_params = backend.groups_matched(plan.groups)
         score = f"({matched}) * 1000000 + {score}"
         score_params = [*matched_params, *score_params]
-    if request.sort == "date":
-        order = "CASE WHEN d.date IS NULL THEN 1 ELSE 0 END, d.date DESC, d.id DESC"
-    else:
-        order = "score DESC, d.id DESC"
-    columns = ["id", "external_id", "type", "url", "title", "text", "date", "doc_number", "category", "issuer"]
-    columns += ["validity", "site_id"]
     cursor.execute(
-        f"SELECT {', '.join('d.' + c for c in columns)}, {score} AS score FROM {match.tables} "
-        f"WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT %s OFFSET %s",
+        f"SELECT {columns}, {score} AS score FROM {match.tables} "
+        f"WHERE {' AND '.join(conditions)} ORDER BY score DESC, d.id DESC LIMIT %s OFFSET %s",
         [*score_params, *params, request.per_page, offset],
     )
-    return [dict(zip((*columns, "score"), row, strict=True)) for row in cursor.fetchall()]
+    return [dict(zip((*RESULT_COLUMNS, "score"), row, strict=True)) for row in cursor.fetchall()]
 
 
 def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: dict[int, str]) -> SearchHit:
@@ -377,8 +383,7 @@ def search(request: SearchRequest) -> SearchResponse:
     response.corrected_query = plan.corrected
     response.highlights = list(plan.highlight)
     any_group = False
-    with transaction.atomic(), connection.cursor() as cursor:
-        full_text().prepare(cursor)
+    with full_text().session() as cursor:
         total, facets, exact = _count_and_facets(cursor, plan, request, any_group)
         if (total == 0 and len(plan.groups) > 1) or (total < request.per_page and len(plan.groups) >= QUESTION_GROUPS):
             # Plain-language questions rarely share every word with the answer:

@@ -37,7 +37,7 @@ class SearchDocument(models.Model):
     site = models.ForeignKey(Site, verbose_name=_("站点"), null=True, blank=True, on_delete=models.CASCADE)
     url = models.CharField(_("站内地址"), max_length=500)
     title = models.CharField(_("标题"), max_length=255)
-    date = models.DateTimeField(_("日期"), null=True, blank=True, db_index=True)
+    date = models.DateTimeField(_("日期"), null=True, blank=True)
     doc_number = models.CharField(_("文号"), max_length=60, blank=True)
     category = models.CharField(_("政策分类"), max_length=50, blank=True)
     issuer = models.CharField(_("发文机关"), max_length=100, blank=True)
@@ -49,6 +49,8 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = _("索引条目")
         verbose_name_plural = _("索引条目")
+        # Named: sorting results by date names it to SQLite's planner (backends.SQLiteFullText.date_order).
+        indexes = [models.Index(fields=["date", "id"], name="search_document_date")]
 
     def __str__(self) -> str:
         return self.title

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('type', models.CharField(choices=[('news', '新闻'), ('notice', '公告'), ('policy', '政策文件'), ('interpretation', '政策解读'), ('guide', '办事指南'), ('faq', '问答'), ('reply', '信件回复'), ('page', '其他页面')], db_index=True, max_length=20, verbose_name='类别')),
                 ('url', models.CharField(max_length=500, verbose_name='站内地址')),
                 ('title', models.CharField(max_length=255, verbose_name='标题')),
-                ('date', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='日期')),
+                ('date', models.DateTimeField(blank=True, null=True, verbose_name='日期')),
                 ('doc_number', models.CharField(blank=True, max_length=60, verbose_name='文号')),
                 ('category', models.CharField(blank=True, max_length=50, verbose_name='政策分类')),
                 ('issuer', models.CharField(blank=True, max_length=100, verbose_name='发文机关')),
@@ -75,6 +75,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '索引条目',
                 'verbose_name_plural': '索引条目',
+                'indexes': [models.Index(fields=['date', 'id'], name='search_document_date')],
             },
         ),
         migrations.CreateModel(
