@@ -119,7 +119,7 @@ class SearchOut(Schema):
         description="各筛选项的取值与结果数：type、category、issuer、year、validity"
     )
     facets_exact: bool = Field(
-        description="false 表示结果过多（超过 1000 条），各筛选项的结果数按最新的 1000 条统计；total 始终准确"
+        description="false 表示结果过多（超过 500 条），各筛选项的结果数按最新的 500 条统计；total 始终准确"
     )
     results: list[HitOut]
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from .analysis import fold
+
 TABLE = "search_fulltext"
 
 #: Field weights: a match in the title counts most, then the document number,
@@ -38,8 +40,6 @@ def filter_tags(**values: object) -> list[str]:
     Used when indexing (every property of a document) and when searching (the
     active filters), so both sides spell them the same way.
     """
-    from .analysis import fold
-
     tags = []
     for name, value in values.items():
         if value not in ("", None):

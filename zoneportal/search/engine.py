@@ -30,7 +30,7 @@ from zoneportal.portal.page_cache import current_generation
 from .analysis import fold
 from .backends import filter_tags, full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
-from .models import DocumentType, SearchQuery, SearchTerm, Synonym
+from .models import DocumentType, SearchDocument, SearchQuery, SearchTerm, Synonym
 from .query import QueryPlan, parse_synonym_rules, plan_query
 from .snippets import excerpt, highlight
 
@@ -38,7 +38,7 @@ MAX_QUERY_LENGTH = 100
 MAX_PAGE = 100
 #: Queries matching more documents than this are ranked, and their facets
 #: counted, over their newest RANK_CAP matches (see _ranked_page).
-RANK_CAP = 1000
+RANK_CAP = 500
 #: A query of this many word groups is taken as a question: a short page is
 #: filled with documents sharing most of its words.
 QUESTION_GROUPS = 3
@@ -180,6 +180,9 @@ _lexicon = _PerGeneration(
 _synonyms = _PerGeneration(
     lambda: parse_synonym_rules("\n".join(Synonym.objects.filter(enabled=True).values_list("rule", flat=True)))
 )
+_indexed_sites = _PerGeneration(
+    lambda: frozenset(SearchDocument.objects.order_by().values_list("site_id", flat=True).distinct())
+)
 
 
 def lexicon() -> VocabularyLexicon:
@@ -202,8 +205,14 @@ def clean_query(raw: str | None) -> str:
 
 
 def _tags(request: SearchRequest, with_filters: bool = True) -> list[str]:
-    """The filter tags a search requires: its site and, with ``with_filters``, the chosen facet values."""
-    values: dict[str, object] = {"site": request.site.pk if request.site else None}
+    """The filter tags a search requires: its site and, with ``with_filters``, the chosen facet values.
+
+    The site's tag is left out when every indexed document belongs to it: a
+    tag that every document holds filters nothing but costs a pass over its
+    whole posting list.
+    """
+    site = request.site.pk if request.site else None
+    values: dict[str, object] = {"site": None if _indexed_sites.get() == {site} else site}
     if with_filters:
         values.update((name, getattr(request, name)) for name in FACETS)
     return filter_tags(**values)
@@ -413,9 +422,7 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
     prefix = clean_query(prefix)[:30]
     if not prefix:
         return []
-    from . import analysis
-
-    folded = analysis.fold(prefix)
+    folded = fold(prefix)
     found: list[str] = []
 
     def add(candidates) -> None:
@@ -431,8 +438,6 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
         .order_by("-n")[:limit]
     )
     add(row["text"] for row in popular)
-    from .models import SearchDocument
-
     titles = SearchDocument.objects.filter(title__startswith=folded)
     if site is not None:
         titles = titles.filter(site=site)
