@@ -116,7 +116,7 @@ class VocabularyLexicon:
         self.frequencies: dict[str, int] = {}
         self.pinyin_index: dict[str, list[str]] = defaultdict(list)
         self.initials_index: dict[str, list[str]] = defaultdict(list)
-        for word, pinyin, initials, documents in sorted(terms, key=lambda t: -t[3]):
+        for word, pinyin, initials, documents in sorted(terms, key=lambda t: (-t[3], t[0])):
             self.frequencies[word] = documents
             if pinyin:
                 self.pinyin_index[pinyin].append(word)
