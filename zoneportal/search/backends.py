@@ -109,7 +109,6 @@ class SQLiteFullText(_FullText):
     """SQLite FTS5 over space-joined terms, ranked with FTS5's own ``bm25()``."""
 
     weights = "10.0, 6.0, 3.0, 1.0, 0.0"  # title, number, keywords, body; tags do not rank
-    id_column = f"{TABLE}.rowid"
 
     def create(self, cursor) -> None:
         cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({', '.join(FIELDS)}, tags)")
@@ -184,14 +183,14 @@ class SQLiteFullText(_FullText):
         """Merge the index's segments into one after a rebuild: fewer b-trees to read per term."""
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
-    def newest_boundary(self, cursor, expression: str, limit: int, matches: int) -> int:
-        """The id of the ``limit``-th newest matching document (ids grow as documents are indexed)."""
+    def newest(self, cursor, expression: str, limit: int, matches: int) -> tuple[str, list]:
+        """SQL condition keeping the ``limit`` newest of the ``matches`` documents (ids grow with indexing)."""
         cursor.execute(
             f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
             [expression, limit - 1],
         )
         row = cursor.fetchone()
-        return row[0] if row else 0
+        return f"{TABLE}.rowid >= %s", [row[0] if row else 0]
 
     def match(self, expression: str) -> Match:
         """Documents matching ``expression``, joined to their ``SearchDocument`` row ``d``.
@@ -248,7 +247,6 @@ class PostgresFullText(_FullText):
 
     field_weights = dict(zip((*FIELDS, "tags"), "AABDD", strict=True))
     max_positions = 255  # PostgreSQL keeps at most 256 positions per lexeme
-    id_column = "f.document_id"
 
     def create(self, cursor) -> None:
         cursor.execute(
@@ -312,20 +310,24 @@ class PostgresFullText(_FullText):
         cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE vector @@ %s::tsquery", [expression])
         return cursor.fetchone()[0]
 
-    def newest_boundary(self, cursor, expression: str, limit: int, matches: int) -> int:
-        """An id above which about ``limit`` of the ``matches`` documents lie.
+    def newest(self, cursor, expression: str, limit: int, matches: int) -> tuple[str, list]:
+        """SQL condition keeping about the ``limit`` newest of the ``matches`` documents.
 
         Finding the exact ``limit``-th newest match would fetch every match
         from the table (GIN indexes return no ids in order), so the boundary is
         estimated from the id range, taking matches as spread evenly over it.
+        When most documents match, the primary key's range is the cheap way in;
+        otherwise the range must not be used as an index (``+ 0``): PostgreSQL
+        would then read, and detoast, every document of the range to test it.
         """
         cursor.execute("SET LOCAL enable_indexscan = on")  # min() and max() read the ends of the primary key
         cursor.execute(f"SELECT min(document_id), max(document_id) FROM {TABLE}")
         lowest, highest = cursor.fetchone()
         cursor.execute("SET LOCAL enable_indexscan = off")
-        if lowest is None or matches <= limit:
-            return 0
-        return highest - (highest - lowest + 1) * limit // matches
+        span = (highest - lowest + 1) if lowest is not None else 0
+        boundary = highest - span * limit // matches if span and matches > limit else 0
+        dense = span and matches * 3 >= span
+        return ("f.document_id >= %s" if dense else "f.document_id + 0 >= %s"), [boundary]
 
     @contextmanager
     def session(self):

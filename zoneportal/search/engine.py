@@ -263,8 +263,9 @@ def _count_and_facets(cursor, plan: QueryPlan, request: SearchRequest, any_group
     where, params = match.condition, list(match.params)
     exact = matches <= RANK_CAP
     if not exact:
-        where += f" AND {backend.id_column} >= %s"
-        params.append(backend.newest_boundary(cursor, in_site, RANK_CAP, matches))
+        newest, newest_params = backend.newest(cursor, in_site, RANK_CAP, matches)
+        where += f" AND {newest}"
+        params += newest_params
     columns = ", ".join(f"d.{name}" for name in FACETS)
     cursor.execute(f"SELECT {columns}, COUNT(*) FROM {match.tables} WHERE {where} GROUP BY {columns}", params)
     combinations = [dict(zip((*FACETS, "count"), row, strict=True)) for row in cursor.fetchall()]
@@ -317,8 +318,9 @@ def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: boo
     match = backend.match(expression)
     conditions, params = [match.condition], list(match.params)
     if total > RANK_CAP:
-        conditions.append(f"{backend.id_column} >= %s")
-        params.append(backend.newest_boundary(cursor, expression, RANK_CAP, total))
+        newest, newest_params = backend.newest(cursor, expression, RANK_CAP, total)
+        conditions.append(newest)
+        params += newest_params
     age = backend.age_in_years()
     every_group, every_group_params = _title_has_every_group(plan, backend)
     # Small boosts: valid documents over repealed ones, recent over old.
