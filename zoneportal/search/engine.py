@@ -3,8 +3,8 @@
 Everything that searches — the results page, the API, benchmarks — calls
 :func:`search` with a :class:`SearchRequest`. A query is understood once
 (``query.plan_query``: segmentation, pinyin, typo correction, synonyms), then
-answered with two SQL statements on the full-text side table: one counts the
-matches per facet value, one fetches the ranked page.
+answered on the full-text side table: a count inside the index, one statement
+counting matches per facet value, one fetching the ranked page (docs/search.md).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from zoneportal.portal.models import ArticlePage
 from zoneportal.portal.page_cache import current_generation
 
 from .analysis import fold
@@ -45,7 +45,7 @@ QUESTION_GROUPS = 3
 FACETS = ("type", "category", "issuer", "year", "validity")
 #: Facets that describe policy documents only.
 POLICY_FACETS = ("category", "issuer", "year", "validity")
-VALIDITY_LABELS = {"valid": _("有效"), "amended": _("已修订"), "expired": _("失效"), "repealed": _("废止")}
+VALIDITY_LABELS = dict(ArticlePage.Validity.choices)
 
 
 @dataclass
