@@ -24,8 +24,6 @@ from django.db import connection, transaction
 from .analysis import fold
 
 TABLE = "search_fulltext"
-#: How many body terms PostgreSQL's ranking vector keeps (see PostgresFullText.payload).
-RANK_BODY_TERMS = 200
 
 #: Field weights: a match in the title counts most, then the document number,
 #: the keywords and the body.
@@ -251,17 +249,12 @@ class PostgresFullText(_FullText):
     max_positions = 255  # PostgreSQL keeps at most 256 positions per lexeme
 
     def create(self, cursor) -> None:
-        cursor.execute("SELECT to_regclass(%s)", [TABLE])
-        if cursor.fetchone()[0] is not None:
-            return
         cursor.execute(
-            f"CREATE TABLE {TABLE} ("
+            f"CREATE TABLE IF NOT EXISTS {TABLE} ("
             "document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id) ON DELETE CASCADE, "
-            "vector tsvector NOT NULL, rank_vector tsvector NOT NULL)"
+            "vector tsvector NOT NULL)"
         )
-        # Keep the small ranking vector in the row (compressed if need be), never out in TOAST.
-        cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN rank_vector SET STORAGE MAIN")
-        cursor.execute(f"CREATE INDEX {TABLE}_vector ON {TABLE} USING gin (vector)")
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING gin (vector)")
 
     def drop(self, cursor) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
@@ -278,27 +271,12 @@ class PostgresFullText(_FullText):
         return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
     def payload(self, row: FullTextRow) -> tuple:
-        """Two ``tsvector`` literals: every term of the row, for matching; and a short one for ranking.
-
-        The ranking vector holds the title, number, keywords and the start of
-        the body — most of what decides the score — and is small enough to be
-        stored inline, where the full vector lives compressed in TOAST and
-        costs a fetch and a decompression for every candidate ranked.
-        """
-        return self._vector(row, None), self._vector(row, RANK_BODY_TERMS)
-
-    def _vector(self, row: FullTextRow, body_terms: int | None) -> str:
-        """A ``tsvector`` literal: lexemes with their positions (capped) and field weights."""
+        """The ``tsvector`` literal of a row: every lexeme with its positions (capped) and field weight."""
         positions: dict[str, list[str]] = {}
         position = 0
         limit = self.max_positions
         for name, weight in self.field_weights.items():
-            terms = getattr(row, name)
-            if name == "body" and body_terms is not None:
-                terms = terms[:body_terms]
-            elif name == "tags" and body_terms is not None:
-                continue
-            for term in terms:
+            for term in getattr(row, name):
                 position += 1
                 slots = positions.get(term)
                 if slots is None:
@@ -306,11 +284,11 @@ class PostgresFullText(_FullText):
                 if len(slots) < limit:
                     slots.append(f"{min(position, 16383)}{weight}")
         quote = self.quote
-        return " ".join(f"{quote(term)}:{','.join(slots)}" for term, slots in positions.items())
+        return (" ".join(f"{quote(term)}:{','.join(slots)}" for term, slots in positions.items()),)
 
     def insert_payloads(self, cursor, rows: Sequence[tuple[int, tuple]]) -> None:
         cursor.executemany(
-            f"INSERT INTO {TABLE} (document_id, vector, rank_vector) VALUES (%s, %s::tsvector, %s::tsvector)",
+            f"INSERT INTO {TABLE} (document_id, vector) VALUES (%s, %s::tsvector)",
             [(document_id, *payload) for document_id, payload in rows],
         )
 
@@ -385,7 +363,7 @@ class PostgresFullText(_FullText):
             tables=f"{TABLE} f JOIN search_searchdocument d ON d.id = f.document_id",
             condition="f.vector @@ %s::tsquery",
             params=[expression],
-            relevance="ts_rank('{0.1, 0.2, 0.4, 1.0}', f.rank_vector, %s::tsquery, 0)",
+            relevance="ts_rank('{0.1, 0.2, 0.4, 1.0}', f.vector, %s::tsquery, 0)",
             relevance_params=[expression],
         )
 
