@@ -54,37 +54,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from common import BASE_DIR, PYTHON, SCRUBBED_ENV, BenchError, log
+
 STATIC_SUBDIR = "bench"
 STATIC_NAME = "home-size.html"
 
 #: (mode, PAGE_CACHE_SECONDS, target ratio for the home page)
 MODES = {"cached": (300, 0.50), "uncached": (0, 0.10)}
 PAGES = ("static", "home", "column", "article")
-
-# Environment that would point the benchmark at someone's working setup or
-# change what is measured; the benchmark sets what it needs itself.
-SCRUBBED_ENV = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "DEBUG",
-    "ALLOWED_HOSTS",
-    "PAGE_CACHE_SECONDS",
-    "ZONEPORTAL_PROFILE",
-    "SERVE_MEDIA",
-    "MEDIA_ROOT",
-    "HASHED_STATIC",
-    "WEB_CONCURRENCY",
-    "GUNICORN_BIND",
-    "GUNICORN_THREADS",
-    "GUNICORN_ACCESSLOG",
-    "GUNICORN_MAX_REQUESTS",
-)
-
-
-class BenchError(RuntimeError):
-    """A setup problem that makes the run meaningless (printed, exit status 2)."""
 
 
 @dataclass
@@ -353,11 +330,6 @@ def profile_pages(paths: list[str], requests: int) -> None:
 # --------------------------------------------------------------------------
 # Orchestration
 # --------------------------------------------------------------------------
-
-
-def log(message: str) -> None:
-    """Progress on stderr, so stdout carries only the report."""
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 def bench_env(args: argparse.Namespace, page_cache_seconds: int | None = None) -> dict[str, str]:
