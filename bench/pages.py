@@ -54,6 +54,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import common
 from common import BASE_DIR, PYTHON, SCRUBBED_ENV, BenchError, log
 
 STATIC_SUBDIR = "bench"
@@ -349,21 +350,7 @@ def bench_env(args: argparse.Namespace, page_cache_seconds: int | None = None) -
 
 def run_step(args: argparse.Namespace, command: list[str], timeout: float, env: dict | None = None) -> str:
     """Run one setup command in the project root, bounded in time; return stdout."""
-    log(" ".join(command))
-    try:
-        completed = subprocess.run(
-            command,
-            cwd=BASE_DIR,
-            env=env or bench_env(args),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise BenchError(f"超时（{timeout:.0f} 秒）：{' '.join(command)}") from exc
-    if completed.returncode != 0:
-        raise BenchError(f"失败：{' '.join(command)}\n{completed.stderr[-3000:]}")
-    return completed.stdout
+    return common.run_step(command, env or bench_env(args), timeout)
 
 
 def prepare(args: argparse.Namespace) -> dict:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 
 from tests.factories import Zone
-from tests.search.test_search_page import BAD_QUERIES, INVEST_HOST, add_search_content, path
+from tests.search.content import BAD_QUERIES, INVEST_HOST, path
 from tests.utils import CJK
 from zoneportal.search.models import SearchQuery
 
@@ -30,16 +29,9 @@ HIT_KEYS = {
 }
 
 
-@pytest.fixture(scope="module")
-def _search_zone(_module_zone, django_db_blocker) -> Zone:
-    """The results page's indexed zone (policies, notices, the 招商网 sub-site), once per module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        return add_search_content(_module_zone)
-
-
 @pytest.fixture
-def zone(_search_zone, db) -> Zone:
-    return _search_zone.reloaded()
+def zone(search_zone) -> Zone:
+    return search_zone
 
 
 def api_get(client, path: str = SEARCH, status: int = 200, **params) -> dict:

@@ -11,18 +11,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from zoneportal.portal.models import ColumnPage
 
-class DocumentType(models.TextChoices):
-    """What a search result is; results are grouped and filtered by it."""
-
-    NEWS = "news", _("新闻")
-    NOTICE = "notice", _("公告")
-    POLICY = "policy", _("政策文件")
-    INTERPRETATION = "interpretation", _("政策解读")
-    GUIDE = "guide", _("办事指南")
-    FAQ = "faq", _("问答")
-    REPLY = "reply", _("信件回复")
-    PAGE = "page", _("其他页面")
+#: What a search result is; results are grouped and filtered by it: the kinds
+#: of content a column holds, plus letter replies and other pages.
+DocumentType = models.TextChoices(
+    "DocumentType",
+    [
+        *((kind.name, (kind.value, kind.label)) for kind in ColumnPage.ContentKind),
+        ("REPLY", ("reply", _("信件回复"))),
+        ("PAGE", ("page", _("其他页面"))),
+    ],
+)
 
 
 class SearchDocument(models.Model):
