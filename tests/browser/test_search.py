@@ -18,6 +18,22 @@ def search_server(portal_server):
     return portal_server
 
 
+def test_a_rebuild_leaves_the_postgresql_index_vacuumed(search_server):
+    """``rebuild_search_index`` ends with VACUUM on PostgreSQL: all-visible pages let a count skip the table."""
+    vendor, all_visible, pages = search_server.query(
+        "from django.db import connection\n"
+        "if connection.vendor == 'postgresql':\n"
+        "    with connection.cursor() as cursor:\n"
+        "        cursor.execute(\"SELECT relallvisible, relpages FROM pg_class WHERE relname = 'search_fulltext'\")\n"
+        "        print('postgresql', *cursor.fetchone())\n"
+        "else:\n"
+        "    print(connection.vendor, 0, 0)\n"
+    ).split()
+    if vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    assert int(pages) > 0 and int(all_visible) == int(pages)
+
+
 def test_pick_a_suggestion_with_the_keyboard_and_filter_the_results(search_server, new_page):
     from playwright.sync_api import expect
 

@@ -135,6 +135,31 @@ def test_filters_by_year_issuer_and_validity(indexed):
     assert found("招商", issuer="来凤经济开发区管理委员会") == [indexed.articles["policy1"].url]
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"type": "policy"},
+        {"year": 2010},
+        {"validity": "valid"},
+        {"issuer": "来凤经济开发区管理委员会"},
+        {"category": "優惠政策"},  # traditional script: the index folds filter values too
+        {"type": "news", "year": 2010},
+    ],
+)
+def test_filters_agree_whether_narrowed_in_memory_or_in_the_index(indexed, monkeypatch, filters):
+    """Few matches are filtered among the candidates in memory; many are counted in the index (RANK_CAP)."""
+    from zoneportal.search import engine
+
+    in_memory = search(SearchRequest(query="开发区", per_page=50, **filters))
+    monkeypatch.setattr(engine, "RANK_CAP", 1)
+    in_index = search(SearchRequest(query="开发区", per_page=50, **filters))
+    assert in_memory.total == in_index.total
+    assert in_memory.total == 0 or len(in_index.results) == 1
+    assert {hit.url for hit in in_index.results} <= {hit.url for hit in in_memory.results}
+    if "category" in filters:
+        assert in_memory.total == 1
+
+
 def test_sort_by_date(indexed):
     response = search(SearchRequest(query="开发区", sort="date", per_page=50))
     dates = [hit.date for hit in response.results if hit.date]

@@ -183,6 +183,9 @@ class SQLiteFullText(_FullText):
         """Merge the index's segments into one after a rebuild: fewer b-trees to read per term."""
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
+    def after_commit(self, cursor) -> None:
+        """Nothing to do once a rebuild has committed (``optimize`` ran inside it)."""
+
     def newest(self, cursor, expression: str, limit: int, matches: int) -> tuple[str, list]:
         """SQL condition keeping the ``limit`` newest of the ``matches`` documents (ids grow with indexing)."""
         cursor.execute(
@@ -356,6 +359,15 @@ class PostgresFullText(_FullText):
         """Statistics for the planner after a rebuild."""
         cursor.execute(f"ANALYZE {TABLE}")
         cursor.execute("ANALYZE search_searchdocument")
+
+    def after_commit(self, cursor) -> None:
+        """``VACUUM`` once a rebuild has committed: pages marked all-visible let a count skip the table.
+
+        Counting a word's matches through GIN otherwise visits the heap page
+        of every match to check visibility — about a third of the time of
+        counting a very common word (13 → 8 ms at 100,000 matches).
+        """
+        cursor.execute(f"VACUUM (ANALYZE) {TABLE}, search_searchdocument")
 
     def match(self, expression: str) -> Match:
         """Documents matching ``expression``, joined to their ``SearchDocument`` row ``d``."""

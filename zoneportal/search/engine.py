@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -37,7 +37,7 @@ from .snippets import excerpt, highlight
 MAX_QUERY_LENGTH = 100
 MAX_PAGE = 100
 #: Queries matching more documents than this are ranked, and their facets
-#: counted, over their newest RANK_CAP matches (see _ranked_page).
+#: counted, over their newest RANK_CAP matches (see _find).
 RANK_CAP = 500
 #: A query of this many word groups is taken as a question: a short page is
 #: filled with documents sharing most of its words.
@@ -246,32 +246,77 @@ def _facets(combinations: list[dict], request: SearchRequest) -> dict[str, list[
     return facets
 
 
-def _count_and_facets(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> tuple[int, dict, bool]:
-    """``(total, facets, facets_exact)``.
+@dataclass
+class _Matches:
+    """What a search found: the exact total, the facets, and the candidates its page is ranked from."""
+
+    total: int
+    facets: dict[str, list[FacetValue]]
+    facets_exact: bool
+    candidates: list[dict]  # id, the facet columns and score of each candidate (see _candidates)
+
+
+def _candidates(cursor, plan: QueryPlan, expression: str, matches: int, any_group: bool, scored: bool) -> list[dict]:
+    """The documents matching ``expression`` (or, past ``RANK_CAP``, its newest matches), with facet values and scores.
+
+    One statement serves the facet counts and the ranking, so the full-text
+    index is read once for both: on PostgreSQL each reading of a very common
+    word's posting list costs milliseconds.
+    """
+    backend = full_text()
+    match = backend.match(expression)
+    conditions, params = [match.condition], list(match.params)
+    if matches > RANK_CAP:
+        newest, newest_params = backend.newest(cursor, expression, RANK_CAP, matches)
+        conditions.append(newest)
+        params += newest_params
+    score, score_params = _score(plan, match, any_group) if scored else ("0", [])
+    columns = ", ".join(f"d.{name}" for name in ("id", *FACETS))
+    cursor.execute(
+        f"SELECT {columns}, {score} FROM {match.tables} WHERE {' AND '.join(conditions)}",
+        [*score_params, *params],
+    )
+    return [dict(zip(("id", *FACETS, "score"), row, strict=True)) for row in cursor.fetchall()]
+
+
+def _combinations(candidates: list[dict]) -> list[dict]:
+    """Facet value combinations of the candidates, each with its count."""
+    counted = Counter(tuple(candidate[name] for name in FACETS) for candidate in candidates)
+    return [dict(zip(FACETS, values, strict=True), count=count) for values, count in counted.items()]
+
+
+def _find(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> _Matches:
+    """Count the matches, their facets and the candidates to rank, reading the full-text index as little as possible.
 
     The total is exact, counted inside the full-text index. Facet counts are
     exact up to ``RANK_CAP`` matches; a query matching more (a very common
-    word) gets them from its ``RANK_CAP`` newest matches, so that its cost
-    does not grow with the size of the index.
+    word) gets them, and its relevance ranking, from its ``RANK_CAP`` newest
+    matches, so that its cost does not grow with the size of the index
+    (docs/search.md, "Very common words"). Filters narrow the candidates in
+    memory when every match is a candidate; otherwise they are counted and
+    fetched on their own.
     """
     backend = full_text()
     in_site = backend.expression(plan.groups, any_group, _tags(request, with_filters=False))
     matches = backend.count(cursor, in_site)
     if not matches:
-        return 0, {}, True
-    match = backend.match(in_site)
-    where, params = match.condition, list(match.params)
+        return _Matches(0, {}, True, [])
     exact = matches <= RANK_CAP
-    if not exact:
-        newest, newest_params = backend.newest(cursor, in_site, RANK_CAP, matches)
-        where += f" AND {newest}"
-        params += newest_params
-    columns = ", ".join(f"d.{name}" for name in FACETS)
-    cursor.execute(f"SELECT {columns}, COUNT(*) FROM {match.tables} WHERE {where} GROUP BY {columns}", params)
-    combinations = [dict(zip((*FACETS, "count"), row, strict=True)) for row in cursor.fetchall()]
-    filtered = any(getattr(request, name) not in ("", None) for name in FACETS)
-    total = backend.count(cursor, backend.expression(plan.groups, any_group, _tags(request))) if filtered else matches
-    return total, _facets(combinations, request), exact
+    scored = request.sort != "date"
+    active = {name: getattr(request, name) for name in FACETS if getattr(request, name) not in ("", None)}
+    candidates = _candidates(cursor, plan, in_site, matches, any_group, scored=scored and (exact or not active))
+    facets = _facets(_combinations(candidates), request)
+    if not active:
+        return _Matches(matches, facets, exact, candidates)
+    if exact:
+        # Compared as the index compares them: as filter tags (folded values).
+        wanted = set(filter_tags(**active))
+        kept = [c for c in candidates if wanted <= set(filter_tags(**{name: c[name] for name in active}))]
+        return _Matches(len(kept), facets, exact, kept)
+    filtered = backend.expression(plan.groups, any_group, _tags(request))
+    total = backend.count(cursor, filtered)
+    kept = _candidates(cursor, plan, filtered, total, any_group, scored) if total and scored else []
+    return _Matches(total, facets, exact, kept)
 
 
 def _title_phrase(plan: QueryPlan) -> str:
@@ -292,35 +337,9 @@ def _title_has_every_group(plan: QueryPlan, backend) -> tuple[str, list]:
     return " AND ".join(conditions), params
 
 
-RESULT_COLUMNS = ["id", "external_id", "type", "url", "title", "text", "date", "doc_number", "category", "issuer"]
-RESULT_COLUMNS += ["validity", "site_id"]
-
-
-def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool, total: int, offset: int) -> list:
-    """One page of results, best first (or newest first, always over every match).
-
-    Relevance ranking of a query matching more than ``RANK_CAP`` documents
-    considers its ``RANK_CAP`` newest matches: scoring every match of a word
-    that most documents contain costs time in proportion to the index and
-    would not change what a visitor sees on the first pages in practice
-    (docs/search.md, "Very common words").
-    """
+def _score(plan: QueryPlan, match, any_group: bool) -> tuple[str, list]:
+    """SQL scoring a match (higher is better), and its parameters."""
     backend = full_text()
-    expression = backend.expression(plan.groups, any_group, _tags(request))
-    columns = ", ".join("d." + column for column in RESULT_COLUMNS)
-    if request.sort == "date":
-        tables, params = backend.date_order(cursor, expression)
-        cursor.execute(
-            f"SELECT {columns}, 0 FROM {tables} ORDER BY d.date DESC, d.id DESC LIMIT %s OFFSET %s",
-            [*params, request.per_page, offset],
-        )
-        return [dict(zip((*RESULT_COLUMNS, "score"), row, strict=True)) for row in cursor.fetchall()]
-    match = backend.match(expression)
-    conditions, params = [match.condition], list(match.params)
-    if total > RANK_CAP:
-        newest, newest_params = backend.newest(cursor, expression, RANK_CAP, total)
-        conditions.append(newest)
-        params += newest_params
     age = backend.age_in_years()
     every_group, every_group_params = _title_has_every_group(plan, backend)
     # Small boosts: valid documents over repealed ones, recent over old.
@@ -341,12 +360,25 @@ def _ranked_page(cursor, plan: QueryPlan, request: SearchRequest, any_group: boo
         matched, matched_params = backend.groups_matched(plan.groups)
         score = f"({matched}) * 1000000 + {score}"
         score_params = [*matched_params, *score_params]
+    return score, score_params
+
+
+RESULT_COLUMNS = ["id", "external_id", "type", "url", "title", "text", "date", "doc_number", "category", "issuer"]
+RESULT_COLUMNS += ["validity", "site_id"]
+
+
+def _page_ids(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool, found: _Matches, offset: int) -> list:
+    """The ids of one page of results, best first (or newest first, always over every match)."""
+    if request.sort != "date":
+        ranked = sorted(found.candidates, key=lambda c: (c["score"], c["id"]), reverse=True)
+        return [candidate["id"] for candidate in ranked[offset : offset + request.per_page]]
+    backend = full_text()
+    tables, params = backend.date_order(cursor, backend.expression(plan.groups, any_group, _tags(request)))
     cursor.execute(
-        f"SELECT {columns}, {score} AS score FROM {match.tables} "
-        f"WHERE {' AND '.join(conditions)} ORDER BY score DESC, d.id DESC LIMIT %s OFFSET %s",
-        [*score_params, *params, request.per_page, offset],
+        f"SELECT d.id FROM {tables} ORDER BY d.date DESC, d.id DESC LIMIT %s OFFSET %s",
+        [*params, request.per_page, offset],
     )
-    return [dict(zip((*RESULT_COLUMNS, "score"), row, strict=True)) for row in cursor.fetchall()]
+    return [row[0] for row in cursor.fetchall()]
 
 
 def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: dict[int, str]) -> SearchHit:
@@ -354,8 +386,6 @@ def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: di
     if site is None or row["site_id"] != site.pk:
         url = site_roots.get(row["site_id"], "") + url
     date = row["date"]
-    if isinstance(date, str):  # SQLite hands back raw text from a raw query
-        date = datetime.fromisoformat(date)
     if date is not None and timezone.is_naive(date):
         date = date.replace(tzinfo=UTC)
     snippet_text = excerpt(row["text"], highlights)
@@ -395,20 +425,23 @@ def search(request: SearchRequest) -> SearchResponse:
     response.highlights = list(plan.highlight)
     any_group = False
     with full_text().session() as cursor:
-        total, facets, exact = _count_and_facets(cursor, plan, request, any_group)
-        if (total == 0 and len(plan.groups) > 1) or (total < request.per_page and len(plan.groups) >= QUESTION_GROUPS):
+        found = _find(cursor, plan, request, any_group)
+        if (not found.total and len(plan.groups) > 1) or (
+            found.total < request.per_page and len(plan.groups) >= QUESTION_GROUPS
+        ):
             # Plain-language questions rarely share every word with the answer:
             # widen to documents with any of the words; those with more of them rank first.
             any_group = True
-            total, facets, exact = _count_and_facets(cursor, plan, request, any_group)
-        response.total, response.facets, response.facets_exact = total, facets, exact
+            found = _find(cursor, plan, request, any_group)
+        total = response.total = found.total
+        response.facets, response.facets_exact = found.facets, found.facets_exact
         response.num_pages = math.ceil(total / request.per_page)
         response.page = min(request.page, max(1, response.num_pages))
-        rows = []
-        if total:
-            offset = (response.page - 1) * request.per_page
-            rows = _ranked_page(cursor, plan, request, any_group, total, offset)
+        offset = (response.page - 1) * request.per_page
+        ids = _page_ids(cursor, plan, request, any_group, found, offset) if total else []
     if total:
+        rows = {row["id"]: row for row in SearchDocument.objects.filter(pk__in=ids).values(*RESULT_COLUMNS)}
+        rows = [rows[pk] for pk in ids if pk in rows]
         roots = _site_roots() if any(request.site is None or r["site_id"] != request.site.pk for r in rows) else {}
         response.results = [_hit(row, plan.highlight, request.site, roots) for row in rows]
     else:

@@ -239,6 +239,9 @@ def replace_index(
             # pass in the database instead of counting every word in Python.
             _update_vocabulary(Counter(dict(backend.document_frequencies(cursor))))
             backend.after_bulk_load(cursor)
+    if not connection.in_atomic_block:  # VACUUM cannot run inside a transaction (nor in a test's)
+        with connection.cursor() as cursor:
+            backend.after_commit(cursor)
     _index_changed()
     return SearchDocument.objects.count()
 
