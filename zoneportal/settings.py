@@ -233,6 +233,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "zoneportal.search.wagtail_backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # intranet: never call home
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # intranet: no avatars from gravatar.com (Wagtail shows its default)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -253,14 +254,29 @@ def browser(portal_server):
         chromium.close()
 
 
+def leaves_the_intranet(url: str) -> bool:
+    """Whether a browser request goes anywhere but this machine (a CDN, web fonts, gravatar.com …)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return False
+    host = parts.hostname or ""
+    return host not in ("127.0.0.1", "localhost") and not host.endswith(".localhost")
+
+
 @pytest.fixture
 def new_page(browser, request):
-    """Open pages in fresh browser contexts (one per visitor); a screenshot of each is kept on failure."""
+    """Open pages in fresh browser contexts (one per visitor); a screenshot of each is kept on failure.
+
+    Every request the pages make is watched: a government intranet has no
+    internet, so anything fetched from outside fails the test.
+    """
     contexts = []
+    outside: list[str] = []
 
     def open_page(viewport: dict | None = None):
         context = browser.new_context(locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900})
         context.set_default_timeout(20_000)
+        context.on("request", lambda req: outside.append(req.url) if leaves_the_intranet(req.url) else None)
         contexts.append(context)
         return context.new_page()
 
@@ -272,6 +288,7 @@ def new_page(browser, request):
             for number, page in enumerate(context.pages):
                 page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}-{number}.png"), full_page=True)
         context.close()
+    assert not outside, f"pages fetched from outside this machine: {sorted(set(outside))[:5]}"
 
 
 @pytest.hookimpl(hookwrapper=True)
