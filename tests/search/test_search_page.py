@@ -30,7 +30,9 @@ def params_of(href: str) -> dict[str, list[str]]:
 
 
 def get(client, **params):
-    response = client.get("/search/", params)
+    """GET the search page; upper-case keywords are request headers (``REMOTE_ADDR``, ``HTTP_…``)."""
+    headers = {name: params.pop(name) for name in list(params) if name.isupper()}
+    response = client.get("/search/", params, **headers)
     assert response.status_code == 200
     return response
 
@@ -256,9 +258,9 @@ def test_nothing_found_under_filters_offers_to_drop_them(zone, client):
 
 
 def test_hot_words_of_the_week_on_the_empty_page_and_beside_results(zone, client):
-    for _ in range(3):
-        get(client, q="优惠政策")
-    get(client, q="工业园区")
+    for visitor in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        get(client, q="优惠政策", REMOTE_ADDR=visitor)
+    get(client, q="工业园区", REMOTE_ADDR="10.0.0.1")
     SearchQuery.objects.create(text="火星基地", results=0)  # found nothing: never a hot word
     empty = soup(get(client))
     words = [a.get_text() for a in empty.select(".search-hot a")]
@@ -267,6 +269,19 @@ def test_hot_words_of_the_week_on_the_empty_page_and_beside_results(zone, client
     assert params_of(empty.select_one(".search-hot a")["href"])["q"] == ["优惠政策"]
     beside = soup(get(client, q="招商"))
     assert "优惠政策" in [a.get_text() for a in beside.select(".search-aside .search-hot a")]
+
+
+def test_hot_words_count_visitors_not_searches(zone, client):
+    """One address repeating a phrase cannot make it the site's top hot word, even through the proxy."""
+    for _ in range(20):
+        get(client, q="招商引资", REMOTE_ADDR="198.51.100.9")
+        get(client, q="招商引资", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.9, 198.51.100.9")
+    for visitor in ("203.0.113.1", "203.0.113.2"):
+        get(client, q="工业园区", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+    words = [a.get_text() for a in soup(get(client)).select(".search-hot a")]
+    assert words[:2] == ["工业园区", "招商引资"]
+    assert SearchQuery.objects.filter(text="招商引资").values("visitor").distinct().count() == 1
+    assert all(len(key) == 16 and "198.51" not in key for key in SearchQuery.objects.values_list("visitor", flat=True))
 
 
 # ---------------------------------------------------------------- the query log and the page cache

@@ -20,10 +20,13 @@ from threading import Lock
 
 from django.db import connection
 from django.db.models import Count
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 from wagtail.models import Site
 
+from zoneportal.core.network import client_ip
 from zoneportal.portal.models import ArticlePage
 from zoneportal.portal.page_cache import current_generation
 
@@ -488,21 +491,34 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
     return found[:limit]
 
 
-def record_query(query: str, total: int, site: Site | None) -> None:
+def visitor_key(request: HttpRequest) -> str:
+    """Who searched, as the query log keeps it: a keyed hash of the visitor's address and today's date.
+
+    Enough to count one visitor's repeated searches once; the address itself
+    is not stored, and the key changes every day.
+    """
+    value = f"{client_ip(request)}|{timezone.localdate().isoformat()}"
+    return salted_hmac("zoneportal.search.visitor", value, algorithm="sha256").hexdigest()[:16]
+
+
+def record_query(query: str, total: int, site: Site | None, visitor: str) -> None:
     """Remember a visitor's query for the hot words and the administrators' report."""
     text = clean_query(query)
     if text:
-        SearchQuery.objects.create(text=text, results=total, site=site)
+        SearchQuery.objects.create(text=text, results=total, site=site, visitor=visitor)
 
 
 def hot_queries(days: int = 7, limit: int = 10, site: Site | None = None) -> list[str]:
-    """This week's most asked queries that found something."""
+    """This week's queries that found something, asked by the most visitors.
+
+    Counting visitors rather than searches keeps one script repeating a
+    phrase from putting it among a government site's hot words.
+    """
     queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days), results__gt=0)
     if site is not None:
         queries = queries.filter(site=site)
-    return list(
-        queries.values("text").annotate(n=Count("id")).order_by("-n", "text").values_list("text", flat=True)[:limit]
-    )
+    ranked = queries.values("text").annotate(visitors=Count("visitor", distinct=True), n=Count("id"))
+    return list(ranked.order_by("-visitors", "-n", "text").values_list("text", flat=True)[:limit])
 
 
 def query_report(days: int = 30, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:

@@ -181,7 +181,7 @@ def results_context(request: HttpRequest, query: str, site: Site | None) -> dict
     response = engine.search(build_request(query, site, filters, sort, page, correct))
     if should_record(request, query, page):
         # The text that was answered: a typo must not become a hot word or a suggestion.
-        engine.record_query(response.corrected_query or query, response.total, site)
+        engine.record_query(response.corrected_query or query, response.total, site, engine.visitor_key(request))
 
     type_links = facet_links(request, response, "type", filters.get("type"))
     chips = [
