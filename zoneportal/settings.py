@@ -51,6 +51,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testse
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # Reverse proxies whose X-Forwarded-For names the visitor (core.network.client_ip): nginx on this machine.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+# Public endpoints are rate-limited per visitor address (core.network.over_limit).
+RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
+SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 
 INSTALLED_APPS = [
     "zoneportal.core",

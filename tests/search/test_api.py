@@ -218,3 +218,30 @@ def test_docs_page_never_loads_from_a_cdn(zone, client):
         assert "cdn" not in html.lower() and "//unpkg" not in html and "jsdelivr" not in html
     else:
         assert response.status_code == 404
+
+
+def test_a_visitor_over_the_rate_is_told_to_wait_in_chinese(zone, client, settings):
+    """The API and the page share one budget per visitor; other visitors are not affected."""
+    settings.SEARCH_RATE = "3/m"
+    settings.SUGGEST_RATE = "2/m"
+    # A different query each time: a repeated one may come from the page cache, which costs nothing.
+    for query in ("招商", "园区"):
+        assert client.get("/api/v1/search", {"q": query}, REMOTE_ADDR="203.0.113.5").status_code == 200
+    assert client.get("/search/", {"q": "企业"}, REMOTE_ADDR="203.0.113.5").status_code == 200
+    refused = client.get("/api/v1/search", {"q": "工业"}, REMOTE_ADDR="203.0.113.5")
+    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    assert CJK.search(refused.json()["detail"])
+    assert client.get("/api/v1/search", {"q": "政策"}, REMOTE_ADDR="203.0.113.6").status_code == 200
+    # Behind the proxy, the visitor named by X-Forwarded-For is the one counted.
+    assert client.get("/api/v1/search", {"q": "通知"}, HTTP_X_FORWARDED_FOR="203.0.113.5").status_code == 429
+
+    # Each prefix differs, as when typing: none is answered from the page cache.
+    for prefix in ("z", "zs"):
+        assert client.get("/api/v1/search/suggest", {"q": prefix}, REMOTE_ADDR="203.0.113.7").status_code == 200
+    assert client.get("/api/v1/search/suggest", {"q": "zsy"}, REMOTE_ADDR="203.0.113.7").status_code == 429
+
+
+def test_the_rate_limit_is_in_the_openapi_schema(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "429" in paths["/api/v1/search"]["get"]["responses"]
+    assert "429" in paths["/api/v1/search/suggest"]["get"]["responses"]

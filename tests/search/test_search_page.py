@@ -287,6 +287,20 @@ def test_hot_words_count_visitors_not_searches(zone, client):
 # ---------------------------------------------------------------- the query log and the page cache
 
 
+def test_over_the_rate_the_page_asks_to_wait_and_keeps_the_query(zone, client, settings):
+    settings.SEARCH_RATE = "2/m"
+    get(client, q="招商")
+    get(client)  # the empty page does not count
+    get(client, q="园区")
+    refused = client.get("/search/", {"q": "工业园区"})
+    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    page = soup(refused)
+    assert "搜索太频繁" in page.select_one("[role=alert]").get_text()
+    assert page.select_one("#page-search-q")["value"] == "工业园区"
+    assert not result_links(refused)
+    assert not SearchQuery.objects.filter(text="工业园区").exists()
+
+
 def test_a_new_search_is_recorded_once_with_its_result_count(zone, client):
     get(client, q="招商引资")
     get(client, q="招商引资", page="2")

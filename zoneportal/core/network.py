@@ -1,4 +1,4 @@
-"""Who is asking: the visitor's address, also behind the zone's own reverse proxy."""
+"""Who is asking: the visitor's address, also behind the zone's own reverse proxy, and how often."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from ipaddress import ip_address
 
 from django.conf import settings
 from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -26,6 +27,17 @@ def client_ip(request: HttpRequest) -> str:
         if address and address not in trusted:
             return address if _is_ip(address) else remote
     return remote
+
+
+def over_limit(request: HttpRequest, group: str, rate: str) -> bool:
+    """Whether this visitor (:func:`client_ip`) has gone over ``rate`` (``"120/m"``) for ``group``; counts the request.
+
+    Counters live in the default cache: Redis in production, shared by every
+    worker; the embedded profile's one ``runserver`` process shares its
+    local-memory cache among its threads. (django-ratelimit's system checks
+    ask for memcached or Redis, which is why its app is not installed.)
+    """
+    return is_ratelimited(request, group=group, key="ip", rate=rate, increment=True)
 
 
 def _is_ip(text: str) -> bool:

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.apps import apps
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
@@ -28,11 +29,12 @@ from ninja.renderers import JSONRenderer
 from pydantic import field_validator
 from wagtail.models import Site
 
+from zoneportal.core.network import over_limit
 from zoneportal.portal.templatetags.portal_tags import local_url
 
 from . import engine
 from .models import DocumentType
-from .views import MAX_PAGE, MAX_YEAR, MIN_YEAR, build_request
+from .views import MAX_PAGE, MAX_YEAR, MIN_YEAR, RETRY_AFTER_SECONDS, build_request
 
 SUGGEST_MAX_AGE = 60
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
@@ -154,14 +156,28 @@ def explain_bad_parameters(request: HttpRequest, exc: ValidationError) -> HttpRe
     return api.create_response(request, {"detail": _("请求参数有误"), "errors": errors}, status=422)
 
 
+def refused_over_limit(request: HttpRequest, group: str, rate: str) -> HttpResponse | None:
+    """A 429 answer when this visitor has gone over ``rate`` for ``group`` (the same budget as the page's)."""
+    if not over_limit(request, group, rate):
+        return None
+    response = api.create_response(request, {"detail": _("请求太频繁，请稍后再试"), "errors": []}, status=429)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 @api.get(
     "/search",
-    response={200: SearchOut, 422: ErrorOut},
+    response={200: SearchOut, 422: ErrorOut, 429: ErrorOut},
     url_name="search",
     summary="站内搜索",
-    description="按相关度或日期返回当前站点的搜索结果，附各筛选项的结果数。参数取值有误时返回 422。",
+    description=(
+        "按相关度或日期返回当前站点的搜索结果，附各筛选项的结果数。参数取值有误时返回 422；"
+        "同一访客请求过于频繁时返回 429，并在 Retry-After 头中给出等待秒数。"
+    ),
 )
-def search(request: HttpRequest, params: Query[SearchParams]) -> dict:
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict | HttpResponse:
+    if (refused := refused_over_limit(request, "search", settings.SEARCH_RATE)) is not None:
+        return refused
     query = engine.clean_query(params.q)
     filters = {
         name: str(value)
@@ -205,12 +221,14 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict:
 
 @api.get(
     "/search/suggest",
-    response={200: SuggestOut, 422: ErrorOut},
+    response={200: SuggestOut, 422: ErrorOut, 429: ErrorOut},
     url_name="search_suggest",
     summary="输入提示",
     description="根据已输入的文字（汉字或拼音）给出搜索建议，用于搜索框的下拉提示。结果可缓存 60 秒。",
 )
-def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestParams]) -> dict:
+def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestParams]) -> dict | HttpResponse:
+    if (refused := refused_over_limit(request, "suggest", settings.SUGGEST_RATE)) is not None:
+        return refused
     prefix = engine.clean_query(params.q)
     suggestions = engine.suggest(prefix, Site.find_for_request(request), params.limit) if prefix else []
     # Suggestions change slowly (titles on publish, popular queries over days): the page

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -20,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from zoneportal.core.network import over_limit
 from zoneportal.portal.templatetags.portal_tags import query_string
 
 from . import engine
@@ -30,6 +32,8 @@ MAX_PAGE = engine.MAX_PAGE
 MIN_YEAR, MAX_YEAR = 1949, 2100
 RESULTS_PER_PAGE = 10
 HOT_QUERIES = 10
+#: A visitor over the search rate (settings.SEARCH_RATE, per minute) is asked to wait this long.
+RETRY_AFTER_SECONDS = 60
 
 #: Facets of policy documents, in the order the page shows them.
 POLICY_FACETS = {
@@ -166,6 +170,11 @@ def search(request: HttpRequest) -> HttpResponse:
         "breadcrumb_title": _("站内搜索"),
         "noindex": True,
     }
+    if query and over_limit(request, "search", settings.SEARCH_RATE):
+        # What was typed stays in the box; the visitor is told when to try again.
+        response = render(request, "search/search.html", {**context, "rate_limited": True}, status=429)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if query:
         context.update(results_context(request, query, site))
     return render(request, "search/search.html", context)
