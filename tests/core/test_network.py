@@ -35,6 +35,11 @@ def test_behind_a_trusted_proxy_the_last_address_it_did_not_add(forwarded, expec
     assert client_ip(request_from("127.0.0.1", forwarded)) == expected
 
 
+def test_a_unix_socket_peer_is_this_machine_and_may_forward():
+    assert client_ip(request_from("")) == "127.0.0.1"
+    assert client_ip(request_from("", "203.0.113.7")) == "203.0.113.7"
+
+
 def test_the_trusted_proxies_are_a_setting(settings):
     settings.TRUSTED_PROXIES = ["10.0.0.2"]
     assert client_ip(request_from("10.0.0.2", "203.0.113.7")) == "203.0.113.7"

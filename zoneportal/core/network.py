@@ -8,6 +8,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
+LOCAL = "127.0.0.1"
+
 
 def client_ip(request: HttpRequest) -> str:
     """The visitor's IP address.
@@ -16,12 +18,14 @@ def client_ip(request: HttpRequest) -> str:
     ``REMOTE_ADDR`` is one of ``settings.TRUSTED_PROXIES`` the address is read
     from ``X-Forwarded-For``: the last one there that no trusted proxy added.
     Whatever a visitor writes into that header themselves comes before it and
-    is ignored, so the address cannot be forged from outside.
+    is ignored, so the address cannot be forged from outside. A request
+    over a Unix socket (no ``REMOTE_ADDR``) comes from this machine.
     """
     remote = request.META.get("REMOTE_ADDR", "")
     trusted = settings.TRUSTED_PROXIES
-    if remote not in trusted:
+    if remote and remote not in trusted:
         return remote
+    remote = remote or LOCAL
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     for address in reversed(forwarded):
         if address and address not in trusted:
