@@ -443,8 +443,8 @@ def search(request: SearchRequest) -> SearchResponse:
         offset = (response.page - 1) * request.per_page
         ids = _page_ids(cursor, plan, request, any_group, found, offset) if total else []
     if total:
-        rows = {row["id"]: row for row in SearchDocument.objects.filter(pk__in=ids).values(*RESULT_COLUMNS)}
-        rows = [rows[pk] for pk in ids if pk in rows]
+        by_id = {row["id"]: row for row in SearchDocument.objects.filter(pk__in=ids).values(*RESULT_COLUMNS)}
+        rows = [by_id[pk] for pk in ids if pk in by_id]  # in ranked order; one may have gone since
         roots = _site_roots() if any(request.site is None or r["site_id"] != request.site.pk for r in rows) else {}
         response.results = [_hit(row, plan.highlight, request.site, roots) for row in rows]
     else:
