@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from threading import Lock
 
 from django.db import connection
@@ -221,12 +222,31 @@ def _tags(request: SearchRequest, with_filters: bool = True) -> list[str]:
     return filter_tags(**values)
 
 
+@lru_cache(maxsize=4096)
+def _filter_tag(name: str, value: object) -> str:
+    """A facet value as the index spells it (folded: 優惠政策 is 优惠政策); "" for no value."""
+    tags = filter_tags(**{name: value})
+    return tags[0] if tags else ""
+
+
+def _active_filters(request: SearchRequest) -> dict[str, str]:
+    """The chosen facet values, as filter tags."""
+    return {
+        name: _filter_tag(name, getattr(request, name)) for name in FACETS if getattr(request, name) not in ("", None)
+    }
+
+
+def _failed_filters(row: Mapping, active: Mapping[str, str]) -> list[str]:
+    """The active filters a document (or a facet combination) does not pass, compared as the index compares."""
+    return [name for name, tag in active.items() if _filter_tag(name, row[name]) != tag]
+
+
 def _facets(combinations: list[dict], request: SearchRequest) -> dict[str, list[FacetValue]]:
     """Per facet, the counts under every other active filter (a facet never hides its own alternatives)."""
-    active = {name: getattr(request, name) for name in FACETS if getattr(request, name) not in ("", None)}
+    active = _active_filters(request)
     counts: dict[str, dict] = {name: defaultdict(int) for name in FACETS}
     for combo in combinations:
-        failed = [name for name, value in active.items() if combo[name] != value]
+        failed = _failed_filters(combo, active)
         if len(failed) > 1:
             continue
         for name in failed or FACETS:
@@ -306,15 +326,13 @@ def _find(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> _
         return _Matches(0, {}, True, [])
     exact = matches <= RANK_CAP
     scored = request.sort != "date"
-    active = {name: getattr(request, name) for name in FACETS if getattr(request, name) not in ("", None)}
+    active = _active_filters(request)
     candidates = _candidates(cursor, plan, in_site, matches, any_group, scored=scored and (exact or not active))
     facets = _facets(_combinations(candidates), request)
     if not active:
         return _Matches(matches, facets, exact, candidates)
     if exact:
-        # Compared as the index compares them: as filter tags (folded values).
-        wanted = set(filter_tags(**active))
-        kept = [c for c in candidates if wanted <= set(filter_tags(**{name: c[name] for name in active}))]
+        kept = [candidate for candidate in candidates if not _failed_filters(candidate, active)]
         return _Matches(len(kept), facets, exact, kept)
     filtered = backend.expression(plan.groups, any_group, _tags(request))
     total = backend.count(cursor, filtered)
