@@ -275,6 +275,20 @@ def test_very_common_queries_rank_their_newest_matches(indexed, monkeypatch):
     assert sum(f.count for f in capped.facets["type"]) == 3
 
 
+def test_pages_stop_where_the_ranked_candidates_end(indexed, monkeypatch):
+    """A very common query pages through its ranked candidates; by date, through every match (up to MAX_PAGE)."""
+    from zoneportal.search import engine
+
+    monkeypatch.setattr(engine, "RANK_CAP", 3)
+    ranked = search(SearchRequest(query="开发区", per_page=1, page=7))
+    assert ranked.total > 3 and ranked.listed == 3 and ranked.num_pages == 3
+    assert ranked.page == 3 and len(ranked.results) == 1  # a page past the end shows the last one
+    by_date = search(SearchRequest(query="开发区", per_page=1, sort="date"))
+    assert by_date.listed == by_date.total == by_date.num_pages
+    monkeypatch.setattr(engine, "MAX_PAGE", 2)
+    assert search(SearchRequest(query="开发区", per_page=1, sort="date")).num_pages == 2
+
+
 def test_bulk_load_in_worker_processes(indexed, monkeypatch):
     from zoneportal.search import index
     from zoneportal.search.indexers import IndexEntry
@@ -309,3 +323,5 @@ def test_the_page_and_api_say_when_facets_count_only_the_newest_matches(indexed,
     assert client.get("/api/v1/search", {"q": "养老保险"}).json()["facets_exact"] is True
     page = client.get("/search/", {"q": "开发区", "type": "policy"})
     assert "分类统计按最新的 3 条计算" in page.content.decode()
+    listed = client.get("/search/", {"q": "开发区"}).content.decode()
+    assert "这里列出其中 3 条" in listed and "按日期排序" in listed

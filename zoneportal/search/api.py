@@ -116,7 +116,7 @@ class SearchOut(Schema):
     total: int = Field(description="结果总数")
     page: int
     per_page: int
-    num_pages: int
+    num_pages: int = Field(description="可翻阅的页数：最多 100 页；按相关度排序时，结果很多的查询只列出最新的 500 条")
     facets: dict[str, list[FacetOut]] = Field(
         description="各筛选项的取值与结果数：type、category、issuer、year、validity"
     )

@@ -108,6 +108,7 @@ class SearchResponse:
     suggestions: list[str] = field(default_factory=list)
     highlights: list[str] = field(default_factory=list)
     facets_exact: bool = True  # False: a very common query's facets count its newest RANK_CAP matches
+    listed: int = 0  # how many of the total the pages show (see _listed)
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -402,6 +403,12 @@ def _page_ids(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool, 
     return [row[0] for row in cursor.fetchall()]
 
 
+def _listed(total: int, request: SearchRequest) -> int:
+    """How many results can be paged through: ``MAX_PAGE`` pages, and a very common query's ranked candidates."""
+    listed = min(total, MAX_PAGE * request.per_page)
+    return min(listed, RANK_CAP) if request.sort != "date" else listed
+
+
 def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: dict[int, str]) -> SearchHit:
     url = row["url"]
     if site is None or row["site_id"] != site.pk:
@@ -456,7 +463,8 @@ def search(request: SearchRequest) -> SearchResponse:
             found = _find(cursor, plan, request, any_group)
         total = response.total = found.total
         response.facets, response.facets_exact = found.facets, found.facets_exact
-        response.num_pages = math.ceil(total / request.per_page)
+        response.listed = _listed(total, request)
+        response.num_pages = math.ceil(response.listed / request.per_page)
         response.page = min(request.page, max(1, response.num_pages))
         offset = (response.page - 1) * request.per_page
         ids = _page_ids(cursor, plan, request, any_group, found, offset) if total else []

@@ -205,7 +205,7 @@ def results_context(request: HttpRequest, query: str, site: Site | None) -> dict
         "response": response,
         "rank_cap": engine.RANK_CAP,
         # A pager over the total only: the engine already returned this page's hits.
-        "page_obj": Paginator(range(response.total), response.per_page or RESULTS_PER_PAGE).get_page(response.page),
+        "page_obj": Paginator(range(response.listed), response.per_page or RESULTS_PER_PAGE).get_page(response.page),
         "sort": sort,
         "sort_links": [
             (key, label, query_string(request, sort=key, page=None))
