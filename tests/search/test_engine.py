@@ -238,6 +238,7 @@ def test_publish_unpublish_move_and_delete_update_the_index(indexed, django_capt
 def test_suggestions_from_titles_and_pinyin(indexed):
     assert "来凤经济开发区招商引资优惠政策" in suggest("来凤经济")
     assert "招商引资" in suggest("zhaoshang")
+    assert "招商引资" in suggest("zsy")  # initials, as typed so far
     assert suggest("") == [] and suggest("\U0001f600") == []
 
 

@@ -127,6 +127,7 @@ class VocabularyLexicon:
                 self.pinyin_index[pinyin].append(word)
                 self.initials_index[initials].append(word)
         self.sorted_pinyin = sorted(self.pinyin_index)
+        self.sorted_initials = sorted(self.initials_index)
         self.character_index: dict[str, list[str]] = defaultdict(list)
         for word in self.frequencies:  # already most frequent first
             for character in set(word):
@@ -149,10 +150,18 @@ class VocabularyLexicon:
         return [word for word in candidates if fragment in word][:limit]
 
     def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
+        """The most frequent words whose joined pinyin starts with ``prefix`` (zhaos → 招商 …)."""
+        return self._by_prefix(self.sorted_pinyin, self.pinyin_index, prefix, limit)
+
+    def initials_prefix(self, prefix: str, limit: int) -> list[str]:
+        """The most frequent words whose pinyin initials start with ``prefix`` (zs → 招商, 招商引资 …)."""
+        return self._by_prefix(self.sorted_initials, self.initials_index, prefix, limit)
+
+    def _by_prefix(self, keys: list[str], index: dict[str, list[str]], prefix: str, limit: int) -> list[str]:
         words: list[str] = []
-        position = bisect_left(self.sorted_pinyin, prefix)
-        while position < len(self.sorted_pinyin) and self.sorted_pinyin[position].startswith(prefix):
-            words.extend(self.pinyin_index[self.sorted_pinyin[position]])
+        position = bisect_left(keys, prefix)
+        while position < len(keys) and keys[position].startswith(prefix):
+            words.extend(index[keys[position]])
             position += 1
             if len(words) >= limit * 4:
                 break
@@ -511,6 +520,7 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
         latin = "".join(ch for ch in folded.lower() if ch.isascii() and ch.isalpha())
         if latin and latin == folded.replace(" ", "").lower():
             add(words.pinyin_prefix(latin, limit))
+            add(words.initials_prefix(latin, limit))
         else:
             add(sorted((w for w in words.frequencies if w.startswith(folded) and w != folded),
                        key=words.frequency, reverse=True)[:limit])  # fmt: skip
