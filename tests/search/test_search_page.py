@@ -315,6 +315,26 @@ def test_a_new_search_is_recorded_once_with_its_result_count(zone, client):
     assert text == "招商引资" and results >= 5
 
 
+def test_the_search_log_is_pruned_after_its_retention_period(zone, settings):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    settings.SEARCH_LOG_DAYS = 180
+    for age in (1, 179, 181, 400):
+        entry = SearchQuery.objects.create(text=f"{age}天前", results=1, visitor="v")
+        SearchQuery.objects.filter(pk=entry.pk).update(created_at=timezone.now() - timedelta(days=age))
+    out = StringIO()
+    call_command("prune_search_log", stdout=out)
+    assert "已删除 2 条" in out.getvalue()
+    assert sorted(SearchQuery.objects.values_list("text", flat=True)) == ["179天前", "1天前"]
+    with pytest.raises(CommandError, match="不能少于 30 天"):
+        call_command("prune_search_log", "--days", "7")
+    assert SearchQuery.objects.count() == 2
+
+
 def test_results_are_never_page_cached(zone, client, settings):
     settings.PAGE_CACHE_SECONDS = 300
     first = get(client, q="园区")

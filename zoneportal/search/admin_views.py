@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import engine
 
 REPORT_PERMISSION = "search.view_searchquery"
-PERIODS = (7, 30)
+PERIODS = (7, engine.REPORT_DAYS)
 REPORT_LIMIT = 50
 
 
@@ -35,7 +35,7 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        days = 7 if self.request.GET.get("days") == "7" else 30
+        days = 7 if self.request.GET.get("days") == "7" else engine.REPORT_DAYS
         top, zero = engine.query_report(days=days, limit=REPORT_LIMIT)
         url = reverse("search_report")
         context.update(

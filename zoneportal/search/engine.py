@@ -47,6 +47,8 @@ RANK_CAP = 500
 #: filled with documents sharing most of its words.
 QUESTION_GROUPS = 3
 FACETS = ("type", "category", "issuer", "year", "validity")
+#: The longest period the 搜索统计 report covers; the query log keeps at least this much.
+REPORT_DAYS = 30
 #: Facets that describe policy documents only.
 POLICY_FACETS = ("category", "issuer", "year", "validity")
 VALIDITY_LABELS = dict(ArticlePage.Validity.choices)
@@ -557,7 +559,13 @@ def hot_queries(days: int = 7, limit: int = 10, site: Site | None = None) -> lis
     return list(ranked.order_by("-visitors", "-n", "text").values_list("text", flat=True)[:limit])
 
 
-def query_report(days: int = 30, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+def prune_query_log(days: int) -> int:
+    """Delete query log entries older than ``days`` days; returns how many went."""
+    deleted, _by_model = SearchQuery.objects.filter(created_at__lt=timezone.now() - timedelta(days=days)).delete()
+    return deleted
+
+
+def query_report(days: int = REPORT_DAYS, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """``(top queries, zero-result queries)`` of the last ``days`` days, each with how often it was asked."""
     queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days))
     grouped = queries.values("text").annotate(n=Count("id")).order_by("-n", "text")
