@@ -27,6 +27,7 @@ from wagtail.search import index
 from zoneportal.core.models import Department
 
 from .fragments import cached_part
+from .reserved import ReachableSlugMixin
 from .visibility import PublicViewRestrictionsMixin, visible_to_public
 
 RICH_TEXT_FEATURES = [
@@ -76,7 +77,7 @@ class GovernmentMetaMixin(models.Model):
         abstract = True
 
 
-class SectionPage(PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
+class SectionPage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """Shared behaviour of every non-article page: an owner department and an intro."""
 
     department = models.ForeignKey(
@@ -369,7 +370,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         return ColumnFeed(self)(request)
 
 
-class ArticlePage(PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
+class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """文章: news, notices and other published information."""
 
     subtitle = models.CharField(_("副标题"), max_length=200, blank=True)
