@@ -23,6 +23,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .models import Department
+
 #: Members of this group give the final approval (管委会办公室终审) and publish.
 OFFICE_REVIEWERS_GROUP = "管委会办公室审核"
 
@@ -110,7 +112,27 @@ def provision_department(department) -> None:
 @transaction.atomic
 def assign_column(department, column: Page) -> None:
     """Make ``department`` the owner of ``column``: its groups may add and edit
-    pages under it (never publish), and its workflow reviews them."""
+    pages under it (never publish), and its workflow reviews them. A previous
+    owner department loses the column."""
+    previous = column_owners([column.pk]).get(column.pk)
+    if previous is not None and previous != department:
+        release_column(previous, column)
     for group in (department.editors_group, department.heads_group):
         grant_page_permissions(group, column, COLUMN_PERMISSIONS)
     WorkflowPage.objects.update_or_create(page=column, defaults={"workflow": department.workflow})
+
+
+@transaction.atomic
+def release_column(department, column: Page) -> None:
+    """Take ``column`` away from ``department``: its groups' permissions on it and its review of it."""
+    GroupPagePermission.objects.filter(
+        group__in=[department.editors_group, department.heads_group], page=column
+    ).delete()
+    WorkflowPage.objects.filter(page=column, workflow=department.workflow).delete()
+
+
+def column_owners(page_ids) -> dict:
+    """``{page id: Department}`` for those of ``page_ids`` that a department owns (its workflow reviews them)."""
+    by_workflow = {department.workflow_id: department for department in Department.objects.all()}
+    assigned = WorkflowPage.objects.filter(page_id__in=list(page_ids)).values_list("page_id", "workflow_id")
+    return {page_id: by_workflow[workflow_id] for page_id, workflow_id in assigned if workflow_id in by_workflow}

@@ -1,11 +1,13 @@
-"""Organisation snippets in the back office."""
+"""Organisation snippets in the back office, and handing columns to departments."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import DepartmentPageViewSet
+from .columns import DepartmentColumnsView, columns_button
 from .models import Department, Leader
 
 
@@ -38,3 +40,14 @@ def register_department_page_viewset():
     # Registered after Wagtail's own base page viewset (order -1), so it
     # replaces it for every page type.
     return DepartmentPageViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_department_columns_url():
+    return [path("departments/<int:pk>/columns/", DepartmentColumnsView.as_view(), name="department_columns")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def department_columns_button(snippet, user, next_url=None):
+    if isinstance(snippet, Department) and user.is_superuser:
+        yield columns_button(snippet)
