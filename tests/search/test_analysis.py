@@ -330,6 +330,13 @@ def test_mixed_chinese_and_pinyin(lexicon):
     assert ("引资",) in groups[1]
 
 
+def test_the_plan_says_what_latin_input_was_read_as(lexicon):
+    assert plan("zhaoshangyinzi", lexicon).reading == "招商引资"
+    assert plan("gaoxinjishuqiye youhuizhengce", lexicon).reading == "高新技术企业优惠政策"
+    assert plan("招商引资", lexicon).reading is None
+    assert plan("招商yinzi", lexicon).reading is None  # part Chinese: shown as typed
+
+
 def test_pinyin_split_into_several_words(lexicon):
     groups = plan("gaoxinjishuqiye youhuizhengce", lexicon).groups
     assert [("高新技术企业",)] in groups

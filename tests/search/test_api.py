@@ -48,7 +48,8 @@ def urls(data: dict) -> list[str]:
 def test_search_answers_the_documented_shape(zone, client):
     data = api_get(client, q="招商引资")
     assert set(data) >= {"query", "corrected_query", "total", "facets", "results", "page", "per_page", "num_pages"}
-    assert data["query"] == "招商引资" and data["corrected_query"] is None
+    assert data["query"] == "招商引资" and data["corrected_query"] is None and data["reading"] is None
+    assert api_get(client, q="zsyz")["reading"] == "招商引资"
     assert data["total"] >= 5 and data["page"] == 1 and data["per_page"] == 10
     assert set(data["facets"]) >= {"type", "category", "issuer", "year", "validity"}
     assert {"value", "label", "count"} == set(data["facets"]["type"][0])

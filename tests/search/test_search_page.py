@@ -301,6 +301,12 @@ def test_over_the_rate_the_page_asks_to_wait_and_keeps_the_query(zone, client, s
     assert not SearchQuery.objects.filter(text="工业园区").exists()
 
 
+def test_pinyin_is_shown_and_remembered_as_the_chinese_it_was_read_as(zone, client):
+    summary = soup(get(client, q="zhaoshangyinzi")).select_one(".search-summary").get_text()
+    assert "“招商引资”" in summary and "按拼音“zhaoshangyinzi”" in summary
+    assert list(SearchQuery.objects.values_list("text", flat=True)) == ["招商引资"]
+
+
 def test_a_new_search_is_recorded_once_with_its_result_count(zone, client):
     get(client, q="招商引资")
     get(client, q="招商引资", page="2")

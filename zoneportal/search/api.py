@@ -113,6 +113,7 @@ class HitOut(Schema):
 class SearchOut(Schema):
     query: str = Field(description="实际使用的搜索词（清理后）")
     corrected_query: str | None = Field(description="纠正错别字后的搜索词；未纠正时为 null")
+    reading: str | None = Field(None, description="拼音或拼音首字母读作的汉字（zhaoshang → 招商）；否则为 null")
     total: int = Field(description="结果总数")
     page: int
     per_page: int
@@ -190,6 +191,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict | HttpResp
     return {
         "query": response.query,
         "corrected_query": response.corrected_query,
+        "reading": response.reading,
         "total": response.total,
         "page": response.page,
         "per_page": response.per_page,

@@ -111,6 +111,7 @@ class SearchResponse:
     highlights: list[str] = field(default_factory=list)
     facets_exact: bool = True  # False: a very common query's facets count its newest RANK_CAP matches
     listed: int = 0  # how many of the total the pages show (see _listed)
+    reading: str | None = None  # the Chinese that pinyin or initials were read as (QueryPlan.reading)
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -354,10 +355,7 @@ def _find(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> _
 
 def _title_phrase(plan: QueryPlan) -> str:
     """What a title naming the thing searched for would say: the (corrected) query, or the word pinyin stood for."""
-    phrase = "".join(fold(plan.corrected or plan.original).split())
-    if phrase.isascii() and len(plan.groups) == 1:
-        phrase = "".join(plan.groups[0][0])
-    return phrase
+    return plan.reading or "".join(fold(plan.corrected or plan.original).split())
 
 
 def _title_has_every_group(plan: QueryPlan, backend) -> tuple[str, list]:
@@ -460,7 +458,7 @@ def search(request: SearchRequest) -> SearchResponse:
     if plan is None or not plan.groups:
         response.suggestions = hot_queries(site=request.site)
         return response
-    response.corrected_query = plan.corrected
+    response.corrected_query, response.reading = plan.corrected, plan.reading
     response.highlights = list(plan.highlight)
     any_group = False
     with full_text().session() as cursor:

@@ -84,6 +84,14 @@ class QueryPlan:
     highlight: list[str]  # words to mark in titles and snippets, longest first
 
     @property
+    def reading(self) -> str | None:
+        """The Chinese that latin input (pinyin, initials) was read as — zhaoshang yinzi → 招商引资; else None."""
+        if not self.original.isascii() or not self.groups:
+            return None
+        words = ["".join(group[0]) for group in self.groups]
+        return "".join(words) if all(_HAN_ONLY.fullmatch(word) for word in words) else None
+
+    @property
     def terms(self) -> list[str]:
         """Every distinct index term of the plan, in order."""
         return list(dict.fromkeys(term for group in self.groups for alternative in group for term in alternative))

@@ -189,8 +189,10 @@ def results_context(request: HttpRequest, query: str, site: Site | None) -> dict
     # A page past the end (an old link after content was withdrawn) gets the last page's hits.
     response = engine.search(build_request(query, site, filters, sort, page, correct))
     if should_record(request, query, page):
-        # The text that was answered: a typo must not become a hot word or a suggestion.
-        engine.record_query(response.corrected_query or query, response.total, site, engine.visitor_key(request))
+        # The text that was answered: a typo must not become a hot word or a suggestion,
+        # and pinyin is remembered as the Chinese it was read as.
+        answered = response.corrected_query or response.reading or query
+        engine.record_query(answered, response.total, site, engine.visitor_key(request))
 
     type_links = facet_links(request, response, "type", filters.get("type"))
     chips = [
