@@ -58,6 +58,11 @@ def test_ticking_moves_a_column_and_unticking_releases_one(zone):
     assert not can_edit(zone.users["invest_editor"], services)
     assert office.workflow.workflow_pages.filter(page=zone.columns["notices"]).exists()  # the rest stays
 
+    # Auditors see who moved which column: 报告 → 网站历史.
+    history = client.get(reverse("wagtailadmin_reports:site_history"), {"action": "zoneportal.assign_columns"})
+    text = history.content.decode()
+    assert "分配栏目：新增 新闻快递；移出 企业服务" in text and "admin" in text
+
 
 @pytest.mark.parametrize("user", ["invest_head", "office_editor", "reviewer"])
 def test_only_administrators_may_hand_out_columns(zone, user):

@@ -19,11 +19,15 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 
 from .admin_views import forbidden
 from .models import Department
 from .ownership import assign_column, column_owners, release_column
+
+#: The audit log's action for a change of a department's columns (报告 → 网站历史).
+COLUMNS_ACTION = "zoneportal.assign_columns"
 
 #: Columns are the pages of the first two levels below a site's home page.
 COLUMN_DEPTHS = (3, 4)
@@ -109,6 +113,13 @@ class DepartmentColumnsView(WagtailAdminTemplateMixin, FormView):
             release_column(self.department, column)
         for column in added:
             assign_column(self.department, column)
+        if added or removed:
+            log(
+                instance=self.department,
+                action=COLUMNS_ACTION,
+                user=self.request.user,
+                data={"added": [page.title for page in added], "removed": [page.title for page in removed]},
+            )
         messages.success(
             self.request,
             _("%(name)s的栏目已更新：新增 %(added)d 个，移出 %(removed)d 个。")
@@ -124,3 +135,15 @@ def columns_button(department: Department) -> Button:
         icon_name="folder-open-inverse",
         priority=15,
     )
+
+
+class ColumnsAssignedFormatter(LogFormatter):
+    label = gettext_lazy("分配栏目")
+
+    def format_message(self, log_entry) -> str:
+        data = log_entry.data or {}
+        none = _("无")
+        return _("分配栏目：新增 %(added)s；移出 %(removed)s") % {
+            "added": "、".join(data.get("added", [])) or none,
+            "removed": "、".join(data.get("removed", [])) or none,
+        }

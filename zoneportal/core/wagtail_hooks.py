@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import DepartmentPageViewSet
-from .columns import DepartmentColumnsView, columns_button
+from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
 from .models import Department, Leader
 
 
@@ -51,3 +51,8 @@ def register_department_columns_url():
 def department_columns_button(snippet, user, next_url=None):
     if isinstance(snippet, Department) and user.is_superuser:
         yield columns_button(snippet)
+
+
+@hooks.register("register_log_actions")
+def register_column_actions(actions):
+    actions.register_action(COLUMNS_ACTION)(ColumnsAssignedFormatter)
