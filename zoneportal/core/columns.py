@@ -31,7 +31,6 @@ COLUMNS_ACTION = "zoneportal.assign_columns"
 
 #: Columns are the pages of the first two levels below a site's home page.
 COLUMN_DEPTHS = (3, 4)
-STEP = 4  # characters per tree level in Wagtail's page paths
 
 
 def column_pages() -> list[Page]:
@@ -44,7 +43,8 @@ def column_pages() -> list[Page]:
 
 def column_label(page: Page, titles: dict[str, str], owner: Department | None, department: Department) -> str:
     """“招商网 › 投资环境（现属：招商发展分局）”: the column's place, and who has it if not this department."""
-    ancestors = [titles.get(page.path[:end], "") for end in range(2 * STEP, len(page.path), STEP)]
+    step = Page.steplen  # characters per tree level in a page's path; the root's path is skipped
+    ancestors = [titles.get(page.path[:end], "") for end in range(2 * step, len(page.path), step)]
     label = " › ".join([*ancestors, page.title])
     if owner is not None and owner != department:
         label += _("（现属：%(name)s）") % {"name": owner.name}
