@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from .admin_views import forbidden
 from .models import Department
@@ -33,12 +34,12 @@ COLUMNS_ACTION = "zoneportal.assign_columns"
 COLUMN_DEPTHS = (3, 4)
 
 
-def column_pages() -> list[Page]:
+def column_pages() -> PageQuerySet:
     """Every column of every site, in tree order (articles, albums and videos are content, not columns)."""
     from zoneportal.portal.models import ArticlePage, PhotoAlbumPage, VideoPage  # portal builds on core
 
     content = (ArticlePage, PhotoAlbumPage, VideoPage)
-    return list(Page.objects.filter(depth__in=COLUMN_DEPTHS).not_type(*content).order_by("path"))
+    return Page.objects.filter(depth__in=COLUMN_DEPTHS).not_type(*content).order_by("path")
 
 
 def column_label(page: Page, titles: dict[str, str], owner: Department | None, department: Department) -> str:
@@ -64,14 +65,13 @@ class ColumnsForm(forms.Form):
 
     def __init__(self, department: Department, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        pages = column_pages()
-        self.owners = column_owners(page.pk for page in pages)
-        titles = dict(Page.objects.filter(depth__lt=max(COLUMN_DEPTHS)).values_list("path", "title"))
         field = self.fields["columns"]
-        field.queryset = Page.objects.filter(pk__in=[page.pk for page in pages]).order_by("path")
-        labels = {page.pk: column_label(page, titles, self.owners.get(page.pk), department) for page in pages}
+        field.queryset = pages = column_pages()
+        owners = column_owners(page.pk for page in pages)
+        titles = dict(Page.objects.filter(depth__lt=max(COLUMN_DEPTHS)).values_list("path", "title"))
+        labels = {page.pk: column_label(page, titles, owners.get(page.pk), department) for page in pages}
         field.label_from_instance = lambda page: labels[page.pk]
-        self.owned = {pk for pk, owner in self.owners.items() if owner == department}
+        self.owned = {pk for pk, owner in owners.items() if owner == department}
         self.initial["columns"] = sorted(self.owned)
 
 

@@ -11,6 +11,7 @@ office (管委会办公室) approves, which publishes the page.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -133,6 +134,7 @@ def release_column(department, column: Page) -> None:
 
 def column_owners(page_ids) -> dict:
     """``{page id: Department}`` for those of ``page_ids`` that a department owns (its workflow reviews them)."""
-    by_workflow = {department.workflow_id: department for department in Department.objects.all()}
-    assigned = WorkflowPage.objects.filter(page_id__in=list(page_ids)).values_list("page_id", "workflow_id")
-    return {page_id: by_workflow[workflow_id] for page_id, workflow_id in assigned if workflow_id in by_workflow}
+    owners = Department.objects.filter(workflow__workflow_pages__page_id__in=list(page_ids)).annotate(
+        column_id=F("workflow__workflow_pages__page_id")
+    )
+    return {department.column_id: department for department in owners}

@@ -21,13 +21,10 @@ from threading import Lock
 
 from django.db import connection
 from django.db.models import Count
-from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
 from wagtail.models import Site
 
-from zoneportal.core.network import client_ip
 from zoneportal.portal.models import ArticlePage
 from zoneportal.portal.page_cache import current_generation
 
@@ -525,16 +522,6 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
             add(sorted((w for w in words.frequencies if w.startswith(folded) and w != folded),
                        key=words.frequency, reverse=True)[:limit])  # fmt: skip
     return found[:limit]
-
-
-def visitor_key(request: HttpRequest) -> str:
-    """Who searched, as the query log keeps it: a keyed hash of the visitor's address and today's date.
-
-    Enough to count one visitor's repeated searches once; the address itself
-    is not stored, and the key changes every day.
-    """
-    value = f"{client_ip(request)}|{timezone.localdate().isoformat()}"
-    return salted_hmac("zoneportal.search.visitor", value, algorithm="sha256").hexdigest()[:16]
 
 
 def record_query(query: str, total: int, site: Site | None, visitor: str) -> None:

@@ -118,7 +118,7 @@ class SearchQuery(models.Model):
     results = models.PositiveIntegerField(_("结果数"))
     site = models.ForeignKey(Site, verbose_name=_("站点"), null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
-    # A keyed hash of the visitor's address and the day (engine.visitor_key):
+    # A keyed hash of the visitor's address and the day (views.visitor_key):
     # hot words count visitors, not requests; no address is stored.
     visitor = models.CharField(_("访客"), max_length=16, blank=True)
 

@@ -15,13 +15,15 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from zoneportal.core.network import over_limit
+from zoneportal.core.network import client_ip, over_limit
 from zoneportal.portal.templatetags.portal_tags import query_string
 
 from . import engine
@@ -144,6 +146,16 @@ def facet_label(response: engine.SearchResponse, name: str, value: str) -> str:
     return next((v.label for v in response.facets.get(name, []) if str(v.value) == value), value)
 
 
+def visitor_key(request: HttpRequest) -> str:
+    """Who searched, as the query log keeps it: a keyed hash of the visitor's address and today's date.
+
+    Enough to count one visitor's repeated searches once; the address itself
+    is not stored, and the key changes every day.
+    """
+    value = f"{client_ip(request)}|{timezone.localdate().isoformat()}"
+    return salted_hmac("zoneportal.search.visitor", value, algorithm="sha256").hexdigest()[:16]
+
+
 def should_record(request: HttpRequest, query: str, page: int) -> bool:
     """Whether this request is a visitor's new search, worth counting for hot words and reports.
 
@@ -192,7 +204,7 @@ def results_context(request: HttpRequest, query: str, site: Site | None) -> dict
         # The text that was answered: a typo must not become a hot word or a suggestion,
         # and pinyin is remembered as the Chinese it was read as.
         answered = response.corrected_query or response.reading or query
-        engine.record_query(answered, response.total, site, engine.visitor_key(request))
+        engine.record_query(answered, response.total, site, visitor_key(request))
 
     type_links = facet_links(request, response, "type", filters.get("type"))
     chips = [
