@@ -96,6 +96,18 @@ class SectionPage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
     class Meta:
         abstract = True
 
+    @classmethod
+    def can_exist_under(cls, parent: Page) -> bool:
+        """Besides ``subpage_types``, an article column (``ColumnPage.offers_only_articles``) refuses this type.
+
+        Wagtail asks this for the 添加子页面 type list, for creating and for moving a page.
+        """
+        if not super().can_exist_under(parent):
+            return False
+        if parent.specific_class is not ColumnPage:
+            return True
+        return cls in parent.specific_deferred.allowed_child_types()
+
 
 class HomePage(SectionPage):
     """首页 of a site (the main site and each sub-site)."""
@@ -290,7 +302,16 @@ class HomeQuickLink(Orderable):
 
 
 class ColumnPage(RoutablePageMixin, SectionPage):
-    """栏目: a column listing its sub-columns and articles, with an RSS feed."""
+    """栏目: a column listing its sub-columns and articles, with an RSS feed.
+
+    An information list (信息列表) of news, notices, policies or their interpretations
+    holds articles only: its 添加子页面 offers 文章 and nothing else. A column group
+    such as 开发区动态, which already holds sub-columns, still offers 栏目 as well; the
+    structural columns (政务公开, 专题, 办事服务, 互动交流) offer every type.
+    """
+
+    #: The content kinds whose information-list columns hold articles only.
+    ARTICLE_ONLY_KINDS = frozenset({"news", "notice", "policy", "interpretation"})
 
     class ColumnType(models.TextChoices):
         LIST = "list", _("信息列表")
@@ -338,6 +359,21 @@ class ColumnPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
+
+    def offers_only_articles(self) -> bool:
+        """Whether this column is an information list of a kind that holds articles only."""
+        return self.column_type == self.ColumnType.LIST and self.content_kind in self.ARTICLE_ONLY_KINDS
+
+    def allowed_child_types(self) -> list[type[Page]]:
+        """The page types an editor may add (or move) below this column."""
+        allowed = type(self).allowed_subpage_models()
+        if not self.offers_only_articles():
+            return allowed
+        types: list[type[Page]] = [ArticlePage]
+        # A column group (开发区动态) keeps offering sub-columns beside articles.
+        if self.pk and ColumnPage.objects.child_of(self).exists():
+            types.append(ColumnPage)
+        return types
 
     def articles(self):
         """Live articles anywhere below this column, newest first."""
