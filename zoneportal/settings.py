@@ -59,12 +59,13 @@ SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as 
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
 INSTALLED_APPS = [
+    # Before the portal, whose ready() replaces its redirect handlers (portal/publishing.py).
+    "wagtail.contrib.redirects",
     "zoneportal.core",
     "zoneportal.portal",
     "zoneportal.search",
     "zoneportal.demo",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",

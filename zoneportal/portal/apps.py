@@ -8,4 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户网站")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the page-cache invalidation)
+        from . import publishing, signals  # noqa: F401  (signals connects the page-cache invalidation)
+
+        publishing.connect()

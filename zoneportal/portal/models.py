@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from zoneportal.core.models import Department
 
+from .forms import ArticlePageForm
 from .fragments import cached_part
 from .reserved import ReachableSlugMixin
 from .visibility import PublicViewRestrictionsMixin, visible_to_public
@@ -417,7 +418,11 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
         _("信息来源"), max_length=100, blank=True, help_text=_("非本区部门的来源，如“恩施州人民政府网”")
     )
     author = models.CharField(_("作者"), max_length=50, blank=True)
-    publish_at = models.DateTimeField(_("发布时间"), default=timezone.now, db_index=True)
+    # Empty until the first publish, which fills it in (save() below) unless the editor set a time:
+    # a default taken when the form opened would put that moment in the PubDate meta tag.
+    publish_at = models.DateTimeField(
+        _("发布时间"), null=True, blank=True, db_index=True, help_text=_("留空则为首次发布的时间")
+    )
     summary = models.TextField(_("摘要"), blank=True, max_length=500)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -472,10 +477,20 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
     ]
     parent_page_types = ["portal.ColumnPage"]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
+
+    def save(self, *args, **kwargs):
+        """A live article always has a 发布时间: the editor's, else the moment it was first published."""
+        if self.live and self.publish_at is None:
+            self.publish_at = self.first_published_at or timezone.now()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "publish_at" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "publish_at"]
+        return super().save(*args, **kwargs)
 
     @property
     def content_source(self) -> str:
@@ -489,7 +504,9 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
 
     @cached_property
     def previous_article(self) -> ArticlePage | None:
-        """The next older article in the same column."""
+        """The next older article in the same column (none for a draft never published)."""
+        if self.publish_at is None:
+            return None
         return (
             self._siblings()
             .filter(models.Q(publish_at__lt=self.publish_at) | models.Q(publish_at=self.publish_at, pk__lt=self.pk))
@@ -499,7 +516,9 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
 
     @cached_property
     def next_article(self) -> ArticlePage | None:
-        """The next newer article in the same column."""
+        """The next newer article in the same column (none for a draft never published)."""
+        if self.publish_at is None:
+            return None
         return (
             self._siblings()
             .filter(models.Q(publish_at__gt=self.publish_at) | models.Q(publish_at=self.publish_at, pk__gt=self.pk))
