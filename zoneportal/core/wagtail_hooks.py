@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import DepartmentPageViewSet
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
+from .dashboard import role_panels
 from .models import Department, Leader
 
 
@@ -56,3 +57,8 @@ def department_columns_button(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_column_actions(actions):
     actions.register_action(COLUMNS_ACTION)(ColumnsAssignedFormatter)
+
+
+@hooks.register("construct_homepage_panels")
+def add_role_panels(request, panels):
+    role_panels(request, panels)
