@@ -28,7 +28,7 @@ def log(text: str, results: int, times: int = 1, days_ago: int = 0) -> None:
 
 def table_rows(response, caption: str) -> list[tuple[str, str]]:
     table = next(t for t in soup(response).select("table") if caption in t.caption.get_text())
-    return [tuple(td.get_text(strip=True) for td in tr.select("td")) for tr in table.select("tbody tr")]
+    return [tuple(td.get_text(strip=True) for td in tr.select("td")[:2]) for tr in table.select("tbody tr")]
 
 
 def menu_json(client) -> str:

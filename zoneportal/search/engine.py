@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from threading import Lock
 
 from django.db import connection
@@ -33,6 +34,7 @@ from .backends import filter_tags, full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
 from .models import DocumentType, SearchDocument, SearchQuery, SearchTerm, Synonym
 from .query import QueryPlan, parse_synonym_rules, plan_query
+from .query_log import shown, without_hidden
 from .snippets import excerpt, highlight
 
 MAX_QUERY_LENGTH = 100
@@ -502,12 +504,12 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
 
     since = timezone.now() - timedelta(days=30)
     popular = (
-        SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded)
+        without_hidden(SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded))
         .values("text")
         .annotate(n=Count("id"))
-        .order_by("-n")[:limit]
+        .order_by("-n")
     )
-    add(row["text"] for row in popular)
+    add(row["text"] for row in shown(popular.iterator(), limit, itemgetter("text")))
     titles = SearchDocument.objects.filter(title__startswith=folded)
     if site is not None:
         titles = titles.filter(site=site)
@@ -535,13 +537,14 @@ def hot_queries(days: int = 7, limit: int = 10, site: Site | None = None) -> lis
     """This week's queries that found something, asked by the most visitors.
 
     Counting visitors rather than searches keeps one script repeating a
-    phrase from putting it among a government site's hot words.
+    phrase from putting it among a government site's hot words; hidden terms
+    and junk (``query_log``) never show.
     """
     queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days), results__gt=0)
     if site is not None:
         queries = queries.filter(site=site)
-    ranked = queries.values("text").annotate(visitors=Count("visitor", distinct=True), n=Count("id"))
-    return list(ranked.order_by("-visitors", "-n", "text").values_list("text", flat=True)[:limit])
+    ranked = without_hidden(queries).values("text").annotate(visitors=Count("visitor", distinct=True), n=Count("id"))
+    return list(shown(ranked.order_by("-visitors", "-n", "text").values_list("text", flat=True).iterator(), limit))
 
 
 def prune_query_log(days: int) -> int:
@@ -551,9 +554,13 @@ def prune_query_log(days: int) -> int:
 
 
 def query_report(days: int = REPORT_DAYS, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """``(top queries, zero-result queries)`` of the last ``days`` days, each with how often it was asked."""
-    queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days))
+    """``(top queries, zero-result queries)`` of the last ``days`` days, each with how often it was asked.
+
+    Hidden terms and junk (``query_log``) are left out.
+    """
+    queries = without_hidden(SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days)))
     grouped = queries.values("text").annotate(n=Count("id")).order_by("-n", "text")
-    top = [(row["text"], row["n"]) for row in grouped[:limit]]
-    zero = [(row["text"], row["n"]) for row in grouped.filter(results=0)[:limit]]
+    text = itemgetter("text")
+    top = [(row["text"], row["n"]) for row in shown(grouped.iterator(), limit, text)]
+    zero = [(row["text"], row["n"]) for row in shown(grouped.filter(results=0).iterator(), limit, text)]
     return top, zero

@@ -128,3 +128,23 @@ class SearchQuery(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class HiddenSearchTerm(models.Model):
+    """隐藏的搜索词: a query an administrator keeps out of the report, the hot words and the suggestions.
+
+    For queries that are offensive, personal or otherwise not fit to show; the visitor's
+    search itself still works and is still logged.
+    """
+
+    text = models.CharField(_("搜索词"), max_length=100, unique=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    hidden_at = models.DateTimeField(_("隐藏时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("隐藏的搜索词")
+        verbose_name_plural = _("隐藏的搜索词")
+        ordering = ["text"]
+
+    def __str__(self) -> str:
+        return self.text

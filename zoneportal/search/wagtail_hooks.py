@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import REPORT_PERMISSION, SearchReportView
+from .admin_views import REPORT_PERMISSION, HideSearchTermView, SearchReportView
 from .models import Synonym
 
 SUBMENU_HOOK = "register_search_menu_item"
@@ -43,7 +43,10 @@ register_snippet(SearchViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_search_report_url():
-    return [path("search-report/", SearchReportView.as_view(), name="search_report")]
+    return [
+        path("search-report/", SearchReportView.as_view(), name="search_report"),
+        path("search-report/hide/", HideSearchTermView.as_view(), name="search_report_hide"),
+    ]
 
 
 @hooks.register(SUBMENU_HOOK)
