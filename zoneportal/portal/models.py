@@ -44,6 +44,10 @@ RICH_TEXT_FEATURES = [
     "document-link",
     "image",
     "blockquote",
+    # Paragraph styles of government documents (portal/wagtail_hooks.py).
+    "indent",
+    "align-center",
+    "align-right",
 ]
 
 
@@ -433,6 +437,12 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
         related_name="+",
     )
     body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
+    # Draftail (Draft.js) has no table, so the tables of a document (预决算表, 项目清单) follow the text.
+    tables = StreamField(
+        [("table", TableBlock(label=_("表格"), help_text=_("可从 Excel、WPS 表格或 Word 复制单元格后直接粘贴")))],
+        verbose_name=_("附表"),
+        blank=True,
+    )
 
     class Validity(models.TextChoices):
         VALID = "valid", _("有效")
@@ -460,6 +470,7 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
+        FieldPanel("tables"),
         MultiFieldPanel(
             [FieldPanel("doc_number"), FieldPanel("issuer"), FieldPanel("policy_category"), FieldPanel("validity")],
             heading=_("文件属性"),
@@ -472,6 +483,7 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
         index.SearchField("subtitle"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("tables"),
         index.SearchField("keywords"),
         index.FilterField("publish_at"),
     ]
