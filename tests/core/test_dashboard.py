@@ -85,13 +85,15 @@ def test_waiting_tasks_oldest_first_with_age_in_working_days(zone):
     assert [row.select_one("td.title a").get_text(strip=True) for row in rows] == ["节前提交的稿件", "节后提交的稿件"]
     assert "个工作日" in rows[0].get_text()
     assert int(rows[0]["data-waiting-age"]) > int(rows[1]["data-waiting-age"])
-    # Wagtail's own newest-first list of the same tasks is gone.
-    assert page.find(id="workflow-objects-to-moderate") is None
 
 
-def test_an_editor_has_no_waiting_panel(zone):
+def test_an_editor_has_no_waiting_panel_and_submitted_pages_leave_the_drafts(zone):
+    draft(zone, "investment", "未提交的草稿")
     submitted(zone, "investment", "待审稿件", "invest_editor", shanghai(2026, 10, 9, 10))
-    assert panel(dashboard(zone.users["invest_editor"]), "waiting-for-me") is None
+    page = dashboard(zone.users["invest_editor"])
+    assert panel(page, "waiting-for-me") is None
+    titles = [link.get_text(strip=True) for link in panel(page, "department-drafts").select("td.title a")]
+    assert titles == ["未提交的草稿"]
 
 
 def test_column_freshness_thresholds_follow_the_content_kind(zone):

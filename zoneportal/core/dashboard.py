@@ -1,10 +1,10 @@
 """The back office's home page by role (工作台).
 
 - 我的草稿: an editor's (or head's) department pages that are drafts or have unpublished
-  changes, newest first.
-- 待我审核: review tasks waiting for a head or the committee office, oldest first, with
-  their age in working days (``core.workdays``). It replaces Wagtail's own list of the
-  same tasks, which is newest first and counts calendar time.
+  changes and are not in review, newest first.
+- 待我审核（按等待时间）: review tasks waiting for a head or the committee office, oldest
+  first, with their age in working days (``core.workdays``). Wagtail's own list of the
+  same tasks stays below it: it carries the approve and reject buttons.
 - 栏目更新情况: each department's columns with the days since their newest article, red
   past the national inspection's thresholds (动态/新闻 14 days, 通知公告/政策文件 180 days,
   chosen by the column's 内容类别). Departments see their own; the office and
@@ -69,19 +69,19 @@ class MyDraftsPanel(Component):
 
     def get_context_data(self, parent_context: dict[str, Any]) -> dict[str, Any]:
         columns = [column for pages in department_columns(self.departments).values() for column in pages]
+        in_review = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).values_list(
+            "object_id", flat=True
+        )
         pages = (
             Page.objects.filter(_under_any(columns))
             .filter(Q(live=False) | Q(has_unpublished_changes=True))
             .exclude(pk__in=[column.pk for column in columns])
+            # Submitted pages are the reviewers' now; Wagtail lists them under "your pages in moderation".
+            .exclude(pk__in=[int(object_id) for object_id in in_review])
             .select_related("latest_revision__user")
             .order_by("-latest_revision_created_at", "-pk")[:DRAFTS_LIMIT]
         )
-        in_review = set(
-            WorkflowState.objects.filter(
-                status=WorkflowState.STATUS_IN_PROGRESS, object_id__in=[str(page.pk) for page in pages]
-            ).values_list("object_id", flat=True)
-        )
-        rows = [{"page": page, "in_review": str(page.pk) in in_review} for page in pages]
+        rows = [{"page": page} for page in pages]
         return {"rows": rows, "departments": self.departments}
 
 
@@ -194,14 +194,13 @@ def sees_every_department(user) -> bool:
 
 
 def role_panels(request, panels: list) -> None:
-    """The ``construct_homepage_panels`` hook: add the role panels, drop Wagtail's newest-first review list."""
+    """The ``construct_homepage_panels`` hook: add the panels of the user's roles."""
     user = request.user
     departments = list(user_departments(user))
     if departments:
         panels.append(MyDraftsPanel(departments))
     tasks = WaitingForMePanel.tasks_for(user)
     if tasks:
-        panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
         panels.append(WaitingForMePanel(tasks))
     watched = list(Department.objects.all()) if sees_every_department(user) else departments
     if watched:
