@@ -109,3 +109,21 @@ def test_table_text_is_searchable(zone):
         ensure_ascii=False,
     )
     assert "标准化厂房补助" in page_text(article)
+
+
+def test_a_post_without_the_tables_editor_keeps_the_tables(zone):
+    article = zone.articles["finance1"]
+    article.tables = json.dumps(
+        [{"type": "table", "value": {"data": [["项目", "金额"]], "table_header_choice": "row", "table_caption": ""}}],
+        ensure_ascii=False,
+    )
+    article.save_revision().publish()
+    admin = logged_in_client(zone.users["admin"])
+    data = admin_form(admin.get(f"/admin/pages/{article.pk}/edit/"))
+    assert "tables-count" not in data  # drawn by JavaScript, so a scripted client does not send it
+    data["summary"] = "只改摘要"
+    response = admin.post(f"/admin/pages/{article.pk}/edit/", {**data.dict(), "action-publish": "action-publish"})
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.summary == "只改摘要"
+    assert article.tables[0].value["data"] == [["项目", "金额"]]

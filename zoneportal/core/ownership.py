@@ -11,7 +11,7 @@ office (管委会办公室) approves, which publishes the page.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -142,8 +142,6 @@ def column_owners(page_ids) -> dict:
 
 def user_departments(user):
     """The departments ``user`` works for: as an editor or as a head (a queryset, in the departments' order)."""
-    from django.db.models import Q
-
     if not getattr(user, "is_authenticated", False):
         return Department.objects.none()
     return Department.objects.filter(Q(editors_group__user=user) | Q(heads_group__user=user)).distinct()

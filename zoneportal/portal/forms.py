@@ -19,11 +19,16 @@ class ArticlePageForm(WagtailAdminPageForm):
       Wagtail filled it with Chinese characters, at most 60 characters.
     - Once the article has been published its address is fixed: the field is read-only
       and a posted change is ignored (Django keeps a disabled field's initial value).
+    - A post without the 附表 editor's fields leaves the tables untouched.
     """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         page = self.instance
+        if self.is_bound and "tables" in self.fields and "tables-count" not in self.data:
+            # The 附表 editor is drawn by JavaScript, and so is its "-count" field: a post from a
+            # client without it (a script, an import) leaves the tables as they are.
+            del self.fields["tables"]
         if "slug" in self.fields:
             slug_field = self.fields["slug"]
             # Left empty, the address is spelled from the title (clean_slug).

@@ -315,9 +315,6 @@ class ColumnPage(RoutablePageMixin, SectionPage):
     structural columns (政务公开, 专题, 办事服务, 互动交流) offer every type.
     """
 
-    #: The content kinds whose information-list columns hold articles only.
-    ARTICLE_ONLY_KINDS = frozenset({"news", "notice", "policy", "interpretation"})
-
     class ColumnType(models.TextChoices):
         LIST = "list", _("信息列表")
         DISCLOSURE = "disclosure", _("政务公开")
@@ -334,6 +331,11 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         INTERPRETATION = "interpretation", _("政策解读")
         GUIDE = "guide", _("办事指南")
         FAQ = "faq", _("问答")
+
+    #: The content kinds whose information-list columns hold articles only.
+    ARTICLE_ONLY_KINDS = frozenset(
+        {ContentKind.NEWS, ContentKind.NOTICE, ContentKind.POLICY, ContentKind.INTERPRETATION}
+    )
 
     column_type = models.CharField(_("栏目类型"), max_length=20, choices=ColumnType.choices, default=ColumnType.LIST)
     content_kind = models.CharField(
