@@ -171,3 +171,26 @@ def test_a_draft_without_publish_time_previews(zone):
     response = admin.get(reverse("wagtailadmin_pages:view_draft", args=(article.pk,)))
     assert response.status_code == 200
     assert TITLE in text_of(response)
+
+
+def test_until_published_the_address_follows_the_title(zone):
+    editor = logged_in_client(zone.users["invest_editor"])
+    column = zone.columns["investment"]
+    # What an autosave after the first words leaves behind.
+    post(editor, add_article_url(column), new_article_form(editor, column, title="开发区召开", slug=""))
+    article = ArticlePage.objects.get(title="开发区召开")
+    assert article.slug == "kaifaqu-zhaokai"
+    data = admin_form(editor.get(edit_url(article)))
+    data["title"] = TITLE
+    post(editor, edit_url(article), data)
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.slug == "kaifaqu-zhaokai-2025-nian-zhaoshangyinzi-tuijin-huiyi"
+
+    # An address the editor typed stays.
+    data = admin_form(editor.get(edit_url(article)))
+    data["slug"] = "touzi-tuijinhui"
+    post(editor, edit_url(article), data)
+    data = admin_form(editor.get(edit_url(article)))
+    data["title"] = "开发区召开2025年投资推进会议"
+    post(editor, edit_url(article), data)
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().slug == "touzi-tuijinhui"

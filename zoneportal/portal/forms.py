@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -16,7 +18,8 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     - A new article's 来源部门 starts as the department of the editor writing it.
     - The address (slug) is short pinyin of the title when the editor leaves it empty or
-      Wagtail filled it with Chinese characters, at most 60 characters.
+      Wagtail filled it with Chinese characters, at most 60 characters; until the first
+      publish it follows the title unless the editor typed an address of their own.
     - Once the article has been published its address is fixed: the field is read-only
       and a posted change is ignored (Django keeps a disabled field's initial value).
     - A post without the 附表 editor's fields leaves the tables untouched.
@@ -53,12 +56,24 @@ class ArticlePageForm(WagtailAdminPageForm):
         """Whether the article has ever been public (its address may be linked from anywhere)."""
         return self.instance.pk is not None and self.instance.first_published_at is not None
 
+    def follows_old_title(self, slug: str) -> bool:
+        """Whether ``slug`` is the one spelled from the draft's previous title (so not the editor's own).
+
+        Wagtail 8 autosaves a new page after the first keystrokes; until the first publish the
+        address keeps following the title, unless the editor typed one of their own.
+        """
+        page = self.instance
+        if page.pk is None or not page.title:
+            return False
+        spelled = pinyin_slug(page.title)
+        return bool(spelled) and re.fullmatch(rf"{re.escape(spelled)}(-\d+)?", slug) is not None
+
     def clean_slug(self) -> str:
         """A short pinyin slug while never published; the published one after."""
         if self.was_published:
             return self.instance.slug
         slug = (self.cleaned_data.get("slug") or "").strip()
-        if not slug or not slug.isascii():
+        if not slug or not slug.isascii() or self.follows_old_title(slug):
             slug = pinyin_slug(self.cleaned_data.get("title") or self.data.get("title", ""))
             if not slug:
                 # A title with nothing to spell (only punctuation): the editor must name the address.
