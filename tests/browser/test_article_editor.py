@@ -73,3 +73,43 @@ def test_an_article_written_in_the_editor(portal_server, new_page):
     assert 'class="indent"' in body_html and "开发区坚持工业强县战略。" in body_html
     for residue in ("mso", "Mso", "o:p", "<font", "<span", "style=", "仿宋"):
         assert residue not in body_html, residue
+
+
+def test_a_table_pasted_from_a_spreadsheet_becomes_the_articles_table(portal_server, new_page):
+    base = portal_server.url
+    column_id, _url = owned_column(portal_server, "caizheng")
+    title = f"浏览器测试：财政预算表{int(time.time())}"
+
+    editor = log_in(new_page, base, "caizheng_editor")
+    editor.goto(f"{base}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
+    editor.fill("#id_title", title)
+    editor.locator("[data-contentpath='body'] [contenteditable='true']").first.click()
+    editor.keyboard.type("2025年财政预算如下表。")
+
+    tables = editor.locator("[data-contentpath='tables']")
+    tables.locator("button").first.click()
+    grid = tables.locator(".handsontable").first
+    expect(grid).to_be_visible()
+    grid.locator("td").first.click()
+    # What Excel and WPS put on the clipboard for a copied range: tab-separated text (and HTML).
+    editor.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            data.setData('text/plain', '项目\\t预算数（万元）\\n一般公共预算收入\\t12500\\n');
+            const target = document.activeElement || document.body;
+            target.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+        }"""
+    )
+    expect(grid).to_contain_text("一般公共预算收入")
+    submit_for_review(editor)
+
+    stored = json.loads(
+        portal_server.query(
+            "import json\n"
+            "from zoneportal.portal.models import ArticlePage\n"
+            f"page = ArticlePage.objects.get(title={title!r}).get_latest_revision_as_object()\n"
+            "print(json.dumps([block.value['data'] for block in page.tables], ensure_ascii=False))"
+        ).splitlines()[-1]
+    )
+    assert stored and stored[0][0][:2] == ["项目", "预算数（万元）"]
+    assert stored[0][1][:2] == ["一般公共预算收入", "12500"]

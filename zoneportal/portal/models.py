@@ -441,7 +441,17 @@ class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMet
     body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
     # Draftail (Draft.js) has no table, so the tables of a document (预决算表, 项目清单) follow the text.
     tables = StreamField(
-        [("table", TableBlock(label=_("表格"), help_text=_("可从 Excel、WPS 表格或 Word 复制单元格后直接粘贴")))],
+        [
+            (
+                "table",
+                TableBlock(
+                    label=_("表格"),
+                    help_text=_("可从 Excel、WPS 表格或 Word 复制单元格后直接粘贴"),
+                    # 预决算表 and project lists head their columns: a new table starts with a header row.
+                    default={"table_header_choice": "row", "first_row_is_table_header": True},
+                ),
+            )
+        ],
         verbose_name=_("附表"),
         blank=True,
     )
