@@ -34,7 +34,7 @@ MAX_TOKEN_LENGTH = 40
 _TOKEN = re.compile(rf"[^\W_]{{1,{MAX_TOKEN_LENGTH}}}")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# "?" stands in for 〔〕 in texts that went through a GBK round trip (潜政发?2008?18号 in the seed material).
+# "?" stands in for 〔〕 in texts that went through a GBK round trip (潜政发?2008?18号 in scanned documents).
 _OPEN = "〔\\[(【〖「{<?"
 _CLOSE = "〕\\])】〗」}>?"
 
