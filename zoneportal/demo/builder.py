@@ -234,7 +234,7 @@ class DemoBuilder:
     # ---- step 2: sites -----------------------------------------------------
 
     def create_sites(self) -> None:
-        """Remove Wagtail's welcome page and default workflow and groups; create the three home pages and their Sites."""
+        """Remove Wagtail's welcome page, default workflow and groups; create the three home pages and Sites."""
         for page in Page.objects.filter(depth=2, numchild=0, content_type__app_label="wagtailcore"):
             page.delete()
         remove_wagtail_defaults()
