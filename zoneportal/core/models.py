@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Collection, Workflow
+from wagtail.models import AbstractGroupApprovalTask, Collection, Workflow, WorkflowState
 from wagtail.search import index
 
 from .forms import COMMENT_REQUIRED, ApproveWithCommentForm, ReturnForChangesForm
@@ -175,3 +175,20 @@ class ReviewTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls) -> str:
         return _("所选用户组的成员可以通过本步骤，或写明意见后退回编辑修改")
+
+
+class ReviewStatusMixin:
+    """For page models: a page returned for changes says 已退回修改, not 草稿 or 审核中.
+
+    Wagtail's ``status_string`` (page listings, the dashboard's recent edits,
+    reports) only knows "in moderation" and "draft"; an editor needs to see at
+    a glance that a reviewer sent the page back.
+    """
+
+    @property
+    def status_string(self) -> str:
+        # current_workflow_state uses the states that page listings prefetch.
+        state = self.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return _("已发布 + 已退回修改") if self.live else _("已退回修改")
+        return super().status_string
