@@ -8,6 +8,7 @@ waiting tasks; emails go to the next reviewers and back to the editor.
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
@@ -270,3 +271,45 @@ def test_emails_go_to_the_next_reviewers_and_back_to_the_editor(zone, named_head
     # Administrators are not copied on every step.
     assert all(zone.users["admin"].email not in message.to for message in mail.outbox)
     assert WorkflowState.objects.get(object_id=str(article.pk), status=WorkflowState.STATUS_APPROVED)
+
+
+# ---- existing installations: the migration turns the departments' steps into ReviewTasks ----------
+
+
+class _SchemaEditor:
+    """What the data migration uses of Django's schema editor (SQLite's refuses to open inside a test's transaction)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def quote_name(self, name: str) -> str:
+        return self.connection.ops.quote_name(name)
+
+    def execute(self, sql: str, params=()) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
+def test_the_migration_turns_a_departments_group_approval_into_a_review_step(zone):
+    from django.apps import apps
+    from django.db import connection
+    from wagtail.models import GroupApprovalTask, Task, WorkflowTask
+
+    migration = importlib.import_module("zoneportal.core.migrations.0002_reviewtask")
+    workflow = zone.departments["finance"].workflow
+    heads = zone.departments["finance"].heads_group
+    old = GroupApprovalTask.objects.create(name="旧的负责人审核")
+    old.groups.add(heads)
+    WorkflowTask.objects.filter(workflow=workflow).delete()
+    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=0)
+    unrelated = GroupApprovalTask.objects.create(name="与部门无关的审核")
+
+    migration.convert_department_tasks(apps, _SchemaEditor(connection))
+
+    converted = Task.objects.get(pk=old.pk).specific
+    assert type(converted) is ReviewTask
+    assert converted.name == "旧的负责人审核"
+    assert list(converted.groups.all()) == [heads]
+    assert not GroupApprovalTask.objects.filter(pk=old.pk).exists()
+    assert list(workflow.workflow_tasks.values_list("task_id", flat=True)) == [old.pk]
+    assert type(Task.objects.get(pk=unrelated.pk).specific) is GroupApprovalTask
