@@ -174,6 +174,7 @@ class ReviewTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls) -> str:
+        """Shown when an administrator chooses the type of a new workflow step."""
         return _("所选用户组的成员可以通过本步骤，或写明意见后退回编辑修改")
 
 

@@ -213,6 +213,7 @@ class ReturnedForChangesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_returned_for_changes_panel(request: HttpRequest, panels: list) -> None:
+    """Put the 退回修改 panel on everyone's dashboard (it shows nothing when nothing came back)."""
     panels.append(ReturnedForChangesPanel())
 
 
@@ -223,9 +224,11 @@ class WaitingReviewMenuItem(MenuItem):
     """待审核（n）: the reviewer's count of waiting tasks, linking to the dashboard's list."""
 
     def is_shown(self, request: HttpRequest) -> bool:
+        """Only for those who review (an editor has nothing to count here)."""
         return is_reviewer(request.user)
 
     def render_component(self, request: HttpRequest):
+        """The menu entry, labelled with this user's count at this moment."""
         count = waiting_task_count(request.user)
         label = _("待审核（%(count)s）") % {"count": count} if count else _("待审核")
         component = super().render_component(request)
@@ -235,6 +238,7 @@ class WaitingReviewMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_waiting_review_menu_item() -> MenuItem:
+    """The 待审核 menu item, between 页面 and 图片."""
     return WaitingReviewMenuItem(
         gettext_lazy("待审核"),
         reverse("wagtailadmin_home") + "#awaiting-review",
