@@ -5,8 +5,9 @@ enforces it server-side: an editor of one department cannot open, edit or
 publish another department's columns, images or documents.
 
 The review (先审后发, 三审): the editor submits, the department's head approves
-(``GroupApprovalTask`` for the department's heads group), then the committee
-office (管委会办公室) approves, which publishes the page.
+(a ``ReviewTask``, Wagtail's group approval with a required comment on
+退回修改, for the department's heads group), then the committee office
+(管委会办公室) approves, which publishes the page.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -15,7 +16,6 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -24,7 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Department
+from .models import Department, ReviewTask
 
 #: Members of this group give the final approval (管委会办公室终审) and publish.
 OFFICE_REVIEWERS_GROUP = "管委会办公室审核"
@@ -56,11 +56,11 @@ def office_reviewers() -> Group:
     return group
 
 
-def final_review_task() -> GroupApprovalTask:
+def final_review_task() -> ReviewTask:
     """The shared last step of every department's workflow."""
-    task = GroupApprovalTask.objects.filter(name=_("管委会办公室终审")).first()
+    task = ReviewTask.objects.filter(name=_("管委会办公室终审")).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=_("管委会办公室终审"))
+        task = ReviewTask.objects.create(name=_("管委会办公室终审"))
     task.groups.add(office_reviewers())
     return task
 
@@ -97,7 +97,7 @@ def provision_department(department) -> None:
     heads_task_name = _("%(name)s负责人审核") % {"name": department.name}
     steps = list(department.workflow.workflow_tasks.order_by("sort_order"))
     if not steps:
-        head_task = GroupApprovalTask.objects.create(name=heads_task_name)
+        head_task = ReviewTask.objects.create(name=heads_task_name)
         head_task.groups.add(department.heads_group)
         WorkflowTask.objects.create(workflow=department.workflow, task=head_task, sort_order=0)
         WorkflowTask.objects.create(workflow=department.workflow, task=final_review_task(), sort_order=1)

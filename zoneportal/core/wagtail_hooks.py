@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import DepartmentPageViewSet
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
 from .models import Department, Leader
+from .review import ReturnedForChangesPanel  # noqa: F401 (importing registers the review's hooks)
 
 
 class DepartmentViewSet(SnippetViewSet):

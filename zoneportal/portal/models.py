@@ -24,7 +24,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from zoneportal.core.models import Department
+from zoneportal.core.models import Department, ReviewStatusMixin
 
 from .fragments import cached_part
 from .reserved import ReachableSlugMixin
@@ -77,7 +77,7 @@ class GovernmentMetaMixin(models.Model):
         abstract = True
 
 
-class SectionPage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
+class SectionPage(ReviewStatusMixin, ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """Shared behaviour of every non-article page: an owner department and an intro."""
 
     department = models.ForeignKey(
@@ -370,7 +370,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         return ColumnFeed(self)(request)
 
 
-class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
+class ArticlePage(ReviewStatusMixin, ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """文章: news, notices and other published information."""
 
     subtitle = models.CharField(_("副标题"), max_length=200, blank=True)
