@@ -795,15 +795,23 @@ def format_report(report: Report) -> tuple[str, bool]:
     drift = [
         f"{mode} " + " / ".join(f"{rps:,.0f}" for rps in runs) + " req/s" for mode, runs in report.static_runs.items()
     ]
+    if not report.results:  # --memory-only: no rate table
+        del lines[-3:]
+    lines += (
+        [
+            "",
+            "vs static: each page ran in slices alternating with the static file; its ratio is to those",
+            "  static slices (static rate beside home / column / article: " + "; ".join(drift) + ").",
+            "  The static row is the mean of all static slices.",
+            "CPU ms/req: CPU time of gunicorn (master and workers) during the run / completed requests;",
+            "  vs static (CPU) = static CPU per request / page CPU per request.",
+            "SQL: queries of one uncached render with the page's parts cached / right after a publish",
+            "  (Django test client, after a first render made the image renditions).",
+        ]
+        if report.results
+        else []
+    )
     lines += [
-        "",
-        "vs static: each page ran in slices alternating with the static file; its ratio is to those",
-        "  static slices (static rate beside home / column / article: " + "; ".join(drift) + ").",
-        "  The static row is the mean of all static slices.",
-        "CPU ms/req: CPU time of gunicorn (master and workers) during the run / completed requests;",
-        "  vs static (CPU) = static CPU per request / page CPU per request.",
-        "SQL: queries of one uncached render with the page's parts cached / right after a publish",
-        "  (Django test client, after a first render made the image renditions).",
         "background CPU use before each mode and at the end (nothing of ours running): "
         + " / ".join(f"{x:.0%}" for x in report.load),
     ]
