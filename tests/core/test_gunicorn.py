@@ -137,3 +137,34 @@ def test_master_holds_no_database_connection(gunicorn_server):
     fetch(base + "/")  # a request answered, so the workers have been connecting
     database = str(var_dir / "db.sqlite3")
     assert not [name for name in open_files(master) if name.startswith(database)]
+
+
+# Run in a fresh interpreter: what zoneportal.preload leaves loaded in gunicorn's master.
+PRELOAD_CHECK = """
+import json, sys
+import django
+django.setup()
+from django.db import connections
+from zoneportal.preload import preload
+preload()
+from zoneportal.search.analysis import query_words
+print(json.dumps({
+    "views": "zoneportal.search.views" in sys.modules,
+    "segmented": query_words("招商引资优惠政策"),
+    "pypinyin": "pypinyin" in sys.modules,
+    "connected": [alias for alias in connections if connections[alias].connection is not None],
+}, ensure_ascii=False))
+"""
+
+
+def test_preload_loads_what_every_worker_needs_and_nothing_else(tmp_path):
+    env = server_environment(tmp_path)
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOAD_CHECK], cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True
+    )
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert loaded["views"]  # the URL configuration and its views are imported in the master
+    assert loaded["segmented"] == ["招商引资", "优惠政策"]  # the zone's dictionary is in the shared segmenter
+    assert not loaded["pypinyin"]  # only indexing and typo correction need it: loaded by the worker that does
+    assert loaded["connected"] == []
