@@ -9,6 +9,11 @@ docs/benchmarks.md for the numbers these defaults give.
 import gc
 import multiprocessing
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gunicorn.arbiter import Arbiter
+    from gunicorn.workers.base import Worker
 
 wsgi_app = "zoneportal.wsgi:application"
 
@@ -35,7 +40,7 @@ keepalive = 5
 preload_app = True
 
 
-def when_ready(server):
+def when_ready(server: "Arbiter") -> None:
     """Before the first fork: load what every worker needs (zoneportal.preload), then freeze the heap.
 
     ``gc.freeze()`` moves every object the master holds into a generation the
@@ -50,7 +55,7 @@ def when_ready(server):
     gc.freeze()
 
 
-def pre_fork(server, worker):
+def pre_fork(server: "Arbiter", worker: "Worker") -> None:
     """Freeze what the master allocated since (it forks again when a worker exits)."""
     gc.freeze()
 
