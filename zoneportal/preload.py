@@ -5,7 +5,9 @@ those memory pages until it writes to them. Everything here would otherwise be b
 request, as private memory: the URL patterns and the views they import, Wagtail's hooks (which import every app's
 ``wagtail_hooks``, the admin included), the translation catalogues, the public templates and their tag libraries,
 and search's segmenter with its dictionaries. None of it touches the database or the cache: the master must not hold a
-connection that its workers would inherit, and :func:`preload` closes any that something opened anyway.
+connection that its workers would inherit. :func:`preload` closes any database connection that something opened
+anyway; Django's Redis cache keeps its pools open on ``close()``, but redis-py's pool sees the new process id after a
+fork and opens new connections in the worker.
 
 What only some requests need stays out, loaded by the worker that needs it: pypinyin (indexing and typo correction,
 ``search.pinyin``), the 繁體 converter (``portal.traditional``), openpyxl (spreadsheet exports in the back office).
@@ -24,7 +26,8 @@ PUBLIC_TEMPLATE_DIRS = ("templates", "templates/includes", "templates/portal", "
 
 
 def preload() -> None:
-    """Build in this process what every worker needs, then close database and cache connections."""
+    """Build in this process what every worker needs, then close database connections (and caches, where closing
+    means something)."""
     from django.core.cache import caches
     from django.db import connections
     from django.template.loader import get_template
@@ -43,7 +46,7 @@ def preload() -> None:
             get_template(name)  # parsed once, kept by the cached template loader
     analysis.preload()
 
-    # Nothing above should have connected; if something did, the workers must not inherit the socket or file.
+    # Nothing above should have connected; if something did, the workers must not inherit the database socket or file.
     connections.close_all()
     caches.close_all()
 
