@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from tests.factories import add_page, rich_paragraphs, shanghai
 from zoneportal.portal.models import ArticlePage, ColumnPage
-from zoneportal.search.engine import SearchRequest, search, suggest
+from zoneportal.search.engine import SearchRequest, record_query, search, suggest
 from zoneportal.search.index import rebuild_index
 from zoneportal.search.models import SearchDocument, SearchTerm, Synonym
 
@@ -326,3 +326,15 @@ def test_the_page_and_api_say_when_facets_count_only_the_newest_matches(indexed,
     assert "分类统计按最新的 3 条计算" in page.content.decode()
     listed = client.get("/search/", {"q": "开发区"}).content.decode()
     assert "这里列出其中 3 条" in listed and "按日期排序" in listed
+
+
+def test_suggestions_offer_only_queries_logged_on_the_same_site(indexed):
+    other = add_page(indexed.home.get_parent(), ColumnPage(title="人才网", slug="talent-root"))
+    talent = Site.objects.create(hostname="talent.localhost", port=80, root_page=other)
+    for visitor in ("a", "b", "c"):
+        record_query("人才公寓申请", 3, talent, visitor)
+    record_query("人才引进政策", 2, indexed.site, "d")
+    assert "人才公寓申请" not in suggest("人才", indexed.site)
+    assert "人才引进政策" in suggest("人才", indexed.site)
+    assert "人才公寓申请" in suggest("人才", talent)
+    assert "人才引进政策" not in suggest("人才", talent)
