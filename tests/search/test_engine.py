@@ -165,7 +165,9 @@ def test_filters_agree_whether_narrowed_in_memory_or_in_the_index(indexed, monke
 def test_sort_by_date(indexed):
     response = search(SearchRequest(query="开发区", sort="date", per_page=50))
     dates = [hit.date for hit in response.results if hit.date]
+    assert len(dates) >= 3, "too few dated results to show an order"
     assert dates == sorted(dates, reverse=True)
+    assert dates != sorted(dates)  # not all one day: the order is visible
 
 
 def test_snippets_are_escaped_and_highlighted(indexed):
@@ -189,7 +191,15 @@ def test_snippets_are_escaped_and_highlighted(indexed):
 )
 def test_odd_input_never_fails(indexed, query):
     response = search(SearchRequest(query=query))
-    assert response.total >= 0
+    # A coherent answer, not just no exception: the page lists what the total promises, …
+    assert len(response.results) == min(response.total, response.per_page)
+    assert all(hit.url and hit.title for hit in response.results)
+    assert "<script>" not in "".join(hit.title + hit.snippet for hit in response.results)
+    # … input with nothing to search for finds nothing, and one character is still searched.
+    if query in ("", " ", "\U0001f600", '"', "*", "'", "--"):
+        assert response.total == 0 and response.results == []
+    if query == "招":
+        assert indexed.articles["policy1"].url in [urlsplit(hit.url).path for hit in response.results]
 
 
 def test_drafts_and_private_pages_are_not_found(indexed):
