@@ -22,6 +22,7 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
+from .column_guard import ColumnIndexView, ColumnMoveView
 from .review import ReviewWorkflowActionView
 
 
@@ -81,6 +82,8 @@ class DepartmentPageViewSet(PageViewSet):
     name = "department_pages"
     edit_view_class = StaleSaveGuardEditView
     workflow_action_view_class = ReviewWorkflowActionView  # confirms 已通过 / 已退回
+    index_view_class = ColumnIndexView
+    move_view_class = ColumnMoveView
 
     def construct_view(self, view_class, **kwargs):
         return answer_denial_with_403(super().construct_view(view_class, **kwargs))

@@ -4,6 +4,13 @@ Everything here uses Wagtail's own permission and workflow models, so the admin
 enforces it server-side: an editor of one department cannot open, edit or
 publish another department's columns, images or documents.
 
+A column belongs to one department, and that department alone writes in it,
+including when it is a sub-column of another department's column: Wagtail's
+page permissions reach down the whole tree, so ``may_write_in`` (checked by the
+admin hooks of ``zoneportal.core.column_guard``) stops a parent column's
+department at a sub-column handed to someone else. The office acts on other
+departments' pages through review only.
+
 The review (先审后发, 三审): the editor submits, the department's head approves
 (a ``ReviewTask``, Wagtail's group approval with a required comment on
 退回修改, for the department's heads group), then the committee office
@@ -12,7 +19,7 @@ The review (先审后发, 三审): the editor submits, the department's head app
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -54,6 +61,17 @@ def office_reviewers() -> Group:
     for site_root in Page.get_first_root_node().get_children():
         grant_page_permissions(group, site_root, REVIEWER_PERMISSIONS)
     return group
+
+
+def grant_reviewers_new_site(site) -> None:
+    """A site added after the departments: the office reviewers get their permissions on its root too.
+
+    Only once the group exists (a department created it); until then
+    ``office_reviewers()`` covers every site root when it is first called.
+    """
+    group = Group.objects.filter(name=OFFICE_REVIEWERS_GROUP).first()
+    if group is not None and site.root_page_id is not None:
+        grant_page_permissions(group, site.root_page, REVIEWER_PERMISSIONS)
 
 
 def final_review_task() -> ReviewTask:
@@ -138,3 +156,35 @@ def column_owners(page_ids) -> dict:
         column_id=F("workflow__workflow_pages__page_id")
     )
     return {department.column_id: department for department in owners}
+
+
+def owning_department(page: Page) -> Department | None:
+    """The department of the nearest column at or above ``page`` that a department owns."""
+    step = Page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    owners = Department.objects.filter(workflow__workflow_pages__page__path__in=paths).annotate(
+        column_path=F("workflow__workflow_pages__page__path")
+    )
+    return owners.order_by("-column_path").first()  # an ancestor's path is a prefix: the longest is the nearest
+
+
+def may_write_in(user, page: Page) -> bool:
+    """Whether the columns' ownership lets ``user`` add, edit, delete or move pages at ``page``.
+
+    Wagtail's own permissions still decide everything else; this only takes
+    away what a department's grant on a parent column would give it inside a
+    sub-column owned by another department. Administrators and the office
+    reviewers (who act through review on every site) are not limited.
+    """
+    if user.is_superuser:
+        return True
+    owner = owning_department(page)
+    if owner is None:
+        return True
+    groups = set(user.groups.values_list("pk", flat=True))
+    if groups & {owner.editors_group_id, owner.heads_group_id}:
+        return True
+    if Group.objects.filter(pk__in=groups, name=OFFICE_REVIEWERS_GROUP).exists():
+        return True
+    in_a_department = Q(editors_group__in=groups) | Q(heads_group__in=groups)
+    return not Department.objects.filter(in_a_department).exists()

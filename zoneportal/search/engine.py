@@ -488,7 +488,10 @@ def search(request: SearchRequest) -> SearchResponse:
 
 
 def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
-    """Completions for what a visitor is typing: popular queries, titles, then words by pinyin."""
+    """Completions for what a visitor is typing: popular queries, titles, then words by pinyin.
+
+    With a ``site``, queries and titles are that site's only.
+    """
     prefix = clean_query(prefix)[:30]
     if not prefix:
         return []
@@ -501,13 +504,10 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
                 found.append(candidate)
 
     since = timezone.now() - timedelta(days=30)
-    popular = (
-        SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded)
-        .values("text")
-        .annotate(n=Count("id"))
-        .order_by("-n")[:limit]
-    )
-    add(row["text"] for row in popular)
+    logged = SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded)
+    if site is not None:
+        logged = logged.filter(site=site)  # like hot words: each site's visitors' own queries
+    add(row["text"] for row in logged.values("text").annotate(n=Count("id")).order_by("-n")[:limit])
     titles = SearchDocument.objects.filter(title__startswith=folded)
     if site is not None:
         titles = titles.filter(site=site)
