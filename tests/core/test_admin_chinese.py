@@ -84,6 +84,9 @@ def english_words(html: str, also_allowed: set[str] = frozenset()) -> list[str]:
     # counter holds a placeholder ("None") until JavaScript fills in a number and unhides it.
     for tag in page.select("select[name$=current_time_zone], [data-side-panel-toggle-counter][hidden]"):
         tag.decompose()
+    # Switched off by an inline style (the date picker's unused "Save Selected" button).
+    for tag in page.select('[style*="display: none"], [style*="display:none"]'):
+        tag.decompose()
     # Inputs carry user data in their values; visually hidden text is still read out by screen readers.
     texts.append(page.get_text(" "))
     for attribute in VISIBLE_ATTRIBUTES:

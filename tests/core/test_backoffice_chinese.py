@@ -157,6 +157,7 @@ def test_sidebar_and_tab_carry_the_zones_name(renamed_zone):
     assert page.title.get_text().endswith("测试经济开发区")
     logo = page.find("template", attrs={"data-wagtail-sidebar-branding-logo": True})
     assert "测试经济开发区" in logo.decode_contents()
+    assert page.find("h1").get_text(strip=True) == "测试经济开发区"  # the dashboard's welcome
 
 
 # ----------------------------------------------------------------------------
@@ -173,6 +174,7 @@ def test_every_role_reads_the_guide(zone, role):
     response = logged_in_client(zone.users[role]).get(reverse("backoffice_guide"))
     assert response.status_code == 200
     text = text_of(response)
+    assert soup(response).title.get_text().startswith("后台使用指南")
     for heading in ("写一篇文章", "添加图片和附件", "提交审核", "审核：通过或退回", "各种状态是什么意思"):
         assert heading in text
     assert "已发布" in text and "审核中" in text

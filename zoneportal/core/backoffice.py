@@ -29,6 +29,10 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("后台使用指南")
     header_icon = "help"
 
+    def get_breadcrumbs_items(self) -> list[dict]:
+        """Home › 后台使用指南, so the header names the guide rather than just 首页."""
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
 
 @hooks.register("register_admin_urls")
 def register_guide_url():
