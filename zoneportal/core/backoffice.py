@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.workflows import WorkflowPageForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.sites import views as site_views
+from wagtail.users.forms import PagePermissionsForm
 
 #: Help menu items of Wagtail's that link to guide.wagtail.org, which an intranet cannot reach.
 WAGTAIL_ONLINE_HELP = ("editor-guide", "whats-new-in-wagtail-")
@@ -67,3 +69,8 @@ class ChineseLoginForm(LoginForm):
 for _column in site_views.IndexView.columns:
     if _column.name in ("port", "site_name", "root_page"):
         _column.label = site_views.Site._meta.get_field(_column.name).verbose_name
+
+# The page choosers of the group editor's page permissions and of the workflow editor have no label,
+# so Django made "Page" from the field name.
+for _form in (PagePermissionsForm, WorkflowPageForm):
+    _form.base_fields["page"].label = _("页面")
