@@ -231,3 +231,13 @@ def test_new_permissions_get_chinese_names_on_the_next_migrate():
     content_type = ContentType.objects.get_for_model(Leader)
     name_permissions_in_chinese()
     assert Permission.objects.get(content_type=content_type, codename="view_leader").name == "可以查看领导"
+
+
+@pytest.mark.django_db
+def test_a_failed_upload_says_so_in_chinese(zone):
+    client = logged_in_client(zone.users["invest_editor"])
+    response = client.post(reverse("wagtaildocs:add"), {"title": "没有文件的文档"})
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "存在错误，文档无法创建。" in text
+    assert "could not be created" not in text
