@@ -33,7 +33,7 @@ ALLOWED = {word.upper() for word in {
     "MP", "JPG", "JPEG", "PNG", "GIF", "WEBP", "WebP", "SVG", "AVIF", "HEIC", "HTML", "URL", "RSS",
     "API", "ID", "ICP", "SEO", "HTTP", "HTTPS", "IP", "MB", "KB", "GB", "px", "Ctrl", "Alt", "Shift",
     "Esc", "Enter", "Tab", "Cmd", "Option", "Markdown", "SiteDomain", "Django", "English",
-    "Python", "Chrome", "Firefox", "Safari", "Edge", "Unicode", "emoji", "oEmbed", "YouTube",
+    "Python", "Chrome", "Firefox", "Safari", "Edge", "Unicode", "emoji", "oEmbed", "YouTube", "Word", "Excel",
 }}  # fmt: skip
 
 #: Tokens that are data rather than UI: e-mail addresses, URLs, paths, user names, slugs, file names.

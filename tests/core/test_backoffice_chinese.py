@@ -91,6 +91,10 @@ def test_wagtails_missing_strings_are_chinese():
         assert _("Search all pages…") == "搜索所有页面…"
         assert _("The document could not be created due to errors.") == "存在错误，文档无法创建。"
         assert ngettext("Referenced %(count)s time", "Referenced %(count)s times", 0) % {"count": 0} == "被引用 0 次"
+        # Page search passes no model name: Wagtail's English showed "1-11 of 11 None".
+        count = _("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s")
+        numbers = {"start_index": 1, "end_index": 11, "items_count": 11, "model_name": None}
+        assert count % numbers == "第 1-11 条，共 11 条"
 
 
 def test_live_pages_are_published_not_in_use():
