@@ -84,6 +84,14 @@ def test_editor_status_after_autosave_is_chinese(portal_server, new_page):
     assert not words, f"autosave indicator shows English: {', '.join(words)}"
     assert_chinese(page, "article editor after autosave")
 
+    # The rich-text editor: its toolbar and the "/" block menu are drawn by JavaScript.
+    body = page.locator(".Draftail-Editor [contenteditable=true]").first
+    body.click()
+    body.type("/")
+    menu = page.locator(".w-combobox, [role=listbox]").first
+    expect(menu).to_be_visible()
+    assert_chinese(page, "rich-text editor with the block menu open")
+
 
 @pytest.mark.parametrize("username", ["zhaoshang_editor", "office_reviewer"])
 def test_main_views_after_javascript_are_chinese(portal_server, new_page, username):
