@@ -16,6 +16,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("机构与基础")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
         from wagtail.models import Site
 
+        from .permission_names import name_permissions_in_chinese
+
         post_save.connect(_site_saved, sender=Site, dispatch_uid="core-office-reviewers-on-new-site")
+        # Every app's post_migrate, so permissions created by later apps are renamed too.
+        post_migrate.connect(name_permissions_in_chinese, dispatch_uid="core.name_permissions_in_chinese")

@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+# The back office's guide, help menu and Chinese mends register their hooks on import.
+from . import backoffice  # noqa: F401
 from .admin_views import DepartmentPageViewSet
 from .column_guard import refuse_outside_own_columns
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button

@@ -705,12 +705,22 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
     postcode = models.CharField(_("邮编"), max_length=10, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("徽标"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("显示在后台登录页和侧栏；不设置时使用默认徽标"),
+    )
 
     panels = [
         MultiFieldPanel(
             [
                 FieldPanel("site_name"),
                 FieldPanel("site_short_name"),
+                FieldPanel("emblem"),
                 FieldPanel("site_domain"),
                 FieldPanel("site_id_code"),
             ],
