@@ -30,9 +30,11 @@ run: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: lint, then every test (unit, integration, browser) on the configured database
+## (installs Chromium, CJK fonts and Redis when it can; SKIP_BROWSER_TESTS=1 leaves the browser tests out)
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
+	.ci/test-deps
 	$(BIN)/pytest
 
 lint: $(VENV)/.dev-installed

@@ -6,8 +6,14 @@ See docs/deployment.md for the production setup behind nginx and
 docs/benchmarks.md for the numbers these defaults give.
 """
 
+import gc
 import multiprocessing
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gunicorn.arbiter import Arbiter
+    from gunicorn.workers.base import Worker
 
 wsgi_app = "zoneportal.wsgi:application"
 
@@ -30,7 +36,29 @@ keepalive = 5
 
 # Load Django once in the master, then fork: workers start in milliseconds and
 # share the imported code. Database connections are opened lazily, per worker.
+# Code changes then need a restart, not a HUP (docs/deployment.md, "Preloading").
 preload_app = True
+
+
+def when_ready(server: "Arbiter") -> None:
+    """Before the first fork: load what every worker needs (zoneportal.preload), then freeze the heap.
+
+    ``gc.freeze()`` moves every object the master holds into a generation the
+    collector never visits, so a worker's collections do not write to (and so
+    copy) the pages it shares with the master.
+    """
+    if server.cfg.preload_app:
+        from zoneportal.preload import preload
+
+        preload()
+    gc.collect()
+    gc.freeze()
+
+
+def pre_fork(server: "Arbiter", worker: "Worker") -> None:
+    """Freeze what the master allocated since (it forks again when a worker exits)."""
+    gc.freeze()
+
 
 # Recycling workers guards against slow leaks; off by default because a fresh
 # worker starts with an empty local-memory cache.

@@ -13,6 +13,10 @@ Two modes, each with its own gunicorn and its own static baseline:
             of pages cached under the page-cache generation stay on, as they
             do for logged-in editors and the first visitor after a publish)
 Targets (issue 2): cached home >= 50 % of the static rate, uncached >= 10 %.
+Before the load tests, a gunicorn of its own measures worker memory (RSS,
+unshared, PSS: bench/memory.py) after every page type and a search; targets
+(issue 6): <= 150 MB RSS and <= 80 MB unshared per worker. The baseline is a
+worker of Wagtail's own project template (bench/minimal_wagtail.py).
 The SQL column and ``--profile`` also give the cold figure: a render right
 after a publish, when none of those parts is cached yet.
 
@@ -26,6 +30,7 @@ pass ``--database-url postgres://...`` / ``--redis-url redis://...`` instead.
     .venv/bin/python bench/pages.py --duration 5   # quick look
     .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/zoneportal_bench
     .venv/bin/python bench/pages.py --profile      # no load: where an uncached render spends its CPU
+    .venv/bin/python bench/pages.py --memory-only  # worker memory only (a minute)
 
 Exit status: 0 when both targets pass, 1 when one fails, 2 on a setup error.
 Results and how to read them: docs/benchmarks.md.
@@ -55,6 +60,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import common
+import memory
 from common import BASE_DIR, PYTHON, SCRUBBED_ENV, BenchError, log
 
 STATIC_SUBDIR = "bench"
@@ -108,6 +114,7 @@ class Report:
     static_runs: dict[str, list[float]] = field(default_factory=dict)
     paired_static: dict[str, dict[str, WrkResult]] = field(default_factory=dict)
     load: list[float] = field(default_factory=list)
+    memory: list[memory.MemoryStep] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -135,7 +142,7 @@ def probe() -> None:
     from django.db import connection
     from django.db.models import Count, OuterRef, Subquery
     from django.test import Client
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, Site, get_page_models
 
     from zoneportal.portal.models import ArticlePage, ColumnPage
     from zoneportal.portal.page_cache import invalidate_page_cache
@@ -204,8 +211,22 @@ def probe() -> None:
     static = Target("static", f"{settings.STATIC_URL}{STATIC_SUBDIR}/{STATIC_NAME}", "静态文件（首页HTML副本）")
     static.bytes = len(home_html)
 
+    # One live public page of each of ZonePortal's page types (the first by tree order), for the memory figures.
+    page_types = []
+    for model in get_page_models():
+        if model._meta.app_label != "portal":
+            continue
+        page = model.objects.live().public().descendant_of(root, inclusive=True).exact_type(model).order_by("path")
+        if page.first() is not None:
+            page_types.append({"name": model.__name__, "path": relative_url(page.first())})
+
     engine = connection.vendor
-    print(json.dumps({"engine": engine, "targets": [asdict(t) for t in [static, *targets]]}, ensure_ascii=False))
+    print(
+        json.dumps(
+            {"engine": engine, "targets": [asdict(t) for t in [static, *targets]], "page_types": page_types},
+            ensure_ascii=False,
+        )
+    )
 
 
 def _count_queries(client, path: str):
@@ -398,14 +419,25 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(args: argparse.Namespace, page_cache_seconds: int, log_path: Path) -> Iterator[Server]:
-    """Start gunicorn on loopback in its own process group; always stop it."""
+def gunicorn(
+    args: argparse.Namespace, page_cache_seconds: int, log_path: Path, baseline: bool = False
+) -> Iterator[Server]:
+    """Start gunicorn on loopback in its own process group; always stop it.
+
+    ``baseline``: serve bench/minimal_wagtail.py instead of ZonePortal, preloaded, with gunicorn's defaults
+    otherwise (not the project's gunicorn.conf.py, whose preload step is ZonePortal's).
+    """
+    if baseline:
+        config = ["--config", "/dev/null", "--preload", "--no-control-socket", "--chdir", str(BASE_DIR / "bench")]
+        app = "minimal_wagtail:application"
+    else:
+        config = ["--config", str(BASE_DIR / "gunicorn.conf.py")]
+        app = "zoneportal.wsgi:application"
     command = [
         PYTHON,
         "-m",
         "gunicorn",
-        "--config",
-        str(BASE_DIR / "gunicorn.conf.py"),
+        *config,
         "--bind",
         f"127.0.0.1:{args.port}",
         "--workers",
@@ -418,7 +450,7 @@ def gunicorn(args: argparse.Namespace, page_cache_seconds: int, log_path: Path) 
         str(log_path),
         "--pid",
         str(args.var_dir / "bench-gunicorn.pid"),
-        "zoneportal.wsgi:application",
+        app,
     ]
     base = f"http://127.0.0.1:{args.port}"
     log(f"gunicorn PAGE_CACHE_SECONDS={page_cache_seconds} {args.workers} workers × {args.threads} threads on {base}")
@@ -631,6 +663,43 @@ def measure_mode(args: argparse.Namespace, mode: str, targets: dict[str, Target]
     report.static_runs[mode] = [paired_static[name].rps for name in PAGES[1:]]
 
 
+def measure_memory(args: argparse.Namespace, page_types: list[dict], report: Report) -> None:
+    """Worker memory step by step (bench/memory.py), in a gunicorn of its own with the default page cache.
+
+    The target step is every page type and an ordinary search; then, as extra rows, the 繁體 view of every page
+    type (OpenCC's s2t dictionaries, loaded by the worker that first needs them) and a misspelt search (pypinyin,
+    likewise), and last a worker of a bare Wagtail project as the baseline.
+    """
+    from urllib.parse import quote
+
+    search = f"/search/?q={quote(memory.SEARCH_QUERY)}"
+    typo = f"/search/?q={quote(memory.TYPO_QUERY)}"
+    pages = [page["path"] for page in page_types]
+    log(f"memory: {len(pages)} page types ({', '.join(page['name'] for page in page_types)}) and a search")
+    steps: list[memory.MemoryStep] = []
+    statuses: dict[str, set[int]] = {}
+    with gunicorn(args, MODES["cached"][0], args.var_dir / "bench-gunicorn-memory.log") as server:
+        memory.wait_for_workers(server.pgid, args.workers)
+        steps.append(memory.snapshot("idle (after the fork; one of them served one request)", server.pgid))
+        statuses |= memory.warm(server.base, pages, args.workers)
+        steps.append(memory.snapshot("every page type", server.pgid))
+        # One round only for searches: they are rate-limited per visitor address (settings.SEARCH_RATE).
+        statuses |= memory.warm(server.base, [search], args.workers, rounds=1)
+        steps.append(memory.snapshot("every page type and a search", server.pgid, target=True))
+        statuses |= memory.warm(server.base, [f"/zh-hant{path}" for path in pages], args.workers)
+        steps.append(memory.snapshot("… and the 繁體 view of each", server.pgid))
+        statuses |= memory.warm(server.base, [typo], args.workers, rounds=1)
+        steps.append(memory.snapshot("… and a misspelt search", server.pgid))
+    failed = {path: codes for path, codes in statuses.items() if codes != {200}}
+    if failed:
+        raise BenchError(f"内存测量中有请求失败：{failed}")
+    with gunicorn(args, 0, args.var_dir / "bench-gunicorn-baseline.log", baseline=True) as server:
+        memory.wait_for_workers(server.pgid, args.workers)
+        memory.warm(server.base, ["/robots.txt"], args.workers)
+        steps.append(memory.snapshot("baseline: a bare Wagtail project", server.pgid))
+    report.memory = steps
+
+
 # --------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------
@@ -667,7 +736,9 @@ def machine_info() -> dict:
     with contextlib.suppress(OSError, IndexError, ValueError):
         kib = int(Path("/proc/meminfo").read_text().split()[1])
         memory = f"{kib / 1024 / 1024:.1f} GiB"
-    wrk_version = subprocess.run([shutil.which("wrk") or "wrk", "-v"], capture_output=True, text=True).stdout
+    wrk_version = ""
+    with contextlib.suppress(OSError):
+        wrk_version = subprocess.run([shutil.which("wrk") or "wrk", "-v"], capture_output=True, text=True).stdout
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
@@ -724,18 +795,37 @@ def format_report(report: Report) -> tuple[str, bool]:
     drift = [
         f"{mode} " + " / ".join(f"{rps:,.0f}" for rps in runs) + " req/s" for mode, runs in report.static_runs.items()
     ]
+    if not report.results:  # --memory-only: no rate table
+        del lines[-3:]
+    lines += (
+        [
+            "",
+            "vs static: each page ran in slices alternating with the static file; its ratio is to those",
+            "  static slices (static rate beside home / column / article: " + "; ".join(drift) + ").",
+            "  The static row is the mean of all static slices.",
+            "CPU ms/req: CPU time of gunicorn (master and workers) during the run / completed requests;",
+            "  vs static (CPU) = static CPU per request / page CPU per request.",
+            "SQL: queries of one uncached render with the page's parts cached / right after a publish",
+            "  (Django test client, after a first render made the image renditions).",
+        ]
+        if report.results
+        else []
+    )
     lines += [
-        "",
-        "vs static: each page ran in slices alternating with the static file; its ratio is to those",
-        "  static slices (static rate beside home / column / article: " + "; ".join(drift) + ").",
-        "  The static row is the mean of all static slices.",
-        "CPU ms/req: CPU time of gunicorn (master and workers) during the run / completed requests;",
-        "  vs static (CPU) = static CPU per request / page CPU per request.",
-        "SQL: queries of one uncached render with the page's parts cached / right after a publish",
-        "  (Django test client, after a first render made the image renditions).",
         "background CPU use before each mode and at the end (nothing of ours running): "
         + " / ".join(f"{x:.0%}" for x in report.load),
     ]
+    if report.memory:
+        memory_lines, memory_pass = memory.format_memory(report.memory)
+        all_pass = all_pass and memory_pass
+        lines += [
+            "",
+            *memory_lines,
+            "",
+            "worker memory: per worker from /proc/PID/smaps_rollup after each step, the largest over the workers;",
+            "  unshared = Private_Clean + Private_Dirty (USS); the target step is every page type and a search.",
+            "  Baseline: bench/minimal_wagtail.py (Wagtail's project template, no ZonePortal), after a request.",
+        ]
     if report.load and max(report.load) > 0.15:
         lines.append("WARNING: other work was running on this machine; rates are less reliable than usual.")
     lines += [
@@ -778,6 +868,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--redis-url", help="cache in Redis instead of local memory, e.g. redis://127.0.0.1:6379/9")
     parser.add_argument("--modes", default="cached,uncached", help="comma-separated: cached, uncached")
     parser.add_argument("--skip-setup", action="store_true", help="do not migrate / load_demo / collectstatic")
+    parser.add_argument("--skip-memory", action="store_true", help="do not measure worker memory")
+    parser.add_argument("--memory-only", action="store_true", help="measure worker memory only, no load test")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk", help=argparse.SUPPRESS)
     parser.add_argument(
@@ -828,7 +920,7 @@ def main(argv: list[str]) -> int:
             print(f"profile aborted: {exc}", file=sys.stderr)
             return 2
         return 0
-    if not (Path(args.wrk).exists() or shutil.which(args.wrk)):
+    if not args.memory_only and not (Path(args.wrk).exists() or shutil.which(args.wrk)):
         print("需要 wrk：sudo apt-get install wrk", file=sys.stderr)
         return 2
     if not args.port:
@@ -854,7 +946,9 @@ def main(argv: list[str]) -> int:
             },
             targets=targets,
         )
-        for mode in args.modes:
+        if not args.skip_memory:
+            measure_memory(args, probed["page_types"], report)
+        for mode in [] if args.memory_only else args.modes:
             report.load.append(background_cpu())
             measure_mode(args, mode, targets, report)
         report.load.append(background_cpu())
@@ -878,6 +972,7 @@ def main(argv: list[str]) -> int:
                     "results": {m: {k: asdict(v) for k, v in r.items()} for m, r in report.results.items()},
                     "paired_static": {m: {k: asdict(v) for k, v in r.items()} for m, r in report.paired_static.items()},
                     "load": report.load,
+                    "memory": [asdict(step) for step in report.memory],
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 
+from tests.browser_gate import pytest_collection_modifyitems, pytest_terminal_summary  # noqa: F401 (hooks)
 from tests.factories import Zone, build_zone
 
 

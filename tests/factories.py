@@ -29,6 +29,7 @@ from wagtail.models import Collection, Page, Site
 
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
+from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.portal.models import (
     AlbumPhoto,
     ArticleAttachment,
@@ -167,6 +168,7 @@ def remove_default_site() -> None:
 def build_zone() -> Zone:
     """Create the small test zone described in the module docstring."""
     remove_default_site()
+    remove_wagtail_defaults()  # as the demo does: only the project's own groups and workflows
     root = Page.get_first_root_node()
     home = HomePage(
         title="来凤经济开发区",

@@ -192,6 +192,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+# Review notifications go to the step's reviewers and back to the editor, not to every administrator.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -244,6 +246,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "zoneportal.search.wagtail_back
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # intranet: never call home
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # intranet: no avatars from gravatar.com (Wagtail shows its default)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# The login form labels its password field in Chinese; no "what's new" banner linking to guide.wagtail.org.
+WAGTAILADMIN_USER_LOGIN_FORM = "zoneportal.core.backoffice.ChineseLoginForm"
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILDOCS_EXTENSIONS = [

@@ -27,8 +27,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser_gate import BROWSER_PACKAGES, CHROMIUM
+
 BASE_DIR = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -43,13 +44,9 @@ PREPARE_SECONDS = 900
 
 
 def require_chromium() -> None:
-    """Fail in CI, skip elsewhere, when Debian's Chromium is not installed."""
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} not found: the browser tests need Debian's Chromium"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message} (CI must install it: apt-get install -y chromium fonts-noto-cjk)", pytrace=False)
-    pytest.skip(f"{message}; install it with `sudo apt-get install -y chromium fonts-noto-cjk`")
+    """Fail (never skip) when Chromium is missing; tests/browser_gate.py normally stops the run before."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: apt-get install -y {BROWSER_PACKAGES}", pytrace=False)
 
 
 def free_port() -> int:

@@ -46,13 +46,24 @@ def test_home_column_article(portal_server, new_page):
 
 def test_search_box_finds_an_article(portal_server, new_page):
     page = new_page()
+    open_first_article(page, portal_server.url)  # an article the demo surely has
+    title = page.locator("h1").inner_text().strip()  # in full (a listing may shorten it)
     page.goto(portal_server.url + "/")
     box = page.locator("input[name='q']").first
-    box.fill("招商引资")
+    box.fill(title)
     box.press("Enter")
     page.wait_for_load_state()
-    assert "/search/" in page.url
-    expect(page.locator("main")).to_contain_text("招商引资")
+    assert "/search/?" in page.url and "q=" in page.url, page.url
+    # Results, not just the query echoed back: the article is listed first, with its words marked …
+    first = page.locator(".search-result__title a").first
+    expect(first).to_have_text(title)
+    expect(first.locator("mark").first).to_be_visible()
+    # … and the link opens the article itself.
+    first.click()
+    page.wait_for_load_state()
+    assert "/search/" not in page.url
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator("main")).to_contain_text("发布时间")
 
 
 def test_switch_to_traditional_and_keep_it_while_browsing(portal_server, new_page):

@@ -127,6 +127,16 @@ def test_head_of_another_department_sees_nothing_to_review(portal_server, new_pa
     editor.keyboard.type("正文。")
     submit_for_review(editor)
 
+    # The department's own head has it on the dashboard, with the actions to review it …
+    own_head = log_in(new_page, base, "zhaoshang_head")
+    own_head.goto(base + "/admin/")
+    own_row = own_head.locator("tr", has_text=title)
+    expect(own_row).to_have_count(1)
+    # … another department's head, on the same dashboard, neither sees it nor may open it.
     other_head = log_in(new_page, base, "caizheng_head")
-    other_head.goto(base + "/admin/")
-    assert title not in other_head.content()
+    response = other_head.goto(base + "/admin/")
+    assert response.ok and other_head.url == base + "/admin/"
+    expect(other_head.locator("main")).to_be_visible()
+    expect(other_head.locator("tr", has_text=title)).to_have_count(0)
+    edit_href = own_row.locator("a[href*='/edit/']").first.get_attribute("href")
+    assert other_head.goto(base + edit_href).status == 403

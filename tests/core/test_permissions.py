@@ -179,3 +179,62 @@ def test_editor_cannot_unpublish(zone):
     assert_page_denied(client.post(reverse("wagtailadmin_pages:unpublish", args=(article.pk,))))
     article.refresh_from_db()
     assert article.live
+
+
+# ----------------------------------------------------------------------------
+# A sub-column handed to another department is that department's alone
+
+
+@pytest.mark.parametrize("user", ["office_editor", "office_head"])
+@pytest.mark.parametrize("target", ["column", "article"])
+def test_owner_of_the_parent_column_cannot_edit_a_sub_column_handed_to_another_department(zone, user, target):
+    # 开发区动态 is the office's; its sub-column 招商引资 was handed to 招商发展分局.
+    page = zone.columns["investment"] if target == "column" else zone.articles["invest1"]
+    client = logged_in_client(zone.users[user])
+    assert_page_denied(client.get(edit_url(page)))
+    data = admin_form(logged_in_client(zone.users["invest_editor"]).get(edit_url(page)))
+    data["title"] = "被上级栏目部门改掉的标题"
+    assert_page_denied(client.post(edit_url(page), data.dict()))
+    assert page.get_latest_revision_as_object().title != "被上级栏目部门改掉的标题"
+
+
+def test_owner_of_the_parent_column_cannot_add_delete_or_move_in_a_sub_column_of_another(zone):
+    client = logged_in_client(zone.users["office_editor"])
+    assert_page_denied(client.get(add_article_url(zone.columns["investment"])))
+    article = zone.articles["invest1"]
+    assert_page_denied(client.get(reverse("wagtailadmin_pages:delete", args=(article.pk,))))
+    assert_page_denied(client.get(reverse("wagtailadmin_pages:move", args=(article.pk,))))
+
+
+def test_owner_of_the_parent_column_still_edits_the_parent_and_its_own_sub_pages(zone):
+    client = logged_in_client(zone.users["office_editor"])
+    assert client.get(edit_url(zone.columns["dynamics"])).status_code == 200
+    assert client.get(add_article_url(zone.columns["dynamics"])).status_code == 200
+    # And the sub-column's own department edits it as before.
+    assert logged_in_client(zone.users["invest_editor"]).get(edit_url(zone.columns["investment"])).status_code == 200
+
+
+def test_office_reviewers_get_their_permissions_on_a_site_added_after_the_departments(zone):
+    from wagtail.models import Site
+
+    from tests.factories import add_page
+    from zoneportal.portal.models import ColumnPage
+
+    talent_root = add_page(Page.get_first_root_node(), ColumnPage(title="人才网", slug="talent-root"))
+    Site.objects.create(hostname="talent.localhost", port=80, root_page=talent_root)
+    reviewers = Group.objects.get(name=OFFICE_REVIEWERS_GROUP)
+    granted = set(
+        GroupPagePermission.objects.filter(group=reviewers, page=talent_root).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert granted == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
+    assert talent_root.permissions_for_user(zone.users["reviewer"]).can_publish()
+
+
+def test_a_column_the_editor_may_not_see_answers_403_not_an_empty_list(zone):
+    client = logged_in_client(zone.users["invest_editor"])
+    assert_page_denied(client.get(reverse("wagtailadmin_explore", args=(zone.columns["finance"].pk,))))
+    # Their own column lists its articles.
+    own = client.get(reverse("wagtailadmin_explore", args=(zone.columns["investment"].pk,)))
+    assert own.status_code == 200 and "重点项目签约仪式举行" in own.content.decode()

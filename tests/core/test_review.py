@@ -21,13 +21,13 @@ pytestmark = pytest.mark.django_db
 TITLE = "开发区新签约三个工业项目"
 
 
-def submit_new_article(zone, title: str = TITLE) -> ArticlePage:
+def submit_new_article(zone, title: str = TITLE, slug: str = "new-projects") -> ArticlePage:
     """As the 招商发展分局 editor: write an article in their column and submit it for review."""
     client = logged_in_client(zone.users["invest_editor"])
     column = zone.columns["investment"]
     data = admin_form(client.get(add_article_url(column)))
     data["title"] = title
-    data["slug"] = "new-projects"
+    data["slug"] = slug
     data["summary"] = "三个项目落户开发区"
     data["body"] = rich_text("<p>项目总投资12亿元，预计年产值20亿元。</p>")
     data["publish_at"] = timezone.localtime().strftime("%Y-%m-%d %H:%M")

@@ -125,3 +125,73 @@ def test_real_image_is_accepted(zone):
     )
     assert response.status_code == 302
     assert Image.objects.get(title="园区新貌").collection == zone.departments["invest"].collection
+
+
+def chinese_text(lead: int, encoding: str, size: int = 3 * 8192) -> bytes:
+    """A genuine Chinese text file of about ``size`` bytes: ``lead`` ASCII bytes (the byte alignment),
+    then Chinese characters only, so the 8 KiB sample ends inside a character in most alignments."""
+    line = "企业名称，来凤经济开发区食品有限公司；投资额，一千二百万元。"
+    return ("#" * lead + line * (size // len(line.encode(encoding)) + 1)).encode(encoding)
+
+
+@pytest.mark.parametrize("lead", [0, 1, 2, 3])
+@pytest.mark.parametrize(("filename", "encoding"), [("a.txt", "utf-8"), ("a.csv", "utf-8"), ("a.csv", "gb18030")])
+def test_genuine_text_over_8_kib_is_accepted_at_every_byte_alignment(filename, encoding, lead):
+    assert content_matches_extension(SimpleUploadedFile(filename, chinese_text(lead, encoding))) is True
+
+
+def test_text_cut_short_at_the_end_of_the_whole_file_is_still_refused():
+    broken = "开发区通知".encode()[:-1]  # the last character lacks its last byte, and nothing follows
+    assert content_matches_extension(SimpleUploadedFile("a.txt", broken)) is False
+
+
+def upload_many(zone, filename: str, content: bytes):
+    """Upload one file through the multiple-upload view (上传多个文档), as its JavaScript does."""
+    client = logged_in_client(zone.users["invest_editor"])
+    return client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(filename, content),
+            "title": filename,
+            "collection": zone.departments["invest"].collection.pk,
+        },
+    )
+
+
+@pytest.mark.parametrize("lead", [0, 1, 2])
+def test_gb18030_csv_over_8_kib_is_accepted_through_multiple_upload(zone, lead):
+    response = upload_many(zone, "招商企业名单.csv", chinese_text(lead, "gb18030"))
+    assert response.json()["success"] is True, response.json()
+    assert Document.objects.filter(title="招商企业名单.csv").exists()
+
+
+@pytest.mark.parametrize("lead", [0, 1, 2])
+def test_utf8_text_over_8_kib_is_accepted_through_multiple_upload(zone, lead):
+    response = upload_many(zone, "通知.txt", chinese_text(lead, "utf-8"))
+    assert response.json()["success"] is True, response.json()
+
+
+EXE = b"MZ\x90\x00" + b"\x00" * 100
+EXTENSION_MESSAGE = "文件扩展“exe”是不被允许"
+
+
+@pytest.mark.parametrize(
+    ("filename", "message"), [("setup.exe", EXTENSION_MESSAGE), ("政策文件.pdf", MISMATCH_MESSAGE)]
+)
+def test_a_disguised_exe_gets_one_clear_message_through_multiple_upload(zone, filename, message):
+    response = upload_many(zone, filename, EXE)
+    errors = response.json()["error_message"].splitlines()
+    assert len(errors) == 1, errors
+    assert message in errors[0]
+
+
+@pytest.mark.parametrize(
+    ("filename", "message"), [("setup.exe", EXTENSION_MESSAGE), ("政策文件.pdf", MISMATCH_MESSAGE)]
+)
+def test_a_disguised_exe_gets_one_clear_message_in_the_upload_form(zone, filename, message):
+    response = upload_document(zone, filename, EXE)
+    assert response.status_code == 200
+    errors = [tag.get_text(" ", strip=True) for tag in soup(response).select(".error-message")]
+    file_errors = [error for error in errors if "扩展" in error or MISMATCH_MESSAGE in error]
+    assert len(file_errors) == 1 and message in file_errors[0], errors
+    assert "文件扩展“”" not in response.content.decode()

@@ -1,4 +1,4 @@
-"""``manage.py load_demo``: a believable zone from the seed, idempotent, rebuildable.
+"""``manage.py load_demo``: a believable zone from ``demo/content``, idempotent, rebuildable.
 
 The demo is loaded once for this module inside a transaction that is rolled
 back at the end (loading takes a while); every test runs in its own savepoint.
@@ -75,13 +75,35 @@ def test_has_enough_content(demo):
     assert ArticlePage.objects.live().count() >= 20
 
 
-def test_the_five_seed_documents_are_published_articles(demo):
-    from zoneportal.demo.content.articles import SEED_ARTICLES
+def test_the_five_reports_are_published_as_full_articles(demo):
+    from zoneportal.demo.content.reports import REPORTS
 
-    assert len(SEED_ARTICLES) == 5
-    for spec in SEED_ARTICLES:
-        article = ArticlePage.objects.live().get(title=spec.title)
-        assert len(article.body) > 500, spec.title  # the document itself, not a stub
+    assert len(REPORTS) == 5
+    for spec in REPORTS:
+        article = ArticlePage.objects.live().get(slug=spec.key)
+        assert len(article.body) > 1200, spec.title  # a whole article, not a stub
+        assert article.body.count("<h2>") >= 3, spec.title  # in several sections
+
+
+def test_department_functions_are_lists_of_duties(demo):
+    for department in Department.objects.all():
+        assert department.functions.count("<li>") >= 4, department.name
+
+
+def test_only_the_projects_own_workflows_and_groups_remain(demo):
+    """Wagtail's "Moderators approval" (on the root, so on every home page) and its two groups are gone."""
+    from wagtail.models import WorkflowPage
+
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert set(Workflow.objects.all()) == {department.workflow for department in Department.objects.all()}
+    assert not WorkflowPage.objects.filter(page__depth__lte=2).exists()
+    for title in ("政务公开", "开发区动态"):
+        workflow = ColumnPage.objects.get(title=title).get_workflow()
+        assert workflow is None or workflow.name != "Moderators approval", title
+    for home in HomePage.objects.all():
+        assert home.get_workflow() is None, home.title
 
 
 def test_column_tree_covers_the_product(demo):
@@ -243,7 +265,7 @@ def test_policies_carry_document_properties(demo):
     assert policies.count() >= 10
     assert policies.exclude(issuer="").count() == policies.count()
     assert policies.exclude(policy_category="").count() == policies.count()
-    # The numbers the seed quotes are kept as the seed writes them.
+    # Document numbers the zone's material quotes are kept as it writes them.
     assert policies.filter(doc_number="鄂体改[2001]127号").exists()
     assert policies.filter(doc_number="州机编发[2006]35号").exists()
     assert set(ArticlePage.objects.exclude(validity="").values_list("validity", flat=True)) == set(

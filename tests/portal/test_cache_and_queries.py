@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from wagtail.images.models import Rendition
 
-from tests.utils import text_of
+from tests.utils import soup, text_of
 from zoneportal.portal.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +46,12 @@ def test_browsers_revalidate_cached_pages(zone, client, page_cache_on):
 def test_first_view_of_a_page_with_new_images_keeps_the_page_cache(zone, client, page_cache_on):
     """Making image renditions while rendering is not a content change: the cache must survive it."""
     article = zone.articles["news1"]  # has a cover image with no renditions yet
+    renditions = Rendition.objects.filter(image=article.cover_image)
+    assert not renditions.exists()
     client.get(zone.articles["news3"].url)  # cached
     ArticlePage.objects.filter(pk=zone.articles["news3"].pk).update(title="未经发布的标题修改")
-    client.get(article.url)  # renders new renditions of the cover image
+    assert client.get(article.url).status_code == 200
+    assert renditions.exists(), "rendering the article made no rendition: the test proves nothing"
     assert "未经发布的标题修改" not in text_of(client.get(zone.articles["news3"].url))
 
 
@@ -105,10 +109,22 @@ def test_uncached_page_view_needs_at_most_20_queries(zone, client, settings, dja
         "content": zone.pages["location"].url,
         "leaders": zone.pages["leaders"].url,
     }[which]
+    page = {
+        "home": zone.home,
+        "column": zone.columns["news"],
+        "sub-columns": zone.columns["dynamics"],
+        "article": zone.articles["news2"],
+        "attachments": zone.articles["news3"],
+        "content": zone.pages["location"],
+        "leaders": zone.pages["leaders"],
+    }[which]
     # Warm up once so image renditions exist (a one-off write), then measure a
     # view with every cache emptied.
     assert client.get(url).status_code == 200
     cache.clear()
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(MAX_QUERIES) as queries:
         response = client.get(url)
     assert response.status_code == 200
+    # The page itself, rendered from the database (not a cached copy, not an error page).
+    assert len(queries) > 0
+    assert page.title in soup(response).select_one("title").get_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils.encoding import iri_to_uri
 
 from tests.utils import soup, text_of
 
@@ -103,3 +104,17 @@ def test_simplified_page_is_unchanged(zone, client):
     assert "来凤经济开发区" in text_of(response)
     assert "來鳳經濟開發區" not in text_of(response)
     assert response.get("Content-Language") != "zh-Hant"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/zh-hant/admin/pages/search/?q=招商&p=2",
+        "/zh-hant/admin/login/?next=/admin/pages/3/edit/",
+        "/zh-hant/documents/1/x.pdf?download=1",
+    ],
+)
+def test_back_office_redirect_keeps_the_query_string(zone, client, path):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == iri_to_uri(path[len("/zh-hant") :])

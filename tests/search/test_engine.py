@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from tests.factories import add_page, rich_paragraphs, shanghai
 from zoneportal.portal.models import ArticlePage, ColumnPage
-from zoneportal.search.engine import SearchRequest, search, suggest
+from zoneportal.search.engine import SearchRequest, record_query, search, suggest
 from zoneportal.search.index import rebuild_index
 from zoneportal.search.models import SearchDocument, SearchTerm, Synonym
 
@@ -165,7 +165,9 @@ def test_filters_agree_whether_narrowed_in_memory_or_in_the_index(indexed, monke
 def test_sort_by_date(indexed):
     response = search(SearchRequest(query="开发区", sort="date", per_page=50))
     dates = [hit.date for hit in response.results if hit.date]
+    assert len(dates) >= 3, "too few dated results to show an order"
     assert dates == sorted(dates, reverse=True)
+    assert dates != sorted(dates)  # not all one day: the order is visible
 
 
 def test_snippets_are_escaped_and_highlighted(indexed):
@@ -189,7 +191,15 @@ def test_snippets_are_escaped_and_highlighted(indexed):
 )
 def test_odd_input_never_fails(indexed, query):
     response = search(SearchRequest(query=query))
-    assert response.total >= 0
+    # A coherent answer, not just no exception: the page lists what the total promises, …
+    assert len(response.results) == min(response.total, response.per_page)
+    assert all(hit.url and hit.title for hit in response.results)
+    assert "<script>" not in "".join(hit.title + hit.snippet for hit in response.results)
+    # … input with nothing to search for finds nothing, and one character is still searched.
+    if query in ("", " ", "\U0001f600", '"', "*", "'", "--"):
+        assert response.total == 0 and response.results == []
+    if query == "招":
+        assert indexed.articles["policy1"].url in [urlsplit(hit.url).path for hit in response.results]
 
 
 def test_drafts_and_private_pages_are_not_found(indexed):
@@ -326,3 +336,15 @@ def test_the_page_and_api_say_when_facets_count_only_the_newest_matches(indexed,
     assert "分类统计按最新的 3 条计算" in page.content.decode()
     listed = client.get("/search/", {"q": "开发区"}).content.decode()
     assert "这里列出其中 3 条" in listed and "按日期排序" in listed
+
+
+def test_suggestions_offer_only_queries_logged_on_the_same_site(indexed):
+    other = add_page(indexed.home.get_parent(), ColumnPage(title="人才网", slug="talent-root"))
+    talent = Site.objects.create(hostname="talent.localhost", port=80, root_page=other)
+    for visitor in ("a", "b", "c"):
+        record_query("人才公寓申请", 3, talent, visitor)
+    record_query("人才引进政策", 2, indexed.site, "d")
+    assert "人才公寓申请" not in suggest("人才", indexed.site)
+    assert "人才引进政策" in suggest("人才", indexed.site)
+    assert "人才公寓申请" in suggest("人才", talent)
+    assert "人才引进政策" not in suggest("人才", talent)

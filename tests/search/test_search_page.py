@@ -95,8 +95,18 @@ def test_query_is_kept_in_the_box_and_shown_escaped(zone, client):
 @pytest.mark.parametrize("query", BAD_QUERIES)
 def test_odd_and_hostile_queries_get_a_chinese_page(zone, client, query):
     response = get(client, q=query)
-    assert CJK.search(text_of(response))
     assert b"<script>alert" not in response.content
+    # The page answers the query itself in Chinese: the prompt to type something, results, or
+    # “nothing found” with tips (the site's header and footer alone would be Chinese anyway).
+    answers = soup(response).select(
+        ".search-page .search-start, .search-page .search-empty, .search-page .search-results"
+    )
+    assert len(answers) == 1, [answer.get("class") for answer in answers]
+    answer = answers[0]
+    if "search-results" in answer["class"]:
+        assert answer.select(".search-result__title a")
+    else:
+        assert CJK.search(answer.get_text())
 
 
 def test_an_overlong_query_is_cut_with_a_notice(zone, client):
@@ -217,8 +227,26 @@ def test_pagination_keeps_every_parameter(zone, client):
 
 
 def test_a_page_past_the_end_shows_the_last_page(zone, client):
-    response = get(client, q="招商引资", page="50")
-    assert result_links(response)
+    for number in range(12):
+        add_page(
+            zone.columns["news"],
+            ArticlePage(
+                title=f"园区招商动态第{number}期",
+                slug=f"zs-{number}",
+                publish_at=shanghai(2023, 1, number + 1),
+                body=rich_paragraphs("园区动态。"),
+            ),
+        )
+    rebuild_index()
+    first = soup(get(client, q="招商", type="news", sort="date"))
+    pages = int(first.select_one(".pagination__summary").get_text().split("/")[1].strip(" 页"))
+    assert pages >= 2
+    past = get(client, q="招商", type="news", sort="date", page="50")
+    last = get(client, q="招商", type="news", sort="date", page=str(pages))
+    assert result_links(past) and result_links(past) == result_links(last)
+    current = soup(past).select_one(".pagination [aria-current=page]").get_text("", strip=True)
+    assert current == f"第{pages}页"
+    assert soup(past).select_one(".pagination a[rel=next]") is None
 
 
 # ---------------------------------------------------------------- typos, nothing found, hot words
@@ -243,11 +271,21 @@ def test_typo_is_corrected_with_a_link_to_the_original(zone, client):
 
 
 def test_nothing_found_page_gives_tips_and_suggestions(zone, client):
+    for visitor in ("10.0.0.1", "10.0.0.2"):
+        get(client, q="优惠政策", REMOTE_ADDR=visitor)
+    get(client, q="工业园区", REMOTE_ADDR="10.0.0.3")
     response = get(client, q="火星")
-    page = soup(response)
-    assert "没有找到与“火星”相关的内容" in text_of(response)
-    assert "建议您" in text_of(response)
-    assert not page.select(".search-result")
+    empty = soup(response).select_one(".search-empty")
+    assert not soup(response).select(".search-result")
+    assert empty.select_one("h2").get_text() == "没有找到与“火星”相关的内容"
+    # Suggestions: nothing starts with 火星, so this week's hot words, each a link searching for it.
+    suggestions = empty.select(".search-words a")
+    assert [a.get_text() for a in suggestions][:2] == ["优惠政策", "工业园区"]
+    assert params_of(suggestions[0]["href"])["q"] == ["优惠政策"]
+    # Tips, with the way to the site map.
+    tips = empty.get_text(" ", strip=True)
+    assert "建议您" in tips and "检查输入的文字是否有误" in tips
+    assert empty.select_one(f'a[href="{path(zone.pages["sitemap"])}"]') is not None
 
 
 def test_nothing_found_under_filters_offers_to_drop_them(zone, client):

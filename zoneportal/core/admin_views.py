@@ -22,6 +22,9 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
+from .column_guard import ColumnIndexView, ColumnMoveView
+from .review import ReviewWorkflowActionView
+
 
 def forbidden(request: HttpRequest) -> HttpResponse:
     """The back office's 403 page."""
@@ -78,6 +81,9 @@ class DepartmentPageViewSet(PageViewSet):
     model = Page
     name = "department_pages"
     edit_view_class = StaleSaveGuardEditView
+    workflow_action_view_class = ReviewWorkflowActionView  # confirms 已通过 / 已退回
+    index_view_class = ColumnIndexView
+    move_view_class = ColumnMoveView
 
     def construct_view(self, view_class, **kwargs):
         return answer_denial_with_403(super().construct_view(view_class, **kwargs))

@@ -6,12 +6,15 @@ and a three-step review workflow. ``zoneportal.core.ownership`` wires these up.
 """
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, Workflow
+from wagtail.models import AbstractGroupApprovalTask, Collection, Workflow, WorkflowState
 from wagtail.search import index
+
+from .forms import COMMENT_REQUIRED, ApproveWithCommentForm, ReturnForChangesForm
 
 
 class Department(index.Indexed, models.Model):
@@ -129,3 +132,64 @@ class Leader(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.title}）"
+
+
+class ReviewTask(AbstractGroupApprovalTask):
+    """审核步骤: members of the chosen groups approve, or return the page to its editor with a comment.
+
+    Wagtail's own group approval, except that 退回修改 (Wagtail's "reject")
+    needs a comment: the editor works from it, sees it on the edit page and the
+    dashboard, and gets it by email.
+    """
+
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("审核用户组"),
+        help_text=_("处于本步骤的页面由这些用户组的成员审核：通过，或写明意见后退回修改"),
+    )
+
+    class Meta:
+        verbose_name = _("审核步骤（退回须写明意见）")
+        verbose_name_plural = _("审核步骤")
+
+    def get_actions(self, obj, user) -> list[tuple[str, str, bool]]:
+        """Approve, approve with a comment, or return for changes (which always asks for the comment)."""
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", _("退回修改"), True),
+                ("approve", _("通过"), False),
+                ("approve", _("通过并附意见"), True),
+            ]
+        return []
+
+    def get_form_for_action(self, action: str):
+        """The dialog's form: a required comment for 退回修改."""
+        return ReturnForChangesForm if action == "reject" else ApproveWithCommentForm
+
+    def on_action(self, task_state, user, action_name: str, **kwargs):
+        """Refuse a 退回修改 without a comment, whichever view (or script) asks for it."""
+        if action_name == "reject" and not str(kwargs.get("comment") or "").strip():
+            raise ValidationError(COMMENT_REQUIRED, code="comment_required")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls) -> str:
+        """Shown when an administrator chooses the type of a new workflow step."""
+        return _("所选用户组的成员可以通过本步骤，或写明意见后退回编辑修改")
+
+
+class ReviewStatusMixin:
+    """For page models: a page returned for changes says 已退回修改, not 草稿 or 审核中.
+
+    Wagtail's ``status_string`` (page listings, the dashboard's recent edits,
+    reports) only knows "in moderation" and "draft"; an editor needs to see at
+    a glance that a reviewer sent the page back.
+    """
+
+    @property
+    def status_string(self) -> str:
+        # current_workflow_state uses the states that page listings prefetch.
+        state = self.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return _("已发布 + 已退回修改") if self.live else _("已退回修改")
+        return super().status_string

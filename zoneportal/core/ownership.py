@@ -4,9 +4,17 @@ Everything here uses Wagtail's own permission and workflow models, so the admin
 enforces it server-side: an editor of one department cannot open, edit or
 publish another department's columns, images or documents.
 
+A column belongs to one department, and that department alone writes in it,
+including when it is a sub-column of another department's column: Wagtail's
+page permissions reach down the whole tree, so ``may_write_in`` (checked by the
+admin hooks of ``zoneportal.core.column_guard``) stops a parent column's
+department at a sub-column handed to someone else. The office acts on other
+departments' pages through review only.
+
 The review (先审后发, 三审): the editor submits, the department's head approves
-(``GroupApprovalTask`` for the department's heads group), then the committee
-office (管委会办公室) approves, which publishes the page.
+(a ``ReviewTask``, Wagtail's group approval with a required comment on
+退回修改, for the department's heads group), then the committee office
+(管委会办公室) approves, which publishes the page.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -15,7 +23,6 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -24,7 +31,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import Department
+from .models import Department, ReviewTask
 
 #: Members of this group give the final approval (管委会办公室终审) and publish.
 OFFICE_REVIEWERS_GROUP = "管委会办公室审核"
@@ -56,11 +63,22 @@ def office_reviewers() -> Group:
     return group
 
 
-def final_review_task() -> GroupApprovalTask:
+def grant_reviewers_new_site(site) -> None:
+    """A site added after the departments: the office reviewers get their permissions on its root too.
+
+    Only once the group exists (a department created it); until then
+    ``office_reviewers()`` covers every site root when it is first called.
+    """
+    group = Group.objects.filter(name=OFFICE_REVIEWERS_GROUP).first()
+    if group is not None and site.root_page_id is not None:
+        grant_page_permissions(group, site.root_page, REVIEWER_PERMISSIONS)
+
+
+def final_review_task() -> ReviewTask:
     """The shared last step of every department's workflow."""
-    task = GroupApprovalTask.objects.filter(name=_("管委会办公室终审")).first()
+    task = ReviewTask.objects.filter(name=_("管委会办公室终审")).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=_("管委会办公室终审"))
+        task = ReviewTask.objects.create(name=_("管委会办公室终审"))
     task.groups.add(office_reviewers())
     return task
 
@@ -97,7 +115,7 @@ def provision_department(department) -> None:
     heads_task_name = _("%(name)s负责人审核") % {"name": department.name}
     steps = list(department.workflow.workflow_tasks.order_by("sort_order"))
     if not steps:
-        head_task = GroupApprovalTask.objects.create(name=heads_task_name)
+        head_task = ReviewTask.objects.create(name=heads_task_name)
         head_task.groups.add(department.heads_group)
         WorkflowTask.objects.create(workflow=department.workflow, task=head_task, sort_order=0)
         WorkflowTask.objects.create(workflow=department.workflow, task=final_review_task(), sort_order=1)
@@ -138,6 +156,38 @@ def column_owners(page_ids) -> dict:
         column_id=F("workflow__workflow_pages__page_id")
     )
     return {department.column_id: department for department in owners}
+
+
+def owning_department(page: Page) -> Department | None:
+    """The department of the nearest column at or above ``page`` that a department owns."""
+    step = Page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    owners = Department.objects.filter(workflow__workflow_pages__page__path__in=paths).annotate(
+        column_path=F("workflow__workflow_pages__page__path")
+    )
+    return owners.order_by("-column_path").first()  # an ancestor's path is a prefix: the longest is the nearest
+
+
+def may_write_in(user, page: Page) -> bool:
+    """Whether the columns' ownership lets ``user`` add, edit, delete or move pages at ``page``.
+
+    Wagtail's own permissions still decide everything else; this only takes
+    away what a department's grant on a parent column would give it inside a
+    sub-column owned by another department. Administrators and the office
+    reviewers (who act through review on every site) are not limited.
+    """
+    if user.is_superuser:
+        return True
+    owner = owning_department(page)
+    if owner is None:
+        return True
+    groups = set(user.groups.values_list("pk", flat=True))
+    if groups & {owner.editors_group_id, owner.heads_group_id}:
+        return True
+    if Group.objects.filter(pk__in=groups, name=OFFICE_REVIEWERS_GROUP).exists():
+        return True
+    in_a_department = Q(editors_group__in=groups) | Q(heads_group__in=groups)
+    return not Department.objects.filter(in_a_department).exists()
 
 
 def user_departments(user):

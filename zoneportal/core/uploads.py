@@ -5,11 +5,15 @@ every image with Willow; this adds the missing half for documents: the bytes
 must match the extension, so a renamed executable or HTML page is refused.
 """
 
+import codecs
 from pathlib import PurePath
 
 import filetype
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 
@@ -31,13 +35,15 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
 }
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
 TEXT_EXTENSIONS = {"txt", "csv"}
+#: How much of an upload is read to judge it.
+SAMPLE_BYTES = 8192
 
 
 def content_matches_extension(upload: UploadedFile) -> bool:
     """True when the upload's first bytes are what its extension promises."""
     extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
     upload.seek(0)
-    head = upload.read(8192)
+    head = upload.read(SAMPLE_BYTES)
     upload.seek(0)
     if extension in MAGIC_BY_EXTENSION:
         return head.startswith(MAGIC_BY_EXTENSION[extension])
@@ -47,10 +53,13 @@ def content_matches_extension(upload: UploadedFile) -> bool:
     if extension in TEXT_EXTENSIONS:
         if b"\x00" in head or head.lstrip().lower().startswith((b"<!doctype", b"<html", b"<script")):
             return False
+        # The sample may end inside a multi-byte character (3 bytes per Chinese
+        # character in UTF-8, 2 or 4 in GB18030): an incremental decoder keeps
+        # such a tail pending instead of refusing it, wherever the cut falls.
+        whole_file = upload.size is not None and upload.size <= len(head)
         for encoding in ("utf-8", "gb18030"):
             try:
-                # A multi-byte character may be cut at the end of the sample.
-                head[:-4].decode(encoding) if len(head) == 8192 else head.decode(encoding)
+                codecs.getincrementaldecoder(encoding)().decode(head, final=whole_file)
                 return True
             except UnicodeDecodeError:
                 continue
@@ -62,9 +71,31 @@ class CheckedDocumentForm(BaseDocumentForm):
     """Wagtail's document form, refusing files whose content betrays their name."""
 
     def clean_file(self) -> UploadedFile:
+        """Refuse an extension that is not allowed, else content that does not match the extension."""
         upload = self.cleaned_data.get("file")
-        if isinstance(upload, UploadedFile) and not content_matches_extension(upload):
+        if not isinstance(upload, UploadedFile):
+            return upload
+        allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+        if allowed:
+            # Wagtail checks the extension only later, on the model (Document.clean):
+            # checked here first, a .exe is refused for its extension alone.
+            FileExtensionValidator(allowed)(upload)
+        if not content_matches_extension(upload):
             raise forms.ValidationError(
                 _("文件内容与扩展名不符（例如把网页或程序改名为 .pdf），请上传真实的文档。"), code="content_mismatch"
             )
         return upload
+
+    def add_error(self, field: str | None, error) -> None:
+        """One reason per refused file: drop the model's second opinion on a file already refused.
+
+        When ``clean_file`` refuses the upload, the document has no file, and
+        ``Document.clean`` would add “文件扩展“”是不被允许” for that empty name.
+        """
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            if "file" in error.error_dict and self.has_error("file"):
+                rest = {name: errors for name, errors in error.error_dict.items() if name != "file"}
+                if not rest:
+                    return
+                error = ValidationError(rest)
+        super().add_error(field, error)

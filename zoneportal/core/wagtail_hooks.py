@@ -6,10 +6,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+# The back office's guide, help menu and Chinese mends register their hooks on import.
+from . import backoffice  # noqa: F401
 from .admin_views import DepartmentPageViewSet
+from .column_guard import refuse_outside_own_columns
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
 from .dashboard import role_panels
 from .models import Department, Leader
+from .review import ReturnedForChangesPanel  # noqa: F401 (importing registers the review's hooks)
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -57,6 +61,23 @@ def department_columns_button(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_column_actions(actions):
     actions.register_action(COLUMNS_ACTION)(ColumnsAssignedFormatter)
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_delete_page")
+@hooks.register("before_copy_page")
+def keep_to_own_columns(request, page):
+    return refuse_outside_own_columns(request, page)
+
+
+@hooks.register("before_create_page")
+def add_only_in_own_columns(request, parent_page, page_class):
+    return refuse_outside_own_columns(request, parent_page)
+
+
+@hooks.register("before_move_page")
+def move_only_within_own_columns(request, page, destination):
+    return refuse_outside_own_columns(request, page) or refuse_outside_own_columns(request, destination)
 
 
 @hooks.register("construct_homepage_panels")

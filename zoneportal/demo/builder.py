@@ -1,4 +1,4 @@
-"""Builds (and removes) the demo zone 来凤经济开发区 from the seed documents.
+"""Builds (and removes) the demo zone 来凤经济开发区 from the content modules in ``demo/content``.
 
 ``load_demo`` (the management command) calls ``load``: one transaction that
 optionally removes the previous demo, then creates the three sites, the five
@@ -18,7 +18,7 @@ import hashlib
 import html
 import io
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -40,6 +40,7 @@ from wagtail.models import Collection, GroupApprovalTask, Page, Site, Task, Work
 
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
+from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.portal.models import (
     AlbumPhoto,
     ArticleAttachment,
@@ -60,8 +61,7 @@ from zoneportal.portal.models import (
 from zoneportal.search.index import rebuild_index
 
 from . import images as drawing
-from .content import facts
-from .content.articles import ARTICLES, SEED_ARTICLES, ArticleSpec, SeedArticleSpec
+from .content.articles import ARTICLES, ArticleSpec
 from .content.media import ALBUMS, DOCUMENTS, IMAGES, VIDEOS
 from .content.organisation import (
     DEMO_ADDRESS,
@@ -69,12 +69,12 @@ from .content.organisation import (
     DEMO_PHONE,
     DEPARTMENTS,
     LEADERS,
-    SERVICE_CENTRE_FUNCTIONS,
     DepartmentSpec,
 )
 from .content.pages import CONTENT_PAGES, ContentSpec
+from .content.reports import REPORTS
+from .figures import check_demo
 from .files import document_bytes
-from .seed import Seed, load_seed
 
 DEMO_PASSWORD = "laifeng2016"
 PORT = 8000
@@ -189,8 +189,7 @@ class DemoBuilder:
 
     STEPS = 13  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
-    def __init__(self, seed: Seed, progress: Progress) -> None:
-        self.seed = seed
+    def __init__(self, progress: Progress) -> None:
         self.progress = progress
         self.pages: dict[str, Page] = {}
         self.images: dict = {}
@@ -207,8 +206,8 @@ class DemoBuilder:
     def build(self) -> None:
         """Build the whole demo (the caller provides the transaction)."""
         step = self.progress.step
-        step(_("核对种子文档中的数据"), total=1)
-        self.check_seed()
+        step(_("核对演示内容中的数字"), total=1)
+        check_demo()
         self.progress.tick()
         step(_("建立站点与首页"), total=3)
         self.create_sites()
@@ -224,7 +223,7 @@ class DemoBuilder:
         self.create_columns()
         step(_("发布内容页"), total=len(CONTENT_PAGES))
         self.create_content_pages()
-        step(_("发布文章"), total=len(ARTICLES) + len(SEED_ARTICLES))
+        step(_("发布文章"), total=len(REPORTS) + len(ARTICLES))
         self.create_articles()
         step(_("建立多媒体展厅"), total=len(ALBUMS) + len(VIDEOS))
         self.create_media_hall()
@@ -232,24 +231,13 @@ class DemoBuilder:
         self.finish_sites()
         self.progress.finish()
 
-    # ---- step 1: seed ------------------------------------------------------
-
-    def check_seed(self) -> None:
-        """Every figure must be in the seed; fail before creating anything if not."""
-        self.seed.require(*facts.SNIPPETS)
-        for spec in ARTICLES:
-            self.seed.check_numbers(" ".join(_texts((spec.title, spec.summary, *spec.body))), spec.title)
-        for spec in CONTENT_PAGES:
-            self.seed.check_numbers(" ".join(_texts((spec.title, spec.intro, *spec.body))), spec.title)
-        for spec in VIDEOS:
-            self.seed.check_numbers(spec.transcript, spec.title)
-
     # ---- step 2: sites -----------------------------------------------------
 
     def create_sites(self) -> None:
-        """Remove Wagtail's welcome page; create the three home pages and their Sites."""
+        """Remove Wagtail's welcome page, default workflow and groups; create the three home pages and Sites."""
         for page in Page.objects.filter(depth=2, numchild=0, content_type__app_label="wagtailcore"):
             page.delete()
+        remove_wagtail_defaults()
         root = Page.get_first_root_node()
         homes = [
             ("main", MAIN_SLUG, "来凤经济开发区", "湖北西大门 · 湘、鄂、渝三省市交界处", MAIN_HOST, True),
@@ -317,31 +305,11 @@ class DemoBuilder:
         self.reviewer.groups.add(office_reviewers())
 
     def department_functions(self, spec: DepartmentSpec) -> str:
-        """The functions of a department as rich text: quoted from seed 4, one list item per duty."""
-        intro, closing = "", []
-        if spec.functions_from:
-            blocks = self.seed.documents[4].blocks(1)
-            start = next(i for i, block in enumerate(blocks) if block.text.startswith(spec.functions_from))
-            text = blocks[start].text[len(spec.functions_from) :]
-            for block in blocks[start + 1 :]:
-                if block.kind != "p" or block.text.startswith("（"):
-                    break
-                if block.text.startswith("此外"):
-                    closing.append(block.text)
-                    break
-                text += block.text
-            if "工作职能是：" in text:
-                intro, text = text.split("工作职能是：", 1)
-            duties = [part.strip("。 ") for part in text.replace("。", "；").split("；") if part.strip("。 ")]
-        else:
-            duties = SERVICE_CENTRE_FUNCTIONS
-        parts = []
-        if spec.functions_note:
-            parts.append(f"<p>{html.escape(spec.functions_note)}</p>")
-        if intro:
-            parts.append(f"<p>{html.escape(intro)}</p>")
-        parts.append("<ul>" + "".join(f"<li>{html.escape(duty)}。</li>" for duty in duties) + "</ul>")
-        parts += [f"<p>{html.escape(text)}</p>" for text in closing]
+        """The functions of a department as rich text: note, introduction, one list item per duty, closing."""
+        parts = [f"<p>{html.escape(text)}</p>" for text in (spec.functions_note, spec.functions_intro) if text]
+        parts.append("<ul>" + "".join(f"<li>{html.escape(duty)}。</li>" for duty in spec.functions) + "</ul>")
+        if spec.functions_closing:
+            parts.append(f"<p>{html.escape(spec.functions_closing)}</p>")
         return "".join(parts)
 
     # ---- steps 4-6: images, documents, leaders ----------------------------
@@ -371,7 +339,7 @@ class DemoBuilder:
         """Write every PDF and spreadsheet and store it in its department's collection."""
         Document = get_document_model()
         for spec in DOCUMENTS:
-            data = document_bytes(spec.key, self.seed)
+            data = document_bytes(spec.key)
             department = self.departments[spec.department]
             document = Document(
                 title=spec.title,
@@ -481,12 +449,9 @@ class DemoBuilder:
     # ---- step 9: articles --------------------------------------------------
 
     def create_articles(self) -> None:
-        """The five seed documents and the derived articles; related links once all exist."""
+        """The five reports and the short articles; related links once all exist."""
         created: list[tuple[ArticlePage, Department | None, tuple[str, ...]]] = []
-        for spec in SEED_ARTICLES:
-            page, department = self.seed_article(spec)
-            created.append((page, department, ()))
-        for spec in ARTICLES:
+        for spec in (*REPORTS, *ARTICLES):
             page, department = self.article(spec)
             created.append((page, department, spec.related))
         for page, department, related in created:
@@ -497,35 +462,16 @@ class DemoBuilder:
         for page, _department, _related in created:
             Page.objects.filter(pk=page.pk).update(last_published_at=page.publish_at)
 
-    def seed_article(self, spec: SeedArticleSpec) -> tuple[ArticlePage, Department | None]:
-        """A seed document as an article: headings as <h2>/<h3>, paragraphs as <p>."""
-        document = self.seed.documents[spec.number]
-        body = "".join(block.html() for block in document.blocks(spec.skip_lines, spec.stop_at))
-        body += "".join(f'<p style="text-align: right">{html.escape(line)}</p>' for line in spec.epilogue)
-        department = self.departments.get(spec.department) if spec.department else None
-        page = ArticlePage(
-            title=spec.title,
-            slug=spec.key,
-            subtitle=spec.subtitle,
-            source_department=department,
-            source_name=spec.source_name,
-            author=spec.author,
-            summary=spec.summary,
-            body=body,
-            keywords=spec.keywords,
-        )
-        return self.place_article(page, spec, department), department
-
     def article(self, spec: ArticleSpec) -> tuple[ArticlePage, Department | None]:
-        """A short article derived from the seed's facts."""
-        department = self.departments[spec.department]
+        """An article; ``spec.department`` None is outside material (no source department)."""
+        department = self.departments[spec.department] if spec.department else None
         page = ArticlePage(
             title=spec.title,
             slug=spec.key,
             subtitle=spec.subtitle,
             source_department=department,
             source_name=spec.source_name,
-            author=spec.author or department.name,
+            author=spec.author or (department.name if department else ""),
             summary=spec.summary,
             body=self.rich_text(spec.body),
             keywords=spec.keywords,
@@ -733,8 +679,10 @@ class DemoBuilder:
                 parts.append(f"<p>{html.escape(item)}</p>")
                 continue
             kind = item[0]
-            if kind in {"h2", "h3"}:
+            if kind in {"h2", "h3", "h4"}:
                 parts.append(f"<{kind}>{html.escape(item[1])}</{kind}>")
+            elif kind == "right":  # a closing line: signature, date
+                parts.append(f'<p style="text-align: right">{html.escape(item[1])}</p>')
             elif kind == "ul":
                 parts.append("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in item[1]) + "</ul>")
             elif kind == "page":
@@ -791,7 +739,7 @@ COLUMNS = [
     ColumnSpec("structure", "disclosure", "机构设置", "jigou", "bangongshi", kind="organisation", section="structure",
                intro="开发区管委会内设三个正科级职能机构和1个正科级事业单位。"),
     ColumnSpec("functions", "disclosure", "部门职能", "zhineng", "bangongshi", kind="organisation",
-               section="functions", intro="各部门的工作职能，摘自来凤经济开发区工业园区建设专题。"),
+               section="functions", intro="各部门的工作职能，根据来凤经济开发区工业园区建设专题整理。"),
     ColumnSpec("policies", "disclosure", "政策法规", "zhengce", "zhaoshang", column_type=DISCLOSURE,
                content_kind=POLICY, intro="开发区设立、管理体制和优惠政策的文件要点。"),
     ColumnSpec("offices", "disclosure", "办公地点", "bangongdidian", "bangongshi", kind="organisation",
@@ -841,28 +789,6 @@ COLUMNS = [
 
 def _when(value: str) -> datetime:
     return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
-
-
-def _texts(items: Iterable) -> Iterator[str]:
-    """The visible texts of body items (skipping page, document and image keys)."""
-    for item in items:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, list):
-            yield from _texts(item)
-        elif isinstance(item, tuple):
-            kind = item[0]
-            if kind in {"page", "doc"}:
-                yield item[2]
-            elif kind in {"img", "image"}:
-                continue
-            elif kind == "table":
-                yield item[1]
-                yield from _texts([" ".join(map(str, row)) for row in (item[2], *item[3])])
-            elif kind == "figures":
-                yield from _texts([" ".join(row) for row in item[1]])
-            else:
-                yield from _texts(item[1:])
 
 
 def remove_demo() -> None:
@@ -915,9 +841,8 @@ def load(
         return PRESENT
     if not reset and has_foreign_content():
         return FOREIGN
-    seed = load_seed()
     progress = Progress(write, DemoBuilder.STEPS + (1 if reset else 0), update, timings)
-    builder = DemoBuilder(seed, progress)
+    builder = DemoBuilder(progress)
     try:
         with override_settings(TASKS=COLLECT_TASKS):
             tasks = CollectedTasks()

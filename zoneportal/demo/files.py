@@ -11,7 +11,7 @@ from .content import facts
 from .content.articles import ARTICLES
 from .content.media import IMAGES
 from .content.pages import ENTRY_STEPS
-from .seed import Seed
+from .content.reports import REPORTS
 
 NOTE_SOURCE = f"数据来源：{facts.SOURCE}"
 NOTE_DEMO = "演示文件：由门户网站演示数据生成，仅供演示。"
@@ -22,33 +22,29 @@ def _image(key: str) -> Image.Image:
 
 
 def _article_blocks(key: str) -> list[tuple[str, str]]:
-    article = next(item for item in ARTICLES if item.key == key)
+    article = next(item for item in (*REPORTS, *ARTICLES) if item.key == key)
     blocks: list[tuple[str, str]] = []
     for item in article.body:
         if isinstance(item, str):
             blocks.append(("p", item))
         elif item[0] == "ul":
             blocks.extend(("p", line) for line in item[1])
-        elif item[0] in {"h2", "h3"}:
+        elif item[0] in {"h2", "h3", "h4"}:
             blocks.append(("h", item[1]))
+        elif item[0] == "right":
+            blocks.append(("p", item[1]))
     return blocks
 
 
-def _seed_blocks(seed: Seed, number: int, skip: int, stop_at: str | None = None) -> list[tuple[str, str]]:
-    return [("p" if block.kind == "p" else "h", block.text) for block in seed.documents[number].blocks(skip, stop_at)]
+def _pdf_zhuanti() -> bytes:
+    return documents.pdf("来凤经济开发区工业园区建设", _article_blocks("gongyeyuanqu-zhuanti"))
 
 
-def _pdf_zhuanti(seed: Seed) -> bytes:
-    blocks = _seed_blocks(seed, 4, 1, "附：")
-    blocks += [("p", "来凤经济开发区管委会"), ("p", "2016年9月10日")]
-    return documents.pdf("来凤经济开发区工业园区建设", blocks)
+def _pdf_daye() -> bytes:
+    return documents.pdf("借鉴先进地区经验加快工业园区建设——赴大冶学习考察报告", _article_blocks("daye-kaocha"))
 
 
-def _pdf_daye(seed: Seed) -> bytes:
-    return documents.pdf("借鉴先进地区经验加快工业园区建设——赴大冶学习考察报告", _seed_blocks(seed, 1, 2))
-
-
-def _pdf_entry_guide(seed: Seed) -> bytes:
+def _pdf_entry_guide() -> bytes:
     blocks = [
         ("h", "一、适用范围"),
         ("p", "申请进入桂花树工业园、四合工业园的“三资”企业和国内投资企业。"),
@@ -63,11 +59,11 @@ def _pdf_entry_guide(seed: Seed) -> bytes:
     return documents.pdf("来凤经济开发区企业入园办事指南", blocks, [_image("flow-entry")])
 
 
-def _pdf_policy(seed: Seed) -> bytes:
+def _pdf_policy() -> bytes:
     return documents.pdf("来凤经济开发区招商引资优惠政策摘编", _article_blocks("youhui-zhengce"))
 
 
-def _pdf_targets(seed: Seed) -> bytes:
+def _pdf_targets() -> bytes:
     blocks = [("h", "主要经济目标（到2020年）")]
     blocks += [
         ("p", f"{label}：{value}{unit}{'，' + note if note else ''}。")
@@ -80,7 +76,7 @@ def _pdf_targets(seed: Seed) -> bytes:
     )
 
 
-def _pdf_zoning(seed: Seed) -> bytes:
+def _pdf_zoning() -> bytes:
     blocks = [
         ("p", f"{name}（{park}）：{where}{'，规划面积' + area + '平方公里' if area else ''}。")
         for name, park, area, where in facts.ZONING
@@ -88,7 +84,7 @@ def _pdf_zoning(seed: Seed) -> bytes:
     return documents.pdf("来凤经济开发区产业布局", blocks, [_image("map-zoning")])
 
 
-def _pdf_results(seed: Seed) -> bytes:
+def _pdf_results() -> bytes:
     blocks = [
         ("p", f"{label}：{value}{unit}{'（' + note + '）' if note else ''}。")
         for label, value, unit, note in facts.RESULTS_2015
@@ -96,7 +92,7 @@ def _pdf_results(seed: Seed) -> bytes:
     return documents.pdf("2015年开发区运行情况", blocks, [_image("chart-results-2015")])
 
 
-def _xlsx_invest(seed: Seed) -> bytes:
+def _xlsx_invest() -> bytes:
     rows = [(index, item.company, item.kind, item.amount) for index, item in enumerate(facts.INVESTMENT_2014, 1)]
     return documents.xlsx(
         "2014年招商引资项目到位资金表",
@@ -113,7 +109,7 @@ def _xlsx_invest(seed: Seed) -> bytes:
     )
 
 
-def _xlsx_entry_form(seed: Seed) -> bytes:
+def _xlsx_entry_form() -> bytes:
     fields = [
         "企业名称",
         "统一社会信用代码",
@@ -138,7 +134,7 @@ def _xlsx_entry_form(seed: Seed) -> bytes:
     )
 
 
-def _xlsx_results(seed: Seed) -> bytes:
+def _xlsx_results() -> bytes:
     return documents.xlsx(
         "2015年开发区主要经济指标",
         ["指标", "数值", "单位", "说明"],
@@ -149,7 +145,7 @@ def _xlsx_results(seed: Seed) -> bytes:
     )
 
 
-def _xlsx_targets(seed: Seed) -> bytes:
+def _xlsx_targets() -> bytes:
     return documents.xlsx(
         "来凤经济开发区2020年主要经济目标",
         ["指标", "目标", "单位", "说明"],
@@ -160,7 +156,7 @@ def _xlsx_targets(seed: Seed) -> bytes:
     )
 
 
-def _xlsx_land(seed: Seed) -> bytes:
+def _xlsx_land() -> bytes:
     return documents.xlsx(
         "开发区征地与基建投入情况表",
         ["期间", "投入资金（万元）", "征收土地（亩）", "亩均价（万元）", "说明"],
@@ -175,7 +171,7 @@ def _xlsx_land(seed: Seed) -> bytes:
     )
 
 
-def _xlsx_stats_form(seed: Seed) -> bytes:
+def _xlsx_stats_form() -> bytes:
     return documents.xlsx(
         "开发区工业企业主要经济指标统计表",
         [
@@ -194,7 +190,7 @@ def _xlsx_stats_form(seed: Seed) -> bytes:
     )
 
 
-def _xlsx_staffing(seed: Seed) -> bytes:
+def _xlsx_staffing() -> bytes:
     return documents.xlsx(
         "来凤经济开发区人员编制情况表",
         ["机构", "编制与职数（来编纪要[2006]3号等）"],
@@ -210,7 +206,7 @@ def _xlsx_staffing(seed: Seed) -> bytes:
     )
 
 
-MAKERS: dict[str, Callable[[Seed], bytes]] = {
+MAKERS: dict[str, Callable[[], bytes]] = {
     "pdf-zhuanti": _pdf_zhuanti,
     "pdf-daye": _pdf_daye,
     "pdf-entry-guide": _pdf_entry_guide,
@@ -228,6 +224,6 @@ MAKERS: dict[str, Callable[[Seed], bytes]] = {
 }
 
 
-def document_bytes(key: str, seed: Seed) -> bytes:
+def document_bytes(key: str) -> bytes:
     """The file content of the demo document ``key``."""
-    return MAKERS[key](seed)
+    return MAKERS[key]()

@@ -24,7 +24,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from zoneportal.core.models import Department
+from zoneportal.core.models import Department, ReviewStatusMixin
 
 from .forms import ArticlePageForm
 from .fragments import cached_part
@@ -82,7 +82,7 @@ class GovernmentMetaMixin(models.Model):
         abstract = True
 
 
-class SectionPage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
+class SectionPage(ReviewStatusMixin, ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """Shared behaviour of every non-article page: an owner department and an intro."""
 
     department = models.ForeignKey(
@@ -413,7 +413,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         return ColumnFeed(self)(request)
 
 
-class ArticlePage(ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
+class ArticlePage(ReviewStatusMixin, ReachableSlugMixin, PublicViewRestrictionsMixin, GovernmentMetaMixin, Page):
     """文章: news, notices and other published information."""
 
     subtitle = models.CharField(_("副标题"), max_length=200, blank=True)
@@ -784,12 +784,22 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
     postcode = models.CharField(_("邮编"), max_length=10, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("徽标"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("显示在后台登录页和侧栏；不设置时使用默认徽标"),
+    )
 
     panels = [
         MultiFieldPanel(
             [
                 FieldPanel("site_name"),
                 FieldPanel("site_short_name"),
+                FieldPanel("emblem"),
                 FieldPanel("site_domain"),
                 FieldPanel("site_id_code"),
             ],

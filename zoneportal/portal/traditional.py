@@ -15,8 +15,10 @@ from functools import lru_cache
 
 import opencc
 from django.core.cache import cache
+from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponsePermanentRedirect
 from django.urls import get_script_prefix, set_script_prefix
+from django.utils.encoding import escape_uri_path, iri_to_uri
 
 PREFIX = "/zh-hant"
 CONVERTIBLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/xml", "application/json")
@@ -56,7 +58,10 @@ class TraditionalChineseMiddleware:
 
         inner_path = path[len(PREFIX) :] or "/"
         if inner_path.startswith(NEVER_CONVERTED):
-            return HttpResponsePermanentRedirect(inner_path)
+            # Same address without the prefix: the query string too (?next=…, search terms, ?p=2).
+            target = escape_uri_path(get_script_prefix().rstrip("/") + inner_path)
+            query = get_str_from_wsgi(request.META, "QUERY_STRING", "")  # the raw bytes, read as UTF-8
+            return HttpResponsePermanentRedirect(f"{target}?{iri_to_uri(query)}" if query else target)
 
         request.script_variant = "zh-hant"
         request.path_info = inner_path

@@ -16,9 +16,13 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 import opencc
+
+# Importing rjieba builds its default segmenter with jieba's dictionary (about 30 MB); _jieba() adds the zone's words
+# to that one rather than building a second copy.
 import rjieba
 
 DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionary"
@@ -34,7 +38,7 @@ MAX_TOKEN_LENGTH = 40
 _TOKEN = re.compile(rf"[^\W_]{{1,{MAX_TOKEN_LENGTH}}}")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# "?" stands in for 〔〕 in texts that went through a GBK round trip (潜政发?2008?18号 in the seed material).
+# "?" stands in for 〔〕 in texts that went through a GBK round trip (潜政发?2008?18号 in scanned documents).
 _OPEN = "〔\\[(【〖「{<?"
 _CLOSE = "〕\\])】〗」}>?"
 
@@ -152,20 +156,33 @@ def fold(text: str) -> str:
 
 
 _dictionary_lock = threading.Lock()
-_segmenter: rjieba.Jieba | None = None
+_user_words_added = False
 
 
-def _jieba() -> rjieba.Jieba:
-    """The segmenter with the zone's user dictionary, loaded once on first use (thread-safe)."""
-    global _segmenter
-    if _segmenter is None:
+def _jieba() -> ModuleType:
+    """The segmenter with the zone's user dictionary (thread-safe; the words are added once, on first use).
+
+    It is rjieba's default segmenter (the module's ``cut``, ``cut_for_search``, ``add_word``), which rjieba builds
+    when it is imported: a second ``rjieba.Jieba()`` would hold a second copy of the dictionary in every process.
+    Nothing else in ZonePortal uses the default segmenter.
+    """
+    global _user_words_added
+    if not _user_words_added:
         with _dictionary_lock:
-            if _segmenter is None:
-                segmenter = rjieba.Jieba()
+            if not _user_words_added:
                 for word, freq in user_words():
-                    segmenter.add_word(word, freq, None)
-                _segmenter = segmenter
-    return _segmenter
+                    rjieba.add_word(word, freq, None)
+                _user_words_added = True
+    return rjieba
+
+
+def preload() -> None:
+    """Load everything analysis reads from files: the segmenter and its user dictionary, the t2s converter and the
+    word lists. gunicorn's master calls this before forking (``zoneportal.preload``), so the workers share one copy
+    instead of each building its own on its first search."""
+    query_words("预热开发区")
+    index_terms("預熱")
+    stopwords()
 
 
 def dictionary_lines(name: str) -> Iterator[str]:

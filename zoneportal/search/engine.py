@@ -490,7 +490,10 @@ def search(request: SearchRequest) -> SearchResponse:
 
 
 def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
-    """Completions for what a visitor is typing: popular queries, titles, then words by pinyin."""
+    """Completions for what a visitor is typing: popular queries, titles, then words by pinyin.
+
+    With a ``site``, queries and titles are that site's only.
+    """
     prefix = clean_query(prefix)[:30]
     if not prefix:
         return []
@@ -503,12 +506,10 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
                 found.append(candidate)
 
     since = timezone.now() - timedelta(days=30)
-    popular = (
-        without_hidden(SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded))
-        .values("text")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-    )
+    logged = without_hidden(SearchQuery.objects.filter(created_at__gte=since, results__gt=0, text__startswith=folded))
+    if site is not None:
+        logged = logged.filter(site=site)  # like hot words: each site's visitors' own queries
+    popular = logged.values("text").annotate(n=Count("id")).order_by("-n")
     add(row["text"] for row in shown(popular.iterator(), limit, itemgetter("text")))
     titles = SearchDocument.objects.filter(title__startswith=folded)
     if site is not None:

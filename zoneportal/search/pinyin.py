@@ -3,8 +3,6 @@
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -17,6 +15,11 @@ def word_pinyin(word: str) -> tuple[str, str] | None:
     """
     if not _HAN.search(word):
         return None
+    # Imported on first use, not with the module: pypinyin's dictionaries take about 55 MB per process, and only
+    # indexing and typo correction (query._twin) read pinyin of words; a gunicorn worker serving pages and ordinary
+    # searches never loads them.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [part for part in lazy_pinyin(word, style=Style.NORMAL) if part.isalnum()]
     return "".join(syllables).lower(), "".join(part[0] for part in syllables).lower()
 

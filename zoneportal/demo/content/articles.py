@@ -1,16 +1,16 @@
-"""Short articles derived from the facts of seed 4, plus where the five seed documents go.
+"""Short articles on the zone's news, notices, policies and answers (the five long ones are in ``reports.py``).
 
-Every sentence restates the seed (mostly seed 4, 来凤经济开发区工业园区建设专题);
-publication dates are plausible dates in 2015-2016, the period the seed
-describes. The loader checks that every number in these texts occurs in the
-seed. Body items: a string is a paragraph; ("h2"|"h3", text) a heading;
+They restate the facts of the zone's report (来凤经济开发区工业园区建设);
+publication dates are plausible dates in 2015-2016, the period it describes.
+The loader checks that every number in these texts is a figure of
+``facts.FACTS`` or a listed demo value. Body items: a string is a paragraph; ("h2"|"h3"|"h4", text) a heading;
 ("ul", [items]) a list; ("page", key, text) a paragraph linking to a demo page;
 ("doc", key, text) a paragraph linking to a demo document; ("img", key) an image.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 VALID, AMENDED, EXPIRED, REPEALED = "valid", "amended", "expired", "repealed"  # ArticlePage.Validity
 
@@ -23,7 +23,7 @@ class ArticleSpec:
     column: str
     title: str
     date: str  # "YYYY-MM-DD HH:MM", Asia/Shanghai
-    department: str  # slug of the source department
+    department: str | None  # slug of the source department; None for material from elsewhere
     summary: str
     body: tuple = ()
     cover: str | None = None
@@ -33,115 +33,13 @@ class ArticleSpec:
     source_name: str = ""
     author: str = ""
     keywords: str = ""
-    # 文件属性 of policies and notices. Numbers quoted by the seed are kept as the seed writes them;
-    # the others are zone-internal demo numbers (来开管发〔2015〕3号 …), never shown as seed figures.
+    # 文件属性 of policies and notices. Numbers quoted by the zone's material are kept as it writes them;
+    # the others are zone-internal demo numbers (来开管发〔2015〕3号 …), listed in facts.DEMO_VALUES.
     doc_number: str = ""
     issuer: str = ""
     policy_category: str = ""
     validity: str = ""  # ArticlePage.Validity value
 
-
-@dataclass(frozen=True)
-class SeedArticleSpec:
-    """Where one of the five seed documents is published."""
-
-    number: int
-    key: str
-    column: str
-    title: str
-    date: str
-    department: str | None
-    source_name: str
-    author: str
-    summary: str
-    subtitle: str = ""
-    skip_lines: int = 0
-    stop_at: str | None = None
-    cover: str | None = None
-    attachments: tuple[str, ...] = ()
-    keywords: str = ""
-    epilogue: tuple[str, ...] = field(default=())
-
-
-SEED_ARTICLES = [
-    SeedArticleSpec(
-        number=1,
-        key="daye-kaocha",
-        column="selected",
-        title="借鉴先进地区经验加快工业园区建设",
-        subtitle="赴大冶学习考察报告",
-        date="2015-03-16 09:30",
-        department=None,
-        source_name="外地经验交流材料（潜江市赴大冶考察组）",
-        author="考察组",
-        summary="大冶经济开发区“发展大产业、打造大园区、建设大通道、拉开大格局”的做法：规划先行、大招商、"
-        "拆迁还建与被征地农民保障。",
-        skip_lines=2,
-        attachments=("pdf-daye",),
-        keywords="大冶,工业园区,考察报告,拆迁还建",
-    ),
-    SeedArticleSpec(
-        number=2,
-        key="fugai-gongcheng",
-        column="dyn_party",
-        title="全面推进“覆盖工程” 切实提高非公企业党建工作水平",
-        date="2015-07-01 10:00",
-        department=None,
-        source_name="永吉经济开发区党工委（外地经验交流材料）",
-        author="永吉经济开发区党工委",
-        summary="永吉经济开发区在驻区非公企业全面开展党组织建设“覆盖工程”：强化组建、坚持标准、"
-        "党建工作与企业发展联动推进。",
-        skip_lines=3,
-        keywords="非公企业党建,覆盖工程,党支部",
-    ),
-    SeedArticleSpec(
-        number=3,
-        key="zhiyong-wenze",
-        column="topics",
-        title="大冶十中——治庸典型开路，问责健制随行",
-        date="2015-11-20 15:00",
-        department=None,
-        source_name="大冶十中（外地经验交流材料）",
-        author="大冶十中",
-        summary="治庸问责经验：加强组织领导、开展自查自纠、健全规章制度、树立正反典型。",
-        skip_lines=1,
-        keywords="治庸问责,作风建设",
-    ),
-    SeedArticleSpec(
-        number=4,
-        key="gongyeyuanqu-zhuanti",
-        column="topics",
-        title="来凤经济开发区工业园区建设",
-        subtitle="开发区设立过程、机构与职能、运行情况和未来五年目标任务",
-        date="2016-09-10 09:00",
-        department="bangongshi",
-        source_name="",
-        author="来凤经济开发区管委会",
-        summary="从2001年设立“来凤三边经贸开发区”到2015年两个工业园区53家企业，以及到2020年"
-        "建成武陵地区一流现代新型产业园区的目标任务。",
-        skip_lines=1,
-        stop_at="附：",
-        cover="photo-panorama",
-        attachments=("pdf-zhuanti", "pdf-targets", "xlsx-invest-2014"),
-        keywords="工业园区,桂花树工业园,四合工业园,十三五,招商引资",
-        epilogue=("附：开发区五年发展项目清单（略）", "来凤经济开发区管委会", "2016年9月10日"),
-    ),
-    SeedArticleSpec(
-        number=5,
-        key="wangzhan-jianshe",
-        column="selected",
-        title="经济开发区网站建设经验交流材料",
-        subtitle="哈尔滨开发区网站（节选）",
-        date="2016-08-25 10:30",
-        department=None,
-        source_name="哈尔滨开发区（外地经验交流材料）",
-        author="哈尔滨开发区",
-        summary="开发区网站“政务公开、面向企业，服务公众”：政务公开专栏、开发区动态、多媒体展厅、"
-        "一个主网站多个子网站，各部门既是栏目的信息发布者也是管理者。",
-        stop_at="（二）在线服务应用系统",
-        keywords="政府网站,电子政务,政务公开",
-    ),
-]
 
 ARTICLES = [
     # ---- 新闻快递 -------------------------------------------------------------

@@ -1,8 +1,12 @@
-"""The numbers of the demo zone, each copied from seed 4 (来凤经济开发区工业园区建设专题).
+"""The numbers of the demo zone, and the table of facts every number the demo shows is checked against.
 
-Charts, tables, spreadsheets and articles all read them from here, and
-``SNIPPETS`` lists the seed phrases they come from: the loader checks that
-every phrase is still in the seed before it builds anything.
+The structured figures (2014 investment, 2015 results, 2020 targets, parks,
+zoning) are those of the zone's report 来凤经济开发区工业园区建设; charts,
+tables and spreadsheets read them from here. ``FACTS`` lists every figure any
+demo text shows, each with where the zone's material states it, and
+``DEMO_VALUES`` the numbers that are the demo's own. ``zoneportal.demo.figures``
+checks every article, page, organisation text, transcript, chart and
+spreadsheet against them before the loader builds anything.
 """
 
 from __future__ import annotations
@@ -139,37 +143,124 @@ ZONING = [
 STAFFING_TOTAL = "核定行政事业人员编制共34名"
 STAFFING_ON_DUTY = "2015年末，实际在编在岗23名"
 
-SNIPPETS = [
-    "完成招商引资任务35000万元，实际到位49100万元（总额中有7户新建项目为29750万元，占比61%）",
-    *[f"{item.company}{item.amount}万元" for item in INVESTMENT_2014],
-    "纳入开发区统计范围的工业企业共72户（含城区工业企业）",
-    "两个园区企业53家，年主营业务收入2000万元以上的规模企业43户，高新技术产业1个",
-    "全年实现税收总额4963万元",
-    "年创工业总产值和工业增加值分别为34.35亿元和10.67亿元，比上年增长15.1%、15.2%",
-    "固定资产投资累计22.24亿元，同比增长59.1%",
-    "其中基础设施建设投资13.3亿元，占59.8%，同比增长58.5%",
-    "招商引资总额9.8亿元，同比增长78.2%",
-    "园内项目工程共12个，其中有8个相继开工建成",
-    "完成固定资产投资31600万元，其中基础设施建设投资18900万元，占比59.8%，年纳税1506万元，万元投资创税额为476.58元",
-    "开发区生产总值达到24亿元，年均增长21%，其中工业19.8亿元，占比82.5%，商贸业3.24亿元，占比13.5%，旅游业0.96亿元，占比4%",
-    "全区税收收入实现3.43亿元，增幅达到28%",
-    "规模以上工业企业总数达到80户，每年新培植6家，规模以上工业增加值19.2亿元，年均增长28%",
-    "外贸出口2000万美元，年均增长40%；实际利用外资2000万美元",
-    "新型建材产业集群实现产值20亿元",
-    "整个原材料产业集群实现产值15亿元",
-    "农副产品加工业集群产值实现15亿元",
-    "新能源产业集群实现产值6亿元",
-    "商贸流通产值达到10亿元",
-    "旅游产业产值达到2亿元",
-    "位于县城翔凤镇桂花树村、黄茅坪村，园区面积1.23平方公里（1845亩）",
-    "桂花树工业园先后征用土地2000亩，基本实现路、水、电、气、通讯、电视、宽带和土地平整“七通一平”，入园企业48户",
-    "位于绿水镇四合村、梅子树村，2008年建园，园区面积2.1平方公里（3150亩）。至2015年，先后征用土地1500亩",
-    "入园企业有凯迪绿色能源、腾升香料、明涛钙业、楚城钙业等5户",
-    "四号路（现科隆公司厂址）西面靠南延伸0.8平方公里区域",
-    "布局以桂花树工业园33号以南，规划面积0.25平方公里",
-    "沿利智线向东南方向延伸，规划面积0.45平方公里",
-    "以腾升香料为代表，规划面积0.5平方公里",
-    "张贵路以北靠利智线西侧，规划面积1.5平方公里",
-    STAFFING_TOTAL,
-    STAFFING_ON_DUTY,
-]
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure of the zone as shown (number and unit) and where the zone's material states it."""
+
+    figure: str
+    where: str
+
+
+def _stated(where: str, figures: str) -> list[Fact]:
+    """The space-separated ``figures`` (number and unit, as shown), all stated in ``where``."""
+    return [Fact(figure, where) for figure in figures.split()]
+
+
+#: Every figure the demo shows, with where the zone's material states it. A date such as 2001年12月28日
+#: is listed whole; the check reads it as 2001年, 12月 and 28日. A number shown without a unit
+#: (a document number's year, a spreadsheet cell) must be the number of a figure listed here.
+FACTS: tuple[Fact, ...] = (
+    # 来凤经济开发区工业园区建设（专题，2016年9月10日）
+    *_stated("专题·落款", "2016年9月10日"),
+    *_stated(
+        "专题·一、设立过程",
+        "2000-2001年 2001年12月28日 鄂体改[2001]127号 224.2公顷 3363亩 253.3公顷 3800亩 2002年 2005年12月8日",
+    ),
+    *_stated(
+        "专题·一、设立过程（筹建管委会）",
+        "2006年4月20日 州机编发[2006]35号 1名 3人 5月30日 第24次 来编纪要[2006]3号 3项 2007年2月 3名 11月 1人 2人",
+    ),
+    *_stated("专题·二、机构与职能", "3个 1个 34名 2名 6名 16名 2015年 23名 20个"),
+    *_stated("专题·三、运行情况", "4个 2007年10月17日 5年"),
+    *_stated(
+        "专题·三、运行情况（征地与基建投入）",
+        "2001-2006年 14801万元 1450亩 10.21万元 1500万元 441亩 3.4万元 3000万元 120万元 300米 180万元 250万元 4号 "
+        "18500万元 3500亩 5.29万元",
+    ),
+    *_stated("专题·三、（一）桂花树工业园", "1.23平方公里 1845亩 2007年6月 6月11日 8月8日 2000亩 48户"),
+    *_stated("专题·三、（二）四合工业园", "2008年 2.1平方公里 3150亩 1500亩 5户"),
+    *_stated(
+        "专题·三、（三）1、经济效益（2015年）",
+        "72户 53家 2000万元 43户 4963万元 34.35亿元 10.67亿元 15.1% 15.2% 22.24亿元 59.1% 13.3亿元 59.8% 58.5% "
+        "9.8亿元 78.2% 10",
+    ),
+    *_stated(
+        "专题·三、（三）2、项目建设",
+        "2014年 12个 8个 31600万元 18900万元 1506万元 476.58元 3000亩 4万亩 9个 7个 2个 20平方公里",
+    ),
+    *_stated(
+        "专题·三、（三）3、招商引资（2014年到位资金）",
+        "35000万元 49100万元 7户 29750万元 61% 16500万元 100万元 400万元 4400万元 800万元 1850万元 5700万元 8家 "
+        "7000万元 1300万元 3270万元 1560万元 2320万元 6个 2.5亿元 100亩",
+    ),
+    *_stated("专题·三、（三）4、园区管理（“6.16”对口帮扶）", "6.16 2015年5月"),
+    *_stated(
+        "专题·四、工业园区建设的重要意义",
+        "2003年8月 30 14亿元 2.23亿元 15.9% 1.59亿元 7600元 1600 604亩 14个 8000平方米 7年 24平方公里 65户 10户 10 "
+        "60亿元 10年 25.9倍 13% 42亿元 25.3倍 14亿元 6.8倍 7.35亿元 3.6倍 14.6% 21338元 10% 8108元 15%",
+    ),
+    *_stated(
+        "专题·五、（一）目标任务（到2020年）",
+        "2020年 24亿元 21% 19.8亿元 82.5% 3.24亿元 13.5% 0.96亿元 4% 3.43亿元 28% 80户 6家 19.2亿元 2000万美元 40% "
+        "10家 98%",
+    ),
+    *_stated(
+        "专题·五、产业布局",
+        "0.8平方公里 33号 0.25平方公里 0.45平方公里 0.5平方公里 1.5平方公里",
+    ),
+    *_stated("专题·五、（三）工作重点（产业集群产值）", "20亿元 15亿元 6亿元 10亿元 2亿元 100%"),
+    *_stated("专题·五、（四）工作措施", "1-2年 10万平方米"),
+    # 赴大冶学习考察报告
+    *_stated(
+        "大冶考察报告·概况",
+        "1月14日 1994年 2005年 17家 76.32平方公里 33个 8个 2010年 91.5亿元 10.9亿元",
+    ),
+    *_stated(
+        "大冶考察报告·做法",
+        "19.67平方公里 9.1平方公里 18亿元 500 129个 107个 22个 48个 21个 6个 15个 29个 12个 108亿元 26个 "
+        "80万平方米 25万平方米 4200 25个 42个 1.5万余人",
+    ),
+    *_stated(
+        "大冶考察报告·民生",
+        "15亿元 19个 110万平方米 7处 30万平方米 1860户 6处 53万平方米 27万平方米 3000户 5:2:3 2400名 252元 8600 8000",
+    ),
+    *_stated(
+        "大冶考察报告·经验与建议",
+        "19 潜建总〔2009〕3号 潜政发〔2008〕18号 潜政办发〔2010〕150号",
+    ),
+    # 永吉经济开发区“覆盖工程”经验材料
+    *_stated(
+        "覆盖工程经验材料",
+        "96户 69户 6206人 151人 15个 6个 34人 3名 1个 6户 6名 3个 2户 8月20日 24名 2名 9月 9名 12名 26",
+    ),
+    # 大冶十中治庸问责经验材料
+    *_stated("治庸问责经验材料", "9月 630 5条 10月23日"),
+    # 哈尔滨开发区网站建设经验交流材料
+    *_stated("网站建设经验交流材料", "4次 9个 10 1300条 300条 500"),
+)
+
+#: Numbers that are the demo's own, not the zone's figures: publication years of demo notices and
+#: their zone-internal document numbers (来开管发〔2015〕3号 …), placeholder phone numbers (0718-000000n),
+#: and the row and step numbers of spreadsheets, lists and flow charts.
+DEMO_VALUES: tuple[str, ...] = (
+    "2015 2016 1号 2号 3号 4号 5号 6号",
+    "0718 0000001 0000002 0000003 0000004 0000005",
+    "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
+    "4户",  # the 四合 map marks 4 of the park's 5 companies
+)
+
+
+def chart_values() -> list[float | int | str]:
+    """Every number the charts and tables above hold, for the figure check."""
+    values: list[float | int | str] = [INVESTMENT_2014_TASK, INVESTMENT_2014_ACTUAL, INVESTMENT_2014_NEW_TOTAL]
+    values += [item.amount for item in INVESTMENT_2014]
+    values += [value for _label, value in RESULTS_2015_CHART + CLUSTERS_2020]
+    for rows in (RESULTS_2015, PROJECTS_2014, TARGETS_2020):
+        values += [f"{value}{unit} {note}" for _label, value, unit, note in rows]
+    for park in PARKS.values():
+        values += [f"{park.area_km2}平方公里 {park.area_mu}亩 {park.since} {park.land_acquired_mu}亩"]
+        values += [park.enterprises]
+    values += [f"{area}平方公里" for _name, _park, area, _where in ZONING if area]
+    values += [STAFFING_TOTAL, STAFFING_ON_DUTY]
+    return values

@@ -2,7 +2,7 @@
 
 A body is a list of items: ("heading", text); ("p", text | [items as in
 articles.py]); ("image", image key); ("table", caption, headers, rows);
-("figures", [(label, value, unit, note)]). The facts are those of seed 4.
+("figures", [(label, value, unit, note)]). The facts are those of the zone report (see facts.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``manage.py load_demo [--reset]``: build the demo zone 来凤经济开发区 from the seed documents."""
+"""``manage.py load_demo [--reset]``: build the demo zone 来凤经济开发区 from ``demo/content``."""
 
 import time
 
@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from zoneportal.demo.builder import BUILT, DEMO_PASSWORD, FOREIGN, demo_accounts, load
-from zoneportal.demo.seed import SeedMissing
 
 
 class Command(BaseCommand):
@@ -25,8 +24,6 @@ class Command(BaseCommand):
                 update=self.update_line if self.stdout.isatty() else None,
                 timings=options["verbosity"] >= 2,
             )
-        except SeedMissing as error:
-            raise CommandError(str(error)) from error
         except Exception as error:
             raise CommandError(
                 _("演示数据加载失败，数据库已回滚，没有留下任何改动：%(error)s") % {"error": error}

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0002_search_metadata'),
+        ('portal', '0003_portalsettings_emblem'),
     ]
 
     operations = [
