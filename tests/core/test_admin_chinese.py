@@ -110,7 +110,8 @@ COMMON_VIEWS: list[View] = [
         "article create",
         lambda zone: reverse("wagtailadmin_pages:add", args=("portal", "articlepage", zone.columns["investment"].pk)),
     ),
-    ("add child page", lambda zone: reverse("wagtailadmin_pages:add_subpage", args=(zone.columns["investment"].pk,))),
+    # 政务公开 offers several page types; a news column offers 文章 only and goes straight to its form.
+    ("add child page", lambda zone: reverse("wagtailadmin_pages:add_subpage", args=(zone.columns["disclosure"].pk,))),
     ("page history", lambda zone: reverse("wagtailadmin_pages:history", args=(zone.articles["invest1"].pk,))),
     ("page search", lambda zone: reverse("wagtailadmin_pages:search") + "?q=招商"),
     ("page search, no hits", lambda zone: reverse("wagtailadmin_pages:search") + "?q=不存在的词语"),

@@ -54,12 +54,12 @@ def test_an_editor_sees_the_departments_drafts_newest_first(zone):
     article = zone.articles["invest1"]
     article.title = "修改中的标题"
     article.save_revision()
-    titles = [
-        link.get_text(strip=True)
-        for link in panel(dashboard(zone.users["invest_head"]), "department-drafts").select("td.title a")
-    ]
+    drafts = panel(dashboard(zone.users["invest_editor"]), "department-drafts")
+    titles = [link.get_text(strip=True) for link in drafts.select("td.title a")]
     assert titles[0] == "修改中的标题"
     assert "财政草稿" not in titles
+    # Heads review rather than write: 待我审核 is their list, not 我的草稿.
+    assert panel(dashboard(zone.users["invest_head"]), "department-drafts") is None
 
 
 def test_the_office_reviewer_has_no_drafts_panel(zone):
@@ -81,10 +81,10 @@ def test_waiting_tasks_oldest_first_with_age_in_working_days(zone):
 
     page = dashboard(zone.users["invest_head"])
     waiting = panel(page, "waiting-for-me")
-    rows = waiting.select("tbody tr")
-    assert [row.select_one("td.title a").get_text(strip=True) for row in rows] == ["节前提交的稿件", "节后提交的稿件"]
-    assert "个工作日" in rows[0].get_text()
-    assert int(rows[0]["data-waiting-age"]) > int(rows[1]["data-waiting-age"])
+    items = waiting.select("ol.waiting-queue > li")
+    assert [item.select_one("a").get_text(strip=True) for item in items] == ["节前提交的稿件", "节后提交的稿件"]
+    assert "个工作日" in items[0].get_text()
+    assert int(items[0]["data-waiting-age"]) > int(items[1]["data-waiting-age"])
 
 
 def test_an_editor_has_no_waiting_panel_and_submitted_pages_leave_the_drafts(zone):

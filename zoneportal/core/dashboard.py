@@ -1,10 +1,11 @@
 """The back office's home page by role (工作台).
 
-- 我的草稿: an editor's (or head's) department pages that are drafts or have unpublished
-  changes and are not in review, newest first.
-- 待我审核（按等待时间）: review tasks waiting for a head or the committee office, oldest
-  first, with their age in working days (``core.workdays``). Wagtail's own list of the
-  same tasks stays below it: it carries the approve and reject buttons.
+- 我的草稿: an editor's department pages that are drafts or have unpublished changes and
+  are not in review, newest first (heads work from 待我审核 instead).
+- 待我审核（按等待时间）: a queue (a list, not a table) of the review tasks waiting for a
+  head or the committee office, oldest first, with their age in working days
+  (``core.workdays``). Wagtail's own table of the same tasks stays (#awaiting-review, which
+  the menu's count links to): it carries the approve and reject buttons.
 - 栏目更新情况: each department's columns with the days since their newest article, red
   past the national inspection's thresholds (动态/新闻 14 days, 通知公告/政策文件 180 days,
   chosen by the column's 内容类别). Departments see their own; the office and
@@ -197,8 +198,10 @@ def role_panels(request, panels: list) -> None:
     """The ``construct_homepage_panels`` hook: add the panels of the user's roles."""
     user = request.user
     departments = list(user_departments(user))
-    if departments:
-        panels.append(MyDraftsPanel(departments))
+    # The drafts are the editors' work; a head's list is 待我审核.
+    writing_for = list(user_departments(user, editors_only=True))
+    if writing_for:
+        panels.append(MyDraftsPanel(writing_for))
     tasks = WaitingForMePanel.tasks_for(user)
     if tasks:
         panels.append(WaitingForMePanel(tasks))

@@ -190,8 +190,14 @@ def may_write_in(user, page: Page) -> bool:
     return not Department.objects.filter(in_a_department).exists()
 
 
-def user_departments(user):
-    """The departments ``user`` works for: as an editor or as a head (a queryset, in the departments' order)."""
+def user_departments(user, editors_only: bool = False):
+    """The departments ``user`` works for, as an editor or as a head (only as an editor with ``editors_only``).
+
+    A queryset, in the departments' order.
+    """
     if not getattr(user, "is_authenticated", False):
         return Department.objects.none()
-    return Department.objects.filter(Q(editors_group__user=user) | Q(heads_group__user=user)).distinct()
+    condition = Q(editors_group__user=user)
+    if not editors_only:
+        condition |= Q(heads_group__user=user)
+    return Department.objects.filter(condition).distinct()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import rjieba
-from pypinyin import Style, lazy_pinyin
 from wagtail.models import Page
 
 #: Longest slug given to an article: short enough to read aloud and to fit a printed notice.
@@ -21,6 +20,10 @@ def pinyin_slug(title: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     (开发区 → kaifaqu); latin letters and digits are kept, lower-cased; punctuation
     is dropped. Empty when the title has nothing to spell.
     """
+    # Imported here: pypinyin's dictionaries are large, and gunicorn's preloaded master
+    # (zoneportal/preload.py) should not hold them for workers that never name an article.
+    from pypinyin import Style, lazy_pinyin
+
     words: list[str] = []
     for word in rjieba.cut(title):
         spelled = _NOT_SLUG.sub("", "".join(lazy_pinyin(word, style=Style.NORMAL)).lower())
