@@ -1,6 +1,8 @@
 """Organisation snippets in the back office, and handing columns to departments."""
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -56,3 +58,9 @@ def department_columns_button(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_column_actions(actions):
     actions.register_action(COLUMNS_ACTION)(ColumnsAssignedFormatter)
+
+
+@hooks.register("insert_editor_js")
+def save_guard_js():
+    # The page editor's half of the save guard (see core/admin_views.py).
+    return format_html('<script src="{}"></script>', static("js/save-guard.js"))
