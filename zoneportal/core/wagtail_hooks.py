@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import DepartmentPageViewSet
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
 from .models import Department, Leader
+from .review_compare import compare_with_submitted
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -64,3 +65,7 @@ def register_column_actions(actions):
 def save_guard_js():
     # The page editor's half of the save guard (see core/admin_views.py).
     return format_html('<script src="{}"></script>', static("js/save-guard.js"))
+
+
+# 与上一个版本进行比较 on the dashboard compares with the previous submission.
+hooks.register("construct_homepage_panels", compare_with_submitted)
