@@ -136,7 +136,7 @@ class StaleSaveGuardEditView(EditView):
         else:
             author = _("其他用户")
         message = _(
-            "保存失败：您编辑期间，%(author)s 于 %(time)s 修改了此页面。为避免覆盖对方的修改，本次未保存。"
+            "保存失败：您编辑期间，%(author)s 于 %(time)s 修改了此页面。为避免覆盖这个较新的版本，本次未保存。"
             "您输入的内容仍在下方表单中；请核对“历史版本”后再次保存（再次保存将以您的内容为准）。"
         ) % {"author": author, "time": latest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")}
         messages.error(self.request, message)
