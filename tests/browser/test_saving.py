@@ -195,3 +195,39 @@ def test_autosave_of_an_unchanged_form_makes_no_revision(portal_server, new_page
     after = revisions(portal_server, article_id)
     assert len(after) == len(before) + 1
     assert after[-1]["subtitle"] == "第二次修改"
+
+
+def test_reviewer_compares_with_the_previous_submission(portal_server, new_page):
+    """After a rejection, the head's 与上一个版本进行比较 shows what the editor changed since.
+
+    The editor's fix is saved twice before resubmitting (as autosave and
+    保存草稿 do), so Wagtail's "previous revision" holds the same text.
+    """
+    base = portal_server.url
+    title = f"浏览器测试：退回后修改{time.time_ns()}"
+    article_id = new_article(portal_server, title)
+    portal_server.query(
+        "from django.contrib.auth import get_user_model\n"
+        "from zoneportal.portal.models import ArticlePage\n"
+        "users = get_user_model().objects\n"
+        "editor, head = users.get(username='zhaoshang_editor'), users.get(username='zhaoshang_head')\n"
+        f"page = ArticlePage.objects.get(pk={article_id})\n"
+        "page.get_workflow().start(page, editor)\n"
+        f"page = ArticlePage.objects.get(pk={article_id})\n"
+        "task_state = page.current_workflow_task_state\n"
+        "task_state.task.specific.on_action(task_state, head, 'reject', comment='请修改副标题')\n"
+        f"draft = ArticlePage.objects.get(pk={article_id}).get_latest_revision_as_object()\n"
+        "draft.subtitle = '退回后修改的副标题'\n"
+        "draft.save_revision(user=editor)\n"
+        "draft.save_revision(user=editor)\n"
+        f"ArticlePage.objects.get(pk={article_id}).current_workflow_state.resume(editor)\n"
+    )
+
+    head = log_in(new_page, base, "zhaoshang_head")
+    row = head.locator("tr", has_text=title)
+    row.locator("[data-w-dropdown-target='toggle']").click()
+    row.get_by_role("link", name="与上一个版本进行比较").click()
+    head.wait_for_load_state()
+    content = head.locator("main")
+    expect(content).to_contain_text("原副标题")
+    expect(content).to_contain_text("退回后修改的副标题")
