@@ -6,9 +6,11 @@ and checkable (auditors, scripts, tests): a 403 page in Chinese that says why.
 Wagtail 8 routes every page action through a page viewset, so one viewset
 wrapping each view is enough; the permission checks themselves stay Wagtail's.
 
-Wagtail only refuses an out-of-date save for its background autosave; a
-normal save silently stacks on top of a colleague's newer revision. The edit
-view here refuses it instead, keeping what the editor typed in the form.
+Saving is one guard for deliberate saves and autosaves (the edit view below,
+with static/js/save-guard.js in the browser): no save, silent or deliberate,
+replaces a revision its editor has not seen, unless the editor says so; an
+editor's own autosave never blocks the same editor; an autosave that changes
+nothing saves no revision.
 """
 
 import json
