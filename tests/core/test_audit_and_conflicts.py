@@ -150,7 +150,10 @@ def test_own_autosave_then_deliberate_save_goes_through(zone):
     """
     article = zone.articles["invest1"]
     client = logged_in_client(zone.users["invest_editor"])
-    data = admin_form(client.get(edit_url(article)))
+    editor_page = client.get(edit_url(article))
+    scripts = [tag["src"] for tag in soup(editor_page).find_all("script", src=True)]
+    assert any(src.endswith("/js/save-guard.js") for src in scripts), "the editor does not load save-guard.js"
+    data = admin_form(editor_page)
     before = revision_count(article)
 
     data["subtitle"] = "自动保存的副标题"
