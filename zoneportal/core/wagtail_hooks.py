@@ -1,6 +1,8 @@
 """Organisation snippets in the back office, and handing columns to departments."""
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -14,6 +16,7 @@ from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumns
 from .dashboard import role_panels
 from .models import Department, Leader
 from .review import ReturnedForChangesPanel  # noqa: F401 (importing registers the review's hooks)
+from .review_compare import compare_with_submitted
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -78,6 +81,16 @@ def add_only_in_own_columns(request, parent_page, page_class):
 @hooks.register("before_move_page")
 def move_only_within_own_columns(request, page, destination):
     return refuse_outside_own_columns(request, page) or refuse_outside_own_columns(request, destination)
+
+
+@hooks.register("insert_editor_js")
+def save_guard_js():
+    # The page editor's half of the save guard (see core/admin_views.py).
+    return format_html('<script src="{}"></script>', static("js/save-guard.js"))
+
+
+# 与上一个版本进行比较 on the dashboard compares with the previous submission.
+hooks.register("construct_homepage_panels", compare_with_submitted)
 
 
 @hooks.register("construct_homepage_panels")
