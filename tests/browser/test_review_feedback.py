@@ -139,7 +139,9 @@ def test_approving_from_the_dashboard_confirms_it(portal_server, new_page):
     assert waiting >= 1
     open_row_actions(head, title)
     head.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").first.click()
-    expect(head.locator(".messages")).to_contain_text(f"已通过“{title}”的招商发展分局负责人审核，已转交“管委会办公室终审”")
+    expect(head.locator(".messages")).to_contain_text(
+        f"已通过“{title}”的招商发展分局负责人审核，已转交“管委会办公室终审”"
+    )
     expect(head.locator("#awaiting-review-section tr", has_text=title)).to_have_count(0)
     assert waiting_count(head) == waiting - 1
 

@@ -45,4 +45,3 @@ def test_resubmission_is_compared_with_the_rejected_submission(zone):
 
     dashboard = logged_in_client(zone.users["invest_head"]).get(reverse("wagtailadmin_home"))
     assert compare_link(dashboard, article.pk) == (first_submission.pk, resubmitted.pk)
-
