@@ -238,3 +238,15 @@ def test_a_column_the_editor_may_not_see_answers_403_not_an_empty_list(zone):
     # Their own column lists its articles.
     own = client.get(reverse("wagtailadmin_explore", args=(zone.columns["investment"].pk,)))
     assert own.status_code == 200 and "重点项目签约仪式举行" in own.content.decode()
+
+
+def test_owner_of_the_parent_column_cannot_bulk_delete_or_move_in_a_sub_column_of_another(zone):
+    client = logged_in_client(zone.users["office_editor"])
+    article = Page.objects.get(pk=zone.articles["invest1"].pk)
+    article.unpublish()  # editors may delete drafts; the bulk action must still refuse another department's
+    delete = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete")) + f"?id={article.pk}"
+    assert_page_denied(client.post(delete))
+    assert Page.objects.filter(pk=article.pk).exists()
+    move = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move")) + f"?id={article.pk}"
+    assert_page_denied(client.post(move, {"chooser": zone.columns["dynamics"].pk}))
+    assert Page.objects.get(pk=article.pk).get_parent().pk == zone.columns["investment"].pk

@@ -5,6 +5,7 @@ from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -76,6 +77,21 @@ def keep_to_own_columns(request, page):
 @hooks.register("before_create_page")
 def add_only_in_own_columns(request, parent_page, page_class):
     return refuse_outside_own_columns(request, parent_page)
+
+
+@hooks.register("before_bulk_action")
+def bulk_only_within_own_columns(request, action_type, objects, action):
+    """Bulk delete, move, publish … of pages: every page, and a move's destination, in the user's own columns."""
+    form = getattr(action, "cleaned_form", None)
+    destination = form.cleaned_data.get("chooser") if form is not None else None
+    pages = [item for item in objects if isinstance(item, Page)]
+    if isinstance(destination, Page):
+        pages.append(destination)
+    for page in pages:
+        refusal = refuse_outside_own_columns(request, page)
+        if refusal is not None:
+            return refusal
+    return None
 
 
 @hooks.register("before_move_page")
