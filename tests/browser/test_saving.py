@@ -68,8 +68,10 @@ def wait_for_autosave(page, state: str) -> None:
 
 
 def save_draft(page) -> None:
+    """Click 保存草稿 and wait until the reloaded editor watches for edits again (see ``open_editor``)."""
     page.locator(SAVE_DRAFT).click()
-    page.wait_for_load_state()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(2500)
 
 
 def test_chooser_autosave_then_save_draft_is_not_refused(portal_server, new_page):
