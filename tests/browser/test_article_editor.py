@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_review_flow import log_in, owned_column, submit_for_review
+from tests.browser.test_review_flow import owned_column, start_article, submit_for_review
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +36,9 @@ def test_an_article_written_in_the_editor(portal_server, new_page):
     column_id, _url = owned_column(portal_server, "zhaoshang")
     title = f"浏览器测试：招商引资推进会{int(time.time())}"
 
-    editor = log_in(new_page, base, "zhaoshang_editor")
-    editor.goto(f"{base}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
+    editor = start_article(new_page, base, "zhaoshang_editor", column_id, title)
     # 来源部门 is already the editor's department.
     expect(editor.locator("[data-contentpath='source_department']")).to_contain_text("招商发展分局")
-    editor.fill("#id_title", title)
     editor.fill("#id_summary", "推进会部署招商工作。")
 
     body = editor.locator("[data-contentpath='body'] [contenteditable='true']").first
@@ -80,9 +78,7 @@ def test_a_table_pasted_from_a_spreadsheet_becomes_the_articles_table(portal_ser
     column_id, _url = owned_column(portal_server, "caizheng")
     title = f"浏览器测试：财政预算表{int(time.time())}"
 
-    editor = log_in(new_page, base, "caizheng_editor")
-    editor.goto(f"{base}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
-    editor.fill("#id_title", title)
+    editor = start_article(new_page, base, "caizheng_editor", column_id, title)
     editor.locator("[data-contentpath='body'] [contenteditable='true']").first.click()
     editor.keyboard.type("2025年财政预算如下表。")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_review_flow import log_in, owned_column, submit_for_review
+from tests.browser.test_review_flow import log_in, owned_column, start_article, submit_for_review
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,7 @@ COMMENT = "请补充项目投资额的数据来源，并核对签约日期。"
 
 def write_and_submit(new_page, base: str, column_id: int, title: str):
     """As zhaoshang_editor: write an article in the column and submit it; returns the editor's browser page."""
-    editor = log_in(new_page, base, "zhaoshang_editor")
-    editor.goto(f"{base}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
-    editor.fill("#id_title", title)
+    editor = start_article(new_page, base, "zhaoshang_editor", column_id, title)
     editor.fill("#id_summary", "三个项目签约落户。")
     editor.locator("[data-contentpath='body'] [contenteditable='true']").first.click()
     editor.keyboard.type("项目总投资12亿元。")

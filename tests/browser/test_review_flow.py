@@ -25,6 +25,14 @@ def log_in(new_page, base_url: str, username: str):
     return page
 
 
+def start_article(new_page, base_url: str, username: str, column_id: int, title: str):
+    """Log in as ``username`` and open a new article in the column with ``title`` typed; returns the page."""
+    page = log_in(new_page, base_url, username)
+    page.goto(f"{base_url}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
+    page.fill("#id_title", title)
+    return page
+
+
 def submit_for_review(page) -> None:
     """Let the editor's autosave settle (as a person sees "已保存"), then submit.
 
@@ -76,9 +84,7 @@ def test_editor_submits_head_and_office_approve_article_goes_live(portal_server,
     title = f"浏览器测试：开发区新签约项目{int(time.time())}"
 
     # 1. The editor of 招商发展分局 writes the article and submits it.
-    editor = log_in(new_page, base, "zhaoshang_editor")
-    editor.goto(f"{base}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
-    editor.fill("#id_title", title)
+    editor = start_article(new_page, base, "zhaoshang_editor", column_id, title)
     editor.fill("#id_summary", "三个工业项目签约落户开发区。")
     body = editor.locator("[data-contentpath='body'] [contenteditable='true']").first
     body.click()
@@ -120,9 +126,7 @@ def test_head_of_another_department_sees_nothing_to_review(portal_server, new_pa
     base = portal_server.url
     column_id, _url = owned_column(portal_server, "zhaoshang")
     title = f"浏览器测试：待审稿件{int(time.time())}"
-    editor = log_in(new_page, base, "zhaoshang_editor")
-    editor.goto(f"{base}/admin/pages/add/portal/articlepage/{column_id}/", wait_until="networkidle")
-    editor.fill("#id_title", title)
+    editor = start_article(new_page, base, "zhaoshang_editor", column_id, title)
     editor.locator("[data-contentpath='body'] [contenteditable='true']").first.click()
     editor.keyboard.type("正文。")
     submit_for_review(editor)

@@ -74,6 +74,15 @@ def save_draft(page) -> None:
     page.wait_for_timeout(2500)
 
 
+def two_windows(server, new_page, title: str):
+    """A new article open in two editor windows of zhaoshang_editor: (article id, window A, window B)."""
+    article_id = new_article(server, title)
+    windows = [log_in(new_page, server.url, "zhaoshang_editor") for _ in range(2)]
+    for window in windows:
+        open_editor(window, server.url, article_id)
+    return article_id, *windows
+
+
 def test_chooser_autosave_then_save_draft_is_not_refused(portal_server, new_page):
     """Picking a document autosaves; the next 保存草稿 builds on that autosave instead of being refused."""
     base = portal_server.url
@@ -105,12 +114,7 @@ def test_chooser_autosave_then_save_draft_is_not_refused(portal_server, new_page
 def test_two_windows_autosave_never_reverts_and_the_editor_decides(portal_server, new_page):
     """Window A saves a 副标题; window B's autosave is refused (A's subtitle stays); B is asked once,
     and B's confirmed save keeps B's content."""
-    base = portal_server.url
-    article_id = new_article(portal_server, f"浏览器测试：两个窗口{time.time_ns()}")
-    window_a = log_in(new_page, base, "zhaoshang_editor")
-    window_b = log_in(new_page, base, "zhaoshang_editor")
-    open_editor(window_a, base, article_id)
-    open_editor(window_b, base, article_id)
+    article_id, window_a, window_b = two_windows(portal_server, new_page, f"浏览器测试：两个窗口{time.time_ns()}")
 
     window_a.fill("#id_subtitle", "窗口A的副标题")
     save_draft(window_a)
@@ -140,12 +144,7 @@ def test_save_sent_before_the_conflict_was_noticed_is_refused_once(portal_server
     The server refuses once, in Chinese, keeping B's input; autosave is off on
     the refused form, and B's second save keeps B's content.
     """
-    base = portal_server.url
-    article_id = new_article(portal_server, f"浏览器测试：先保存者{time.time_ns()}")
-    window_a = log_in(new_page, base, "zhaoshang_editor")
-    window_b = log_in(new_page, base, "zhaoshang_editor")
-    open_editor(window_a, base, article_id)
-    open_editor(window_b, base, article_id)
+    article_id, window_a, window_b = two_windows(portal_server, new_page, f"浏览器测试：先保存者{time.time_ns()}")
     window_a.fill("#id_subtitle", "窗口A的副标题")
 
     # B's connection is slow: its editing session's pings get no answer, so

@@ -206,7 +206,8 @@ def test_sort_by_date_puts_the_newest_first(zone, client):
     assert params_of(sort.select_one("a")["href"])["sort"] == ["relevance"]
 
 
-def test_pagination_keeps_every_parameter(zone, client):
+def add_twelve_news_pages(zone) -> None:
+    """Twelve indexed news articles about 招商, more than one results page holds."""
     for number in range(12):
         add_page(
             zone.columns["news"],
@@ -218,6 +219,10 @@ def test_pagination_keeps_every_parameter(zone, client):
             ),
         )
     rebuild_index()
+
+
+def test_pagination_keeps_every_parameter(zone, client):
+    add_twelve_news_pages(zone)
     response = get(client, q="招商", type="news", sort="date")
     next_link = soup(response).select_one(".pagination a[rel=next]")
     assert params_of(next_link["href"]) == {"q": ["招商"], "type": ["news"], "sort": ["date"], "page": ["2"]}
@@ -227,17 +232,7 @@ def test_pagination_keeps_every_parameter(zone, client):
 
 
 def test_a_page_past_the_end_shows_the_last_page(zone, client):
-    for number in range(12):
-        add_page(
-            zone.columns["news"],
-            ArticlePage(
-                title=f"园区招商动态第{number}期",
-                slug=f"zs-{number}",
-                publish_at=shanghai(2023, 1, number + 1),
-                body=rich_paragraphs("园区动态。"),
-            ),
-        )
-    rebuild_index()
+    add_twelve_news_pages(zone)
     first = soup(get(client, q="招商", type="news", sort="date"))
     pages = int(first.select_one(".pagination__summary").get_text().split("/")[1].strip(" 页"))
     assert pages >= 2
