@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import TaskState
 
@@ -103,7 +105,9 @@ def test_column_freshness_thresholds_follow_the_content_kind(zone):
     notices.content_kind = "notice"
     now = shanghai(2024, 6, 1, 12)
     # 新闻快递's newest article: 3 May 2024; 公告与通知's: 20 February 2024.
-    rows = {row.column.slug: row for row in column_freshness([news, notices], now=now)}
+    with CaptureQueriesContext(connection) as queries:
+        rows = {row.column.slug: row for row in column_freshness([news, notices], now=now)}
+    assert len(queries) == 1, "one statement for every column, not one per column"
     assert rows["news"].days == 29 and rows["news"].limit == 14 and rows["news"].overdue
     assert rows["notices"].days == 102 and rows["notices"].limit == 180 and not rows["notices"].overdue
     rows = {row.column.slug: row for row in column_freshness([news], now=shanghai(2024, 5, 10))}

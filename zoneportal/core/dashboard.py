@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
@@ -157,13 +157,21 @@ def column_freshness(columns: list[Page], now: datetime | None = None) -> list[C
     from zoneportal.portal.models import ArticlePage
 
     now = now or timezone.now()
+    # One statement for every column, not one per column: the office's panel lists them all.
+    newest_below = (
+        ArticlePage.objects.live()
+        .filter(path__startswith=OuterRef("path"), publish_at__isnull=False)
+        .order_by("-publish_at")
+        .values("publish_at")[:1]
+    )
+    newest_of = dict(
+        Page.objects.filter(pk__in=[column.pk for column in columns])
+        .annotate(newest=Subquery(newest_below))
+        .values_list("pk", "newest")
+    )
     rows = []
     for column in columns:
-        newest = (
-            ArticlePage.objects.live()
-            .filter(path__startswith=column.path)
-            .aggregate(newest=Max("publish_at"))["newest"]
-        )
+        newest = newest_of.get(column.pk)
         days = (timezone.localdate(now) - timezone.localtime(newest).date()).days if newest else None
         rows.append(ColumnFreshness(column, newest, days, STALE_AFTER_DAYS.get(column.content_kind)))
     return rows
