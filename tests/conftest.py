@@ -20,8 +20,19 @@ def _isolated_media(tmp_path_factory):
     with override_settings(
         MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        SMS_BACKEND="zoneportal.core.notifications.MemorySMSBackend",
     ):
         yield
+
+
+@pytest.fixture
+def sms_outbox():
+    """Text messages sent during the test (``zoneportal.core.notifications.outbox``), empty at its start."""
+    from zoneportal.core import notifications
+
+    notifications.outbox.clear()
+    yield notifications.outbox
+    notifications.outbox.clear()
 
 
 @pytest.fixture(autouse=True)

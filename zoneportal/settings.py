@@ -192,6 +192,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+# Text messages to citizens (zoneportal.core.notifications): a gateway class by dotted path;
+# the default writes them to var/sms/outbox.txt.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "zoneportal.core.notifications.FileSMSBackend")
+SMS_FILE_PATH = VAR_DIR / "sms"
 # Review notifications go to the step's reviewers and back to the editor, not to every administrator.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
