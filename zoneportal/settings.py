@@ -55,6 +55,9 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
+LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
+#: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
+LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
     "zoneportal.core",
     "zoneportal.portal",
     "zoneportal.search",
+    "zoneportal.letters",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
