@@ -125,3 +125,19 @@ def test_form_rules(mailbox):
     )
     assert not form.is_valid() and "is_anonymous" not in form.fields
     assert form.cleaned_data["phone"] == "13800001234"
+
+
+def test_masking():
+    from zoneportal.letters.masking import mask_email, mask_name, mask_phone
+
+    assert (mask_name("张三丰"), mask_name("李四"), mask_name(" ")) == ("张**", "李*", "匿名")
+    assert mask_phone("13812341234") == "138****1234"
+    assert mask_email("zhang@example.com") == "z***@example.com"
+
+
+def test_published_needs_consent_choice_and_reply(mailbox, letter_data):
+    letter = submit_letter(mailbox, letter_data).letter
+    Letter.objects.filter(pk=letter.pk).update(status="replied", reply="已办理。", is_published=True)
+    assert list(Letter.objects.published()) == [Letter.objects.get(pk=letter.pk)]
+    Letter.objects.filter(pk=letter.pk).update(is_public=False)
+    assert not Letter.objects.published().exists()

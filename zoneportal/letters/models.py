@@ -73,6 +73,17 @@ class TrackingCounter(models.Model):
         verbose_name_plural = _("编号计数")
 
 
+class LetterQuerySet(models.QuerySet):
+    def published(self) -> LetterQuerySet:
+        """Answered letters whose writers agreed to publish and that staff chose to show (公开信件)."""
+        return self.filter(
+            is_public=True,
+            is_published=True,
+            merged_into__isnull=True,
+            status__in=("replied", "rated", "archived"),
+        ).exclude(reply="")
+
+
 class Letter(models.Model):
     """来信: one letter as received, and how it is being handled."""
 
@@ -143,6 +154,8 @@ class Letter(models.Model):
     rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True)
     reopen_count = models.PositiveSmallIntegerField(_("重新办理次数"), default=0)
 
+    objects = LetterQuerySet.as_manager()
+
     class Meta:
         ordering = ["-received_at"]
         indexes = [
@@ -178,6 +191,10 @@ class Letter(models.Model):
         if today <= self.due_on:
             return working_days_between(today, self.due_on)
         return -working_days_between(self.due_on, today)
+
+    def public_timeline(self) -> models.QuerySet:
+        """The steps the writer may see, oldest first."""
+        return self.events.filter(is_public=True).select_related("department")
 
     def working_days_open(self, until: datetime.datetime | None = None) -> int:
         """Working days from receipt to the reply (or to now, while open)."""
