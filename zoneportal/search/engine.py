@@ -36,6 +36,7 @@ from .models import DocumentType, SearchDocument, SearchQuery, SearchTerm, Synon
 from .query import QueryPlan, parse_synonym_rules, plan_query
 from .query_log import shown, without_hidden
 from .snippets import excerpt, highlight
+from .sources import type_choices, type_label
 
 MAX_QUERY_LENGTH = 100
 MAX_PAGE = 100
@@ -266,12 +267,13 @@ def _facets(combinations: list[dict], request: SearchRequest) -> dict[str, list[
             if value in ("", None) or (name in POLICY_FACETS and combo["type"] != DocumentType.POLICY):
                 continue
             counts[name][value] += combo["count"]
-    type_labels = dict(DocumentType.choices)
-    type_order = [value for value, _label in DocumentType.choices]
+    type_labels = dict(type_choices())
+    type_order = {value: position for position, (value, _label) in enumerate(type_choices())}
     facets: dict[str, list[FacetValue]] = {}
     for name, values in counts.items():
         if name == "type":
-            ordered = sorted(values, key=type_order.index)
+            # A type no source declares any more (its documents wait for a rebuild) goes last.
+            ordered = sorted(values, key=lambda v: (type_order.get(v, len(type_order)), str(v)))
         elif name == "year":
             ordered = sorted(values, reverse=True)
         else:
@@ -427,7 +429,7 @@ def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: di
     snippet_text = excerpt(row["text"], highlights)
     return SearchHit(
         type=row["type"],
-        type_label=str(DocumentType(row["type"]).label) if row["type"] in DocumentType.values else row["type"],
+        type_label=type_label(row["type"]),
         title=highlight(row["title"], highlights),
         url=url,
         snippet=highlight(snippet_text, highlights),

@@ -27,7 +27,7 @@ from zoneportal.core.network import client_ip, over_limit
 from zoneportal.portal.templatetags.portal_tags import query_string
 
 from . import engine
-from .models import DocumentType
+from .sources import type_values
 
 #: Deep pages of a search are for robots; people refine the query instead (the engine stops there too).
 MAX_PAGE = engine.MAX_PAGE
@@ -66,7 +66,7 @@ def positive_int(raw: str | None, maximum: int) -> int | None:
 def clean_filters(params: QueryDict) -> dict[str, str]:
     """The filters of a results URL that are usable, as strings; the rest are dropped."""
     filters: dict[str, str] = {}
-    if params.get("type") in DocumentType.values:
+    if params.get("type") in type_values():
         filters["type"] = params["type"]
     for name in ("category", "issuer", "validity"):
         if value := engine.clean_query(params.get(name)):
