@@ -179,3 +179,24 @@ def test_a_source_may_use_a_built_in_type(registered):
         assert sources.type_values()[: len(DocumentType.values)] == list(DocumentType.values)
     finally:
         sources.unregister_source("faqtest")
+
+
+# ----------------------------------------------------------------------------
+# The engine split by concern (issue 13, item 6)
+
+
+def test_the_api_parses_requests_without_the_results_page():
+    import ast
+    from pathlib import Path
+
+    from zoneportal.search import api, engine, parameters, query, query_log, views
+
+    tree = ast.parse(Path(api.__file__).read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "views" not in imported and "zoneportal.search.views" not in imported
+    # One cleaning of visitor text and one length limit, whoever asks.
+    assert engine.clean_query is views.clean_text.__globals__["clean_query"] is query.clean_query
+    assert parameters.clean_query is query_log.clean_query is query.clean_query
+    assert engine.MAX_QUERY_LENGTH == query.MAX_QUERY_LENGTH == 100
+    assert query.clean_query("  招商\x00引资\u200b  ") == "招商 引资"
+    assert query.clean_query("政" * 150) == "政" * 100

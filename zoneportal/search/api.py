@@ -33,8 +33,9 @@ from zoneportal.core.network import over_limit
 from zoneportal.portal.templatetags.portal_tags import local_url
 
 from . import engine
+from .parameters import FILTERS, MAX_PAGE, MAX_YEAR, MIN_YEAR, RETRY_AFTER_SECONDS, build_request, clean_filters
+from .query import clean_query
 from .sources import type_choices, type_values
-from .views import MAX_PAGE, MAX_YEAR, MIN_YEAR, RETRY_AFTER_SECONDS, build_request
 
 SUGGEST_MAX_AGE = 60
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
@@ -194,12 +195,9 @@ def refused_over_limit(request: HttpRequest, group: str, rate: str) -> HttpRespo
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict | HttpResponse:
     if (refused := refused_over_limit(request, "search", settings.SEARCH_RATE)) is not None:
         return refused
-    query = engine.clean_query(params.q)
-    filters = {
-        name: str(value)
-        for name in ("type", "category", "issuer", "year", "validity")
-        if (value := getattr(params, name)) not in ("", None)
-    }
+    query = clean_query(params.q)
+    # Validated above (a bad value is a 422); cleaned as the results page cleans its own.
+    filters = clean_filters({name: getattr(params, name) for name in FILTERS})
     response = engine.search(
         build_request(query, Site.find_for_request(request), filters, params.sort, params.page, params.correct)
     )
@@ -246,7 +244,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict | HttpResp
 def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestParams]) -> dict | HttpResponse:
     if (refused := refused_over_limit(request, "suggest", settings.SUGGEST_RATE)) is not None:
         return refused
-    prefix = engine.clean_query(params.q)
+    prefix = clean_query(params.q)
     suggestions = engine.suggest(prefix, Site.find_for_request(request), params.limit) if prefix else []
     # Suggestions change slowly (titles on publish, popular queries over days): the page
     # cache may keep them this long for everyone (it then tells browsers to revalidate).
