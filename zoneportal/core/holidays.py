@@ -220,7 +220,7 @@ class HolidayViewSet(SnippetViewSet):
     add_to_settings_menu = True
     menu_label = gettext_lazy("节假日安排")
     menu_name = "holidays"
-    list_display = ["date", "kind", "name"]
+    list_display = ["date", "weekday", "kind", "name"]
     list_filter = ["kind"]
     search_fields = ["name"]
     ordering = ["-date"]

@@ -5,6 +5,7 @@ two user groups (editors and heads), a collection for its images and documents,
 and a three-step review workflow. ``zoneportal.core.ownership`` wires these up.
 """
 
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -220,6 +221,11 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}（{self.get_kind_display()}）"
+
+    @admin.display(description=_("星期"))
+    def weekday(self) -> str:
+        """星期日 …: a 调休上班 row is always a weekend day, and the listing shows it."""
+        return _("星期%(day)s") % {"day": WEEKDAY_NAMES[self.date.weekday()]}
 
     def clean(self) -> None:
         """A make-up workday (调休上班) is always a Saturday or a Sunday: a weekday is a working day anyway."""
