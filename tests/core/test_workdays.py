@@ -134,17 +134,21 @@ def test_the_table_overrides_chinese_calendar():
 def test_an_edit_reaches_this_process_at_once_and_others_once_committed(django_capture_on_commit_callbacks):
     day = D(2027, 5, 3)  # a Monday in a year the package does not know
     assert is_working_day(day)
-    with django_capture_on_commit_callbacks(execute=True):
-        row = Holiday.objects.create(date=day, kind=OFF, name="劳动节")
-    assert not is_working_day(day)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        row = Holiday.objects.create(date=day, kind=OFF, name="劳动节")
+        assert not is_working_day(day)  # this process, inside the transaction: at once
+    assert callbacks, "the commit moves the shared generation on, for the other processes"
+    assert not is_working_day(day)
+    with django_capture_on_commit_callbacks(execute=True):
         row.kind = WORK
         row.save()
-    assert callbacks, "the commit moves the shared generation on"
-    assert is_working_day(day)
+        assert is_working_day(day)
     with django_capture_on_commit_callbacks(execute=True):
         row.delete()
-    assert is_working_day(day)
+        assert is_working_day(day)
+    with django_capture_on_commit_callbacks(execute=True):
+        Holiday.objects.create(date=day, kind=OFF, name="劳动节")
+        assert not is_working_day(day)
 
 
 def test_another_process_edit_is_seen_after_its_commit():
