@@ -37,10 +37,18 @@ def sms_outbox():
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
-    """The page cache and the OpenCC cache live in the local-memory cache: start empty."""
+    """The page cache and the OpenCC cache live in the local-memory cache: start empty.
+
+    So does each process's copy of the holiday table (``core.workdays``): a test's rows are
+    rolled back afterwards without any signal telling it.
+    """
+    from zoneportal.core import workdays
+
     cache.clear()
+    workdays.forget()
     yield
     cache.clear()
+    workdays.forget()
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,10 @@
   chosen by the column's 内容类别). Departments see their own; the office and
   administrators see every department.
 
+- 节假日安排 (office and administrators): a warning while next year's holidays are
+  unknown — neither ``chinese-calendar`` nor the holiday table has them — so deadlines
+  in that year would count Monday to Friday.
+
 The panel that returns an item to its editor with the reviewer's comment (退回修改) is
 the review work's, not this module's.
 """
@@ -28,7 +32,7 @@ from wagtail.models import Page, TaskState, WorkflowPage, WorkflowState
 
 from .models import Department
 from .ownership import OFFICE_REVIEWERS_GROUP, user_departments
-from .workdays import working_days_between
+from .workdays import working_days_between, year_is_arranged
 
 #: Days without a new article after which a column is overdue, by its content kind
 #: (全国政府网站抽查: 动态、要闻类栏目 2 周, 通知公告、政策文件类栏目 6 个月).
@@ -197,6 +201,27 @@ class ColumnFreshnessPanel(Component):
         return {"groups": groups, "thresholds": STALE_AFTER_DAYS}
 
 
+class HolidaysMissingPanel(Component):
+    """A warning to the office: next year's holiday arrangement is not entered yet."""
+
+    name = "holidays_missing"
+    template_name = "core/dashboard/holidays_missing.html"
+    order = 90  # above the work queues: every deadline set now may reach into that year
+
+    def __init__(self, year: int, can_enter: bool) -> None:
+        self.year = year
+        self.can_enter = can_enter
+
+    @classmethod
+    def missing_year(cls, today=None) -> int | None:
+        """Next year, when neither chinese-calendar nor the holiday table knows its holidays."""
+        year = (today or timezone.localdate()).year + 1
+        return None if year_is_arranged(year) else year
+
+    def get_context_data(self, parent_context: dict[str, Any]) -> dict[str, Any]:
+        return {"year": self.year, "can_enter": self.can_enter}
+
+
 def sees_every_department(user) -> bool:
     """Administrators and the committee office look after every department's columns."""
     return user.is_superuser or user.groups.filter(name=OFFICE_REVIEWERS_GROUP).exists()
@@ -213,6 +238,9 @@ def role_panels(request, panels: list) -> None:
     tasks = WaitingForMePanel.tasks_for(user)
     if tasks:
         panels.append(WaitingForMePanel(tasks))
-    watched = list(Department.objects.all()) if sees_every_department(user) else departments
+    every_department = sees_every_department(user)
+    if every_department and (year := HolidaysMissingPanel.missing_year()) is not None:
+        panels.append(HolidaysMissingPanel(year, user.has_perm("core.add_holiday")))
+    watched = list(Department.objects.all()) if every_department else departments
     if watched:
         panels.append(ColumnFreshnessPanel(watched))

@@ -5,6 +5,7 @@ two user groups (editors and heads), a collection for its images and documents,
 and a three-step review workflow. ``zoneportal.core.ownership`` wires these up.
 """
 
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -193,3 +194,51 @@ class ReviewStatusMixin:
         if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             return _("已发布 + 已退回修改") if self.live else _("已退回修改")
         return super().status_string
+
+
+class Holiday(models.Model):
+    """节假日安排: one day of the State Council's arrangement, entered by the committee office.
+
+    A row overrides ``chinese-calendar`` for its date; years the package does not
+    know yet are entered here as soon as the arrangement is published
+    (``zoneportal.core.workdays`` reads both).
+    """
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("放假")
+        WORKDAY = "workday", _("调休上班")
+
+    date = models.DateField(_("日期"), unique=True)
+    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices, default=Kind.DAY_OFF)
+    name = models.CharField(_("节日名称"), max_length=30, help_text=_("如 春节、国庆节"))
+
+    panels = [FieldPanel("date"), FieldPanel("kind"), FieldPanel("name")]
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("节假日安排")
+        verbose_name_plural = _("节假日安排")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}（{self.get_kind_display()}）"
+
+    @admin.display(description=_("星期"))
+    def weekday(self) -> str:
+        """星期日 …: a 调休上班 row is always a weekend day, and the listing shows it."""
+        return _("星期%(day)s") % {"day": WEEKDAY_NAMES[self.date.weekday()]}
+
+    def clean(self) -> None:
+        """A make-up workday (调休上班) is always a Saturday or a Sunday: a weekday is a working day anyway."""
+        if self.kind == self.Kind.WORKDAY and self.date is not None and self.date.weekday() < 5:
+            raise ValidationError({"date": not_a_weekend(self.date)})
+
+
+WEEKDAY_NAMES = "一二三四五六日"
+
+
+def not_a_weekend(day) -> str:
+    """The error for a 调休上班 date that falls on a weekday."""
+    return _("%(date)s 是星期%(weekday)s，不是周末；调休上班日只能是周六或周日。") % {
+        "date": f"{day:%Y-%m-%d}",
+        "weekday": WEEKDAY_NAMES[day.weekday()],
+    }

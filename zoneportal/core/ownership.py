@@ -55,12 +55,25 @@ def _admin_group(name: str) -> Group:
     return group
 
 
+#: The committee office keeps the holiday table (节假日安排) that every deadline counts with.
+HOLIDAY_PERMISSIONS = ("add_holiday", "change_holiday", "delete_holiday")
+
+
 def office_reviewers() -> Group:
-    """The committee office's reviewers: final approval on every site."""
+    """The committee office's reviewers: final approval on every site, and the holiday table."""
     group = _admin_group(OFFICE_REVIEWERS_GROUP)
+    group.permissions.add(*(_permission("core", codename) for codename in HOLIDAY_PERMISSIONS))
     for site_root in Page.get_first_root_node().get_children():
         grant_page_permissions(group, site_root, REVIEWER_PERMISSIONS)
     return group
+
+
+def grant_office_holiday_permissions(**kwargs) -> None:
+    """After ``migrate``: an office group created before the holiday table existed gets to keep it too."""
+    group = Group.objects.filter(name=OFFICE_REVIEWERS_GROUP).first()
+    permissions = Permission.objects.filter(content_type__app_label="core", codename__in=HOLIDAY_PERMISSIONS)
+    if group is not None:
+        group.permissions.add(*permissions)
 
 
 def grant_reviewers_new_site(site) -> None:

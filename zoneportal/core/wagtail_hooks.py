@@ -15,6 +15,7 @@ from .admin_views import DepartmentPageViewSet
 from .column_guard import refuse_outside_own_columns
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
 from .dashboard import role_panels
+from .holidays import ArrangementView, HolidayViewSet
 from .models import Department, Leader
 from .review import ReturnedForChangesPanel  # noqa: F401 (importing registers the review's hooks)
 from .review_compare import compare_with_submitted
@@ -42,6 +43,8 @@ class OrganisationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationViewSetGroup)
+# 设置 › 节假日安排: the committee office keeps the holiday table every deadline counts with.
+register_snippet(HolidayViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -53,7 +56,10 @@ def register_department_page_viewset():
 
 @hooks.register("register_admin_urls")
 def register_department_columns_url():
-    return [path("departments/<int:pk>/columns/", DepartmentColumnsView.as_view(), name="department_columns")]
+    return [
+        path("departments/<int:pk>/columns/", DepartmentColumnsView.as_view(), name="department_columns"),
+        path("holidays/arrangement/", ArrangementView.as_view(), name="holiday_arrangement"),
+    ]
 
 
 @hooks.register("register_snippet_listing_buttons")

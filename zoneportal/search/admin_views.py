@@ -23,11 +23,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import engine
+from . import query_log
 from .models import HiddenSearchTerm
 
 REPORT_PERMISSION = "search.view_searchquery"
-PERIODS = (7, engine.REPORT_DAYS)
+PERIODS = (7, query_log.REPORT_DAYS)
 REPORT_LIMIT = 50
 
 
@@ -44,8 +44,8 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        days = 7 if self.request.GET.get("days") == "7" else engine.REPORT_DAYS
-        top, zero = engine.query_report(days=days, limit=REPORT_LIMIT)
+        days = 7 if self.request.GET.get("days") == "7" else query_log.REPORT_DAYS
+        top, zero = query_log.query_report(days=days, limit=REPORT_LIMIT)
         url = reverse("search_report")
         context.update(
             days=days,

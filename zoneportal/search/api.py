@@ -33,8 +33,9 @@ from zoneportal.core.network import over_limit
 from zoneportal.portal.templatetags.portal_tags import local_url
 
 from . import engine
-from .models import DocumentType
-from .views import MAX_PAGE, MAX_YEAR, MIN_YEAR, RETRY_AFTER_SECONDS, build_request
+from .parameters import FILTERS, MAX_PAGE, MAX_YEAR, MIN_YEAR, RETRY_AFTER_SECONDS, build_request, clean_filters
+from .query import clean_query
+from .sources import type_choices, type_values
 
 SUGGEST_MAX_AGE = 60
 MARKED = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
@@ -57,14 +58,21 @@ api = NinjaAPI(
 
 
 def type_help() -> str:
-    return "，".join(f"{value}={label}" for value, label in DocumentType.choices)
+    """The result types as the API documents them: ``news=新闻，notice=公告，…`` (registered sources included)."""
+    return "，".join(f"{value}={label}" for value, label in type_choices())
+
+
+def describe_types(schema: dict[str, Any]) -> None:
+    """The ``type`` parameter's schema, written when the schema is asked for: sources register at start-up."""
+    schema["enum"] = ["", *type_values()]
+    schema["description"] = f"按类别筛选：{type_help()}"
 
 
 class SearchParams(Schema):
     """Query parameters of ``GET /search``; an empty value means “not set”."""
 
     q: str = Field("", description="搜索词：汉字、拼音、拼音首字母、文号或一句话均可；超过 100 个字的部分被忽略")
-    type: Literal[("", *DocumentType.values)] = Field("", description=f"按类别筛选：{type_help()}")
+    type: str = Field("", description="按类别筛选", json_schema_extra=describe_types)
     category: str = Field("", description="按政策分类筛选，如“优惠政策”")
     issuer: str = Field("", description="按发文机关筛选，如“来凤经济开发区管委会”")
     year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR, description=f"按年份筛选，{MIN_YEAR}–{MAX_YEAR} 的整数")
@@ -81,6 +89,14 @@ class SearchParams(Schema):
         """``?year=`` from a form is “no year”, not an error."""
         if value == "":
             return cls.model_fields[info.field_name].default
+        return value
+
+    @field_validator("type")
+    @classmethod
+    def registered_type(cls, value: str) -> str:
+        """One of the result types of the registered sources (checked per request: they register at start-up)."""
+        if value and value not in type_values():
+            raise ValueError(f"unknown type {value!r}")
         return value
 
 
@@ -179,12 +195,9 @@ def refused_over_limit(request: HttpRequest, group: str, rate: str) -> HttpRespo
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict | HttpResponse:
     if (refused := refused_over_limit(request, "search", settings.SEARCH_RATE)) is not None:
         return refused
-    query = engine.clean_query(params.q)
-    filters = {
-        name: str(value)
-        for name in ("type", "category", "issuer", "year", "validity")
-        if (value := getattr(params, name)) not in ("", None)
-    }
+    query = clean_query(params.q)
+    # Validated above (a bad value is a 422); cleaned as the results page cleans its own.
+    filters = clean_filters({name: getattr(params, name) for name in FILTERS})
     response = engine.search(
         build_request(query, Site.find_for_request(request), filters, params.sort, params.page, params.correct)
     )
@@ -231,7 +244,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict | HttpResp
 def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestParams]) -> dict | HttpResponse:
     if (refused := refused_over_limit(request, "suggest", settings.SUGGEST_RATE)) is not None:
         return refused
-    prefix = engine.clean_query(params.q)
+    prefix = clean_query(params.q)
     suggestions = engine.suggest(prefix, Site.find_for_request(request), params.limit) if prefix else []
     # Suggestions change slowly (titles on publish, popular queries over days): the page
     # cache may keep them this long for everyone (it then tells browsers to revalidate).

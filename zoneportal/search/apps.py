@@ -12,3 +12,6 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (index updates on publish, move, delete)
+        from .indexers import register_pages
+
+        register_pages()  # pages are a source like any app's (sources.py)

@@ -1,44 +1,53 @@
-"""The search engine's public face: search, suggest, the query log.
+"""The search engine's public face: search and suggest.
 
 Everything that searches — the results page, the API, benchmarks — calls
 :func:`search` with a :class:`SearchRequest`. A query is understood once
 (``query.plan_query``: segmentation, pinyin, typo correction, synonyms), then
 answered on the full-text side table: a count inside the index, one statement
 counting matches per facet value, one fetching the ranked page (docs/search.md).
+
+Its neighbours, each one concern: ``parameters.py`` (a visitor's parameters, shared by
+the results page and the API), ``lexicon.py`` (the vocabulary and synonyms in memory),
+``query_log.py`` (recording, hot words, the report). Their public names are also
+importable from here, as they were before the split.
 """
 
 from __future__ import annotations
 
 import math
-import time
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
-from threading import Lock
 
-from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Site
 
 from zoneportal.portal.models import ArticlePage
-from zoneportal.portal.page_cache import current_generation
 
 from .analysis import fold
 from .backends import filter_tags, full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
-from .models import DocumentType, SearchDocument, SearchQuery, SearchTerm, Synonym
-from .query import QueryPlan, parse_synonym_rules, plan_query
-from .query_log import shown, without_hidden
+from .lexicon import VocabularyLexicon, indexed_sites, lexicon, synonyms  # noqa: F401
+from .models import DocumentType, SearchDocument, SearchQuery
+from .parameters import MAX_PAGE, SearchRequest
+from .query import MAX_QUERY_LENGTH, QueryPlan, clean_query, plan_query  # noqa: F401
+from .query_log import (  # noqa: F401  (the query log's functions, as the engine offered them)
+    REPORT_DAYS,
+    hot_queries,
+    prune_query_log,
+    query_report,
+    record_query,
+    shown,
+    without_hidden,
+)
 from .snippets import excerpt, highlight
+from .sources import type_choices, type_label
 
-MAX_QUERY_LENGTH = 100
-MAX_PAGE = 100
 #: Queries matching more documents than this are ranked, and their facets
 #: counted, over their newest RANK_CAP matches (see _find).
 RANK_CAP = 500
@@ -46,28 +55,9 @@ RANK_CAP = 500
 #: filled with documents sharing most of its words.
 QUESTION_GROUPS = 3
 FACETS = ("type", "category", "issuer", "year", "validity")
-#: The longest period the 搜索统计 report covers; the query log keeps at least this much.
-REPORT_DAYS = 30
 #: Facets that describe policy documents only.
 POLICY_FACETS = ("category", "issuer", "year", "validity")
 VALIDITY_LABELS = dict(ArticlePage.Validity.choices)
-
-
-@dataclass
-class SearchRequest:
-    """A visitor's search: the query, filters, sort order and page."""
-
-    query: str
-    site: Site | None = None
-    type: str = ""
-    category: str = ""
-    issuer: str = ""
-    year: int | None = None
-    validity: str = ""
-    sort: str = "relevance"  # or "date"
-    page: int = 1
-    per_page: int = 10
-    correct: bool = True  # False when the visitor insists on the original query
 
 
 @dataclass
@@ -113,111 +103,7 @@ class SearchResponse:
     reading: str | None = None  # the Chinese that pinyin or initials were read as (QueryPlan.reading)
 
 
-# ---------------------------------------------------------------- vocabulary
-
-
-class VocabularyLexicon:
-    """The vocabulary table in memory: word frequencies and pinyin lookups in microseconds."""
-
-    def __init__(self, terms: Sequence[tuple[str, str, str, int]]) -> None:
-        self.frequencies: dict[str, int] = {}
-        self.pinyin_index: dict[str, list[str]] = defaultdict(list)
-        self.initials_index: dict[str, list[str]] = defaultdict(list)
-        for word, pinyin, initials, documents in sorted(terms, key=lambda t: (-t[3], t[0])):
-            self.frequencies[word] = documents
-            if pinyin:
-                self.pinyin_index[pinyin].append(word)
-                self.initials_index[initials].append(word)
-        self.sorted_pinyin = sorted(self.pinyin_index)
-        self.sorted_initials = sorted(self.initials_index)
-        self.character_index: dict[str, list[str]] = defaultdict(list)
-        for word in self.frequencies:  # already most frequent first
-            for character in set(word):
-                self.character_index[character].append(word)
-
-    def frequency(self, word: str) -> int:
-        return self.frequencies.get(word, 0)
-
-    def by_pinyin(self, pinyin: str) -> list[str]:
-        return self.pinyin_index.get(pinyin, [])
-
-    def by_initials(self, initials: str) -> list[str]:
-        return self.initials_index.get(initials, [])
-
-    def containing(self, fragment: str, limit: int) -> list[str]:
-        """The most frequent words containing ``fragment`` (a one- or two-character query)."""
-        if not fragment:
-            return []
-        candidates = self.character_index.get(fragment[0], [])
-        return [word for word in candidates if fragment in word][:limit]
-
-    def pinyin_prefix(self, prefix: str, limit: int) -> list[str]:
-        """The most frequent words whose joined pinyin starts with ``prefix`` (zhaos → 招商 …)."""
-        return self._by_prefix(self.sorted_pinyin, self.pinyin_index, prefix, limit)
-
-    def initials_prefix(self, prefix: str, limit: int) -> list[str]:
-        """The most frequent words whose pinyin initials start with ``prefix`` (zs → 招商, 招商引资 …)."""
-        return self._by_prefix(self.sorted_initials, self.initials_index, prefix, limit)
-
-    def _by_prefix(self, keys: list[str], index: dict[str, list[str]], prefix: str, limit: int) -> list[str]:
-        words: list[str] = []
-        position = bisect_left(keys, prefix)
-        while position < len(keys) and keys[position].startswith(prefix):
-            words.extend(index[keys[position]])
-            position += 1
-            if len(words) >= limit * 4:
-                break
-        return sorted(words, key=self.frequency, reverse=True)[:limit]
-
-
-class _PerGeneration:
-    """A value rebuilt when content changes (the page-cache generation moves) or after ``max_age`` seconds."""
-
-    def __init__(self, build, max_age: float = 300.0) -> None:
-        self.build = build
-        self.max_age = max_age
-        self.lock = Lock()
-        self.key: tuple[str, str] | None = None
-        self.value = None
-        self.built_at = 0.0
-
-    def get(self):
-        key = (connection.settings_dict["NAME"], current_generation())
-        if key != self.key or time.monotonic() - self.built_at > self.max_age:
-            with self.lock:
-                self.value = self.build()
-                self.key, self.built_at = key, time.monotonic()
-        return self.value
-
-
-_lexicon = _PerGeneration(
-    lambda: VocabularyLexicon(list(SearchTerm.objects.values_list("word", "pinyin", "initials", "documents")))
-)
-_synonyms = _PerGeneration(
-    lambda: parse_synonym_rules("\n".join(Synonym.objects.filter(enabled=True).values_list("rule", flat=True)))
-)
-_indexed_sites = _PerGeneration(
-    lambda: frozenset(SearchDocument.objects.order_by().values_list("site_id", flat=True).distinct())
-)
-
-
-def lexicon() -> VocabularyLexicon:
-    """This process's copy of the vocabulary."""
-    return _lexicon.get()
-
-
-def synonyms() -> Mapping[str, Sequence[str]]:
-    """The enabled synonym rules, parsed."""
-    return _synonyms.get()
-
-
 # ---------------------------------------------------------------- searching
-
-
-def clean_query(raw: str | None) -> str:
-    """The visitor's text without control characters and extra spaces, at most ``MAX_QUERY_LENGTH`` long."""
-    text = "".join(" " if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in (raw or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
 def _tags(request: SearchRequest, with_filters: bool = True) -> list[str]:
@@ -228,7 +114,7 @@ def _tags(request: SearchRequest, with_filters: bool = True) -> list[str]:
     whole posting list.
     """
     site = request.site.pk if request.site else None
-    values: dict[str, object] = {"site": None if _indexed_sites.get() == {site} else site}
+    values: dict[str, object] = {"site": None if indexed_sites() == {site} else site}
     if with_filters:
         values.update((name, getattr(request, name)) for name in FACETS)
     return filter_tags(**values)
@@ -266,12 +152,13 @@ def _facets(combinations: list[dict], request: SearchRequest) -> dict[str, list[
             if value in ("", None) or (name in POLICY_FACETS and combo["type"] != DocumentType.POLICY):
                 continue
             counts[name][value] += combo["count"]
-    type_labels = dict(DocumentType.choices)
-    type_order = [value for value, _label in DocumentType.choices]
+    type_labels = dict(type_choices())
+    type_order = {value: position for position, (value, _label) in enumerate(type_choices())}
     facets: dict[str, list[FacetValue]] = {}
     for name, values in counts.items():
         if name == "type":
-            ordered = sorted(values, key=type_order.index)
+            # A type no source declares any more (its documents wait for a rebuild) goes last.
+            ordered = sorted(values, key=lambda v: (type_order.get(v, len(type_order)), str(v)))
         elif name == "year":
             ordered = sorted(values, reverse=True)
         else:
@@ -427,7 +314,7 @@ def _hit(row: dict, highlights: Sequence[str], site: Site | None, site_roots: di
     snippet_text = excerpt(row["text"], highlights)
     return SearchHit(
         type=row["type"],
-        type_label=str(DocumentType(row["type"]).label) if row["type"] in DocumentType.values else row["type"],
+        type_label=type_label(row["type"]),
         title=highlight(row["title"], highlights),
         url=url,
         snippet=highlight(snippet_text, highlights),
@@ -486,7 +373,7 @@ def search(request: SearchRequest) -> SearchResponse:
     return response
 
 
-# ---------------------------------------------------------------- suggestions and the query log
+# ---------------------------------------------------------------- suggestions
 
 
 def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
@@ -525,43 +412,3 @@ def suggest(prefix: str, site: Site | None = None, limit: int = 8) -> list[str]:
             add(sorted((w for w in words.frequencies if w.startswith(folded) and w != folded),
                        key=words.frequency, reverse=True)[:limit])  # fmt: skip
     return found[:limit]
-
-
-def record_query(query: str, total: int, site: Site | None, visitor: str) -> None:
-    """Remember a visitor's query for the hot words and the administrators' report."""
-    text = clean_query(query)
-    if text:
-        SearchQuery.objects.create(text=text, results=total, site=site, visitor=visitor)
-
-
-def hot_queries(days: int = 7, limit: int = 10, site: Site | None = None) -> list[str]:
-    """This week's queries that found something, asked by the most visitors.
-
-    Counting visitors rather than searches keeps one script repeating a
-    phrase from putting it among a government site's hot words; hidden terms
-    and junk (``query_log``) never show.
-    """
-    queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days), results__gt=0)
-    if site is not None:
-        queries = queries.filter(site=site)
-    ranked = without_hidden(queries).values("text").annotate(visitors=Count("visitor", distinct=True), n=Count("id"))
-    return list(shown(ranked.order_by("-visitors", "-n", "text").values_list("text", flat=True).iterator(), limit))
-
-
-def prune_query_log(days: int) -> int:
-    """Delete query log entries older than ``days`` days; returns how many went."""
-    deleted, _by_model = SearchQuery.objects.filter(created_at__lt=timezone.now() - timedelta(days=days)).delete()
-    return deleted
-
-
-def query_report(days: int = REPORT_DAYS, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """``(top queries, zero-result queries)`` of the last ``days`` days, each with how often it was asked.
-
-    Hidden terms and junk (``query_log``) are left out.
-    """
-    queries = without_hidden(SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days)))
-    grouped = queries.values("text").annotate(n=Count("id")).order_by("-n", "text")
-    text = itemgetter("text")
-    top = [(row["text"], row["n"]) for row in shown(grouped.iterator(), limit, text)]
-    zero = [(row["text"], row["n"]) for row in shown(grouped.filter(results=0).iterator(), limit, text)]
-    return top, zero

@@ -15,14 +15,17 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from django.db import connection, transaction
+from django.db.models import Q
+from wagtail.models import Site
 
 from zoneportal.portal.page_cache import invalidate_page_cache
 
 from . import analysis
 from .backends import TAG_PREFIX, FullTextRow, filter_tags, full_text
-from .indexers import IndexEntry, SiteTree, page_entries, page_external_id, public_pages
+from .indexers import IndexEntry
 from .models import SearchDocument, SearchTerm
 from .pinyin import word_pinyin
+from .sources import Source, all_sources, get_source
 
 BATCH_SIZE = 500
 #: Bulk loads of at least this many documents are analysed in worker processes.
@@ -190,25 +193,67 @@ def _index_changed() -> None:
     invalidate_page_cache()
 
 
-def index_pages(page_ids: Iterable[int]) -> None:
-    """Bring the index up to date for these pages: indexed if public, removed otherwise."""
-    page_ids = list(page_ids)
-    visible = list(public_pages().filter(pk__in=page_ids))
-    entries = list(page_entries(visible))
+def update_source(prefix: str, keys: Iterable[object]) -> None:
+    """Bring the index up to date for these objects of a source: indexed if they have entries, removed otherwise."""
+    source = get_source(prefix)
+    keys = [str(key) for key in keys]
+    entries = list(on_main_site(source.current_entries(keys)))
     index_entries(entries)
     indexed = {entry.external_id for entry in entries}
-    remove_entries(page_external_id(pk) for pk in page_ids if page_external_id(pk) not in indexed)
+    remove_entries(external_id for external_id in _documents_of(source, keys) if external_id not in indexed)
+
+
+def remove_source(prefix: str, keys: Iterable[object]) -> None:
+    """Take these objects of a source out of the index, with every entry they had."""
+    remove_entries(_documents_of(get_source(prefix), [str(key) for key in keys]))
+
+
+def _documents_of(source: Source, keys: list[str]) -> list[str]:
+    """The external ids in the index of these objects: ``prefix:key`` and any ``prefix:key:…``."""
+    if not keys:
+        return []
+    condition = Q()
+    for key in keys:
+        main = source.external_id(key)
+        condition |= Q(external_id=main) | Q(external_id__startswith=f"{main}:")
+    return list(SearchDocument.objects.filter(condition).values_list("external_id", flat=True))
+
+
+def on_main_site(entries: Iterable[IndexEntry]) -> Iterator[IndexEntry]:
+    """``entries``, those without a site given the default site's: searches are scoped to a site.
+
+    A source's items (FAQ, letters) usually belong to the portal as a whole, shown on the main site.
+    """
+    default_site_id: int | None = None
+    for entry in entries:
+        if entry.site_id is None:
+            if default_site_id is None:
+                default_site_id = Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
+            entry.site_id = default_site_id
+        yield entry
+
+
+def index_pages(page_ids: Iterable[int]) -> None:
+    """Bring the index up to date for these pages: indexed if public, removed otherwise."""
+    update_source("page", page_ids)
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
-    """Throw the index away and index every public page again; returns the number of documents.
+    """Throw the index away and index every registered source again; returns the number of documents.
 
     ``progress(done, total)`` is called after every batch.
     """
-    pages = public_pages()
-    sites = SiteTree()
-    batches = (page_entries(chunk, sites) for chunk in _chunked(pages.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE))
-    return replace_index(batches, pages.count(), progress)
+    sources = all_sources()
+    # Sources that cannot count cheaply are small (FAQ, letters): their entries are listed first.
+    listed = {source.prefix: list(source.all_entries()) for source in sources if source.count is None}
+    total = sum(len(listed[s.prefix]) if s.count is None else s.count() for s in sources)
+
+    def batches() -> Iterator[list[IndexEntry]]:
+        for source in sources:
+            entries = listed[source.prefix] if source.prefix in listed else source.all_entries()
+            yield from _chunked(on_main_site(entries), BATCH_SIZE)
+
+    return replace_index(batches(), total, progress)
 
 
 def replace_index(

@@ -1,10 +1,10 @@
-"""What goes into the search index: one ``IndexEntry`` per public item.
+"""What goes into the search index: one ``IndexEntry`` per public item, and the pages source.
 
 Pages are described generically from their Wagtail ``search_fields`` (so a
 new page type is searchable without code here), with articles adding their
-document properties and the kind of their column. Other sources (the policy
-library, service guides, letters) will add an entries function of their own
-next to :func:`page_entries` and a prefix to ``external_id``.
+document properties and the kind of their column. Pages are one source among
+others (``sources.py``): :func:`register_pages` registers them as other apps
+register theirs, under the prefix ``page``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -120,3 +121,37 @@ def page_entries(pages: Iterable[Page], sites: SiteTree | None = None) -> Iterat
 def public_pages():
     """Every live page the public can see, as specific pages."""
     return visible_to_public(Page.objects.filter(depth__gt=1)).specific().order_by("path")
+
+
+#: Pages are read from the database this many at a time while the index is rebuilt.
+PAGE_CHUNK = 500
+
+
+def all_page_entries() -> Iterator[IndexEntry]:
+    """Entries of every public page, read a chunk at a time."""
+    sites = SiteTree()
+    pages = public_pages().iterator(chunk_size=PAGE_CHUNK)
+    while chunk := list(islice(pages, PAGE_CHUNK)):
+        yield from page_entries(chunk, sites)
+
+
+def page_entries_for_ids(page_ids: list) -> list[IndexEntry]:
+    """Entries of these pages if the public can see them (a move or a privacy change reaches whole subtrees)."""
+    return list(page_entries(public_pages().filter(pk__in=page_ids)))
+
+
+def register_pages() -> None:
+    """The pages source: every public page of every site, kept current by ``signals.py``."""
+    from .sources import register_source
+
+    register_source(
+        "page",
+        DocumentType.PAGE,
+        DocumentType.PAGE.label,
+        all_page_entries,
+        lambda page: page_entries_for_ids([page.pk]),
+        model=Page,
+        count=lambda: public_pages().count(),
+        entries_for_ids=page_entries_for_ids,
+        other_types=[(kind.value, kind.label) for kind in ColumnPage.ContentKind],
+    )

@@ -14,7 +14,8 @@ from wagtail.models import Site
 from zoneportal.portal.models import ColumnPage
 
 #: What a search result is; results are grouped and filtered by it: the kinds
-#: of content a column holds, plus letter replies and other pages.
+#: of content a column holds, plus letter replies and other pages. These are the
+#: built-in types; a registered source may add its own (``sources.type_choices``).
 DocumentType = models.TextChoices(
     "DocumentType",
     [
@@ -25,15 +26,22 @@ DocumentType = models.TextChoices(
 )
 
 
+def result_types() -> list[tuple[str, str]]:
+    """The choices of ``SearchDocument.type``: the built-in types and those registered sources add."""
+    from .sources import type_choices
+
+    return type_choices()
+
+
 class SearchDocument(models.Model):
     """索引条目: one searchable item as the results page shows it.
 
-    Pages are the only source today; the policy library, service guides and
-    letters add theirs under their own ``external_id`` prefixes.
+    Each registered source (``sources.py``: pages, and the apps that register theirs)
+    writes its items under its own ``external_id`` prefix.
     """
 
     external_id = models.CharField(_("来源标识"), max_length=64, unique=True, help_text=_("如 page:42"))
-    type = models.CharField(_("类别"), max_length=20, choices=DocumentType.choices, db_index=True)
+    type = models.CharField(_("类别"), max_length=20, choices=result_types, db_index=True)
     site = models.ForeignKey(Site, verbose_name=_("站点"), null=True, blank=True, on_delete=models.CASCADE)
     url = models.CharField(_("站内地址"), max_length=500)
     title = models.CharField(_("标题"), max_length=255)

@@ -179,10 +179,18 @@ class _CachedLexicon:
         return self._ask("containing", fragment, limit)
 
 
-def clean_query(text: str) -> str:
-    """The visitor's text without markup, control characters and runs of spaces, cut to MAX_QUERY_LENGTH characters."""
-    text = _MARKUP.sub(" ", str(text or "")[: MAX_QUERY_LENGTH * 10])
-    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()[:MAX_QUERY_LENGTH].strip()
+def clean_query(text: str | None) -> str:
+    """The visitor's text without control characters and runs of spaces, at most ``MAX_QUERY_LENGTH`` long.
+
+    The one cleaning of whatever a visitor typed: the results page, the API, the query
+    log and the planner all use it (the planner also drops markup, :func:`without_markup`).
+    """
+    return _SPACES.sub(" ", _CONTROL.sub(" ", str(text or ""))).strip()[:MAX_QUERY_LENGTH].strip()
+
+
+def without_markup(text: str | None) -> str:
+    """``text`` with HTML tags (and a script's or style's content) taken out: never words to search for."""
+    return _MARKUP.sub(" ", str(text or "")[: MAX_QUERY_LENGTH * 10])
 
 
 def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]], correct: bool = True) -> QueryPlan:
@@ -191,7 +199,7 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
     With ``correct`` (the default) unknown words with a known near twin are replaced and ``corrected`` holds the
     corrected query text; ``correct=False`` searches the words as typed.
     """
-    original = clean_query(text)
+    original = clean_query(without_markup(text))
     lexicon = _CachedLexicon(lexicon)
     drop = stopwords()
     words = [word for word in query_tokens(original) if word not in drop]

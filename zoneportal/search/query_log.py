@@ -1,18 +1,27 @@
-"""What of the query log may be shown: not hidden terms, not junk.
+"""The query log: recording visitors' searches, hot words, the 搜索统计 report, pruning.
 
-Hot words, suggestions and the 搜索统计 report read the log through these filters, so a
-probe such as ``1' or '1'='1`` or ``<script>`` typed by a scanner never becomes a hot
-word on a government site, and an administrator can take any term out by hand.
+And what of the log may be shown: not hidden terms, not junk. Hot words, suggestions and
+the report read the log through these filters, so a probe such as ``1' or '1'='1`` or
+``<script>`` typed by a scanner never becomes a hot word on a government site, and an
+administrator can take any term out by hand.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from operator import itemgetter
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from wagtail.models import Site
 
-from .models import HiddenSearchTerm
+from .models import HiddenSearchTerm, SearchQuery
+from .query import clean_query
+
+#: The longest period the 搜索统计 report covers; the query log keeps at least this much.
+REPORT_DAYS = 30
 
 #: Longer queries are pasted text or attacks, not something to show as a hot word.
 JUNK_MAX_LENGTH = 40
@@ -51,3 +60,43 @@ def shown(rows: Iterable, limit: int, text=lambda row: row) -> Iterator:
         if not is_junk(text(row)):
             count += 1
             yield row
+
+
+def record_query(query: str, total: int, site: Site | None, visitor: str) -> None:
+    """Remember a visitor's query for the hot words and the administrators' report."""
+    text = clean_query(query)
+    if text:
+        SearchQuery.objects.create(text=text, results=total, site=site, visitor=visitor)
+
+
+def hot_queries(days: int = 7, limit: int = 10, site: Site | None = None) -> list[str]:
+    """This week's queries that found something, asked by the most visitors.
+
+    Counting visitors rather than searches keeps one script repeating a
+    phrase from putting it among a government site's hot words; hidden terms
+    and junk (``query_log``) never show.
+    """
+    queries = SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days), results__gt=0)
+    if site is not None:
+        queries = queries.filter(site=site)
+    ranked = without_hidden(queries).values("text").annotate(visitors=Count("visitor", distinct=True), n=Count("id"))
+    return list(shown(ranked.order_by("-visitors", "-n", "text").values_list("text", flat=True).iterator(), limit))
+
+
+def prune_query_log(days: int) -> int:
+    """Delete query log entries older than ``days`` days; returns how many went."""
+    deleted, _by_model = SearchQuery.objects.filter(created_at__lt=timezone.now() - timedelta(days=days)).delete()
+    return deleted
+
+
+def query_report(days: int = REPORT_DAYS, limit: int = 50) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """``(top queries, zero-result queries)`` of the last ``days`` days, each with how often it was asked.
+
+    Hidden terms and junk (``query_log``) are left out.
+    """
+    queries = without_hidden(SearchQuery.objects.filter(created_at__gte=timezone.now() - timedelta(days=days)))
+    grouped = queries.values("text").annotate(n=Count("id")).order_by("-n", "text")
+    text = itemgetter("text")
+    top = [(row["text"], row["n"]) for row in shown(grouped.iterator(), limit, text)]
+    zero = [(row["text"], row["n"]) for row in shown(grouped.filter(results=0).iterator(), limit, text)]
+    return top, zero

@@ -1,10 +1,9 @@
 """站内搜索: the public results page at /search/?q=.
 
 The engine (:mod:`zoneportal.search.engine`) matches, ranks, highlights and
-cuts snippets; this module only turns the visitor's parameters into a
-:class:`~zoneportal.search.engine.SearchRequest` and the answer into a page.
-Every parameter is checked here and a bad value is dropped, never an error:
-search links get pasted, truncated and probed by robots.
+cuts snippets; :mod:`zoneportal.search.parameters` checks the visitor's
+parameters (a bad value is dropped, never an error: search links get pasted,
+truncated and probed by robots); this module turns the answer into a page.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -27,15 +26,23 @@ from zoneportal.core.network import client_ip, over_limit
 from zoneportal.portal.templatetags.portal_tags import query_string
 
 from . import engine
-from .models import DocumentType
+from .parameters import (  # noqa: F401  (MIN_YEAR, MAX_YEAR, clean_filters: importable from here as before)
+    FILTERS,
+    MAX_PAGE,
+    MAX_YEAR,
+    MIN_YEAR,
+    RESULTS_PER_PAGE,
+    RETRY_AFTER_SECONDS,
+    SORTS,
+    build_request,
+    clean_filters,
+    clean_text,
+    positive_int,
+)
+from .query import MAX_QUERY_LENGTH
+from .query_log import hot_queries, record_query
 
-#: Deep pages of a search are for robots; people refine the query instead (the engine stops there too).
-MAX_PAGE = engine.MAX_PAGE
-MIN_YEAR, MAX_YEAR = 1949, 2100
-RESULTS_PER_PAGE = 10
 HOT_QUERIES = 10
-#: A visitor over the search rate (settings.SEARCH_RATE, per minute) is asked to wait this long.
-RETRY_AFTER_SECONDS = 60
 
 #: Facets of policy documents, in the order the page shows them.
 POLICY_FACETS = {
@@ -44,61 +51,6 @@ POLICY_FACETS = {
     "year": gettext_lazy("年份"),
     "validity": gettext_lazy("有效性"),
 }
-FILTERS = ("type", *POLICY_FACETS)
-SORTS = ("relevance", "date")
-
-
-def clean_text(raw: str | None) -> tuple[str, bool]:
-    """A visitor's text as the engine will use it, and whether it had to be shortened."""
-    text = engine.clean_query(raw)
-    return text, len(" ".join((raw or "").split())) > engine.MAX_QUERY_LENGTH
-
-
-def positive_int(raw: str | None, maximum: int) -> int | None:
-    """``raw`` as an integer in 1..maximum, or ``None`` for anything else."""
-    try:
-        value = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return None
-    return value if 1 <= value <= maximum else None
-
-
-def clean_filters(params: QueryDict) -> dict[str, str]:
-    """The filters of a results URL that are usable, as strings; the rest are dropped."""
-    filters: dict[str, str] = {}
-    if params.get("type") in DocumentType.values:
-        filters["type"] = params["type"]
-    for name in ("category", "issuer", "validity"):
-        if value := engine.clean_query(params.get(name)):
-            filters[name] = value
-    year = positive_int(params.get("year"), MAX_YEAR)
-    if year is not None and year >= MIN_YEAR:
-        filters["year"] = str(year)
-    return filters
-
-
-def build_request(
-    query: str,
-    site: Site | None,
-    filters: dict[str, str],
-    sort: str = "relevance",
-    page: int = 1,
-    correct: bool = True,
-) -> engine.SearchRequest:
-    """The engine's request for a cleaned query and cleaned filters (page and API share it)."""
-    return engine.SearchRequest(
-        query=query,
-        site=site,
-        type=filters.get("type", ""),
-        category=filters.get("category", ""),
-        issuer=filters.get("issuer", ""),
-        year=int(filters["year"]) if "year" in filters else None,
-        validity=filters.get("validity", ""),
-        sort=sort if sort in SORTS else "relevance",
-        page=page,
-        per_page=RESULTS_PER_PAGE,
-        correct=correct,
-    )
 
 
 @dataclass
@@ -175,8 +127,8 @@ def search(request: HttpRequest) -> HttpResponse:
     context = {
         "search_query": query,
         "query_truncated": truncated,
-        "max_query_length": engine.MAX_QUERY_LENGTH,
-        "hot_queries": engine.hot_queries(days=7, limit=HOT_QUERIES, site=site),
+        "max_query_length": MAX_QUERY_LENGTH,
+        "hot_queries": hot_queries(days=7, limit=HOT_QUERIES, site=site),
         "meta_title": _("站内搜索"),
         "meta_description": _("在本站搜索新闻、通知公告、政策和办事信息"),
         "breadcrumb_title": _("站内搜索"),
@@ -204,7 +156,7 @@ def results_context(request: HttpRequest, query: str, site: Site | None) -> dict
         # The text that was answered: a typo must not become a hot word or a suggestion,
         # and pinyin is remembered as the Chinese it was read as.
         answered = response.corrected_query or response.reading or query
-        engine.record_query(answered, response.total, site, visitor_key(request))
+        record_query(answered, response.total, site, visitor_key(request))
 
     type_links = facet_links(request, response, "type", filters.get("type"))
     chips = [

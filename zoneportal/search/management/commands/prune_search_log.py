@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from zoneportal.search.engine import REPORT_DAYS, prune_query_log
+from zoneportal.search.query_log import REPORT_DAYS, prune_query_log
 
 
 class Command(BaseCommand):

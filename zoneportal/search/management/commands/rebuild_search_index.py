@@ -1,4 +1,4 @@
-"""``manage.py rebuild_search_index``: index every public page again, with progress."""
+"""``manage.py rebuild_search_index``: index every registered source (pages and the apps' own) again, with progress."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         interactive = self.stdout.isatty()
 
         def progress(done: int, total: int) -> None:
-            line = _("已索引 %(done)d / %(total)d 个页面") % {"done": done, "total": total}
+            line = _("已索引 %(done)d / %(total)d 条") % {"done": done, "total": total}
             if interactive:
                 self.stdout.write("\r" + line, ending="")
                 self.stdout.flush()
