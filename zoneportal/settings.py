@@ -55,6 +55,10 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
+FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
+# A browser votes once per entry; a visitor discarding the cookie is capped at this many votes per entry, address and day.
+FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
+CONSULTATION_RATE = os.environ.get("CONSULTATION_RATE", "10/h")  # comments on draft policies (意见征集)
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
@@ -64,6 +68,8 @@ INSTALLED_APPS = [
     "zoneportal.core",
     "zoneportal.portal",
     "zoneportal.search",
+    "zoneportal.faq",
+    "zoneportal.consultations",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
