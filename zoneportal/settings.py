@@ -56,7 +56,7 @@ RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
-# A browser votes once per entry; a visitor discarding the cookie is capped at this many votes per entry, address and day.
+# A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
 CONSULTATION_RATE = os.environ.get("CONSULTATION_RATE", "10/h")  # comments on draft policies (意见征集)
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
