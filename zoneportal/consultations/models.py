@@ -193,7 +193,7 @@ class ConsultationComment(models.Model):
 
     panels = [
         FieldPanel("page", read_only=True),
-        FieldRowPanel([FieldPanel("created_at", read_only=True), FieldPanel("moderated_at", read_only=True)]),
+        FieldPanel("created_at", read_only=True),
         MultiFieldPanel(
             [FieldPanel("name", read_only=True), FieldPanel("contact", read_only=True)],
             heading=_("提交人（不公开）"),

@@ -1,6 +1,7 @@
 """便民问答 in the back office: entries per department (互动交流 › 便民问答), topics for administrators."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -18,7 +19,15 @@ class FaqEntryViewSet(DepartmentScopedViewSetMixin, SnippetViewSet):
     model = FaqEntry
     icon = "help"
     menu_label = _("便民问答")
-    list_display = ["question", "department", "topic", "published", "helpful_count", "unhelpful_count", "updated_at"]
+    list_display = [
+        "question",
+        "department",
+        "topic",
+        BooleanColumn("published", label=_("公开")),
+        "helpful_count",
+        "unhelpful_count",
+        "updated_at",
+    ]
     list_filter = ["published", "department", "topic"]
     search_fields = ["question", "answer"]
     copy_view_enabled = False
