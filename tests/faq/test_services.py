@@ -67,3 +67,9 @@ def test_similar_entries(faq):
     assert similar_entries("尚未公开") == []  # unpublished entries are never suggested
     assert similar_entries("") == [] and similar_entries("营业执照", limit=0) == []
     assert len(similar_entries("营业执照 征地 补偿", limit=1)) == 1
+
+
+def test_public_url_for_letters_to_link_to(faq):
+    assert faq.invest_entry.public_url() == f"/hudong/wenda/{faq.invest_entry.pk}/"
+    FaqIndexPage.objects.get(pk=faq.page.pk).unpublish()
+    assert faq.invest_entry.public_url() is None
