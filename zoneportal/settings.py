@@ -58,6 +58,10 @@ SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as 
 LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
 LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
+FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
+# A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
+FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
+CONSULTATION_RATE = os.environ.get("CONSULTATION_RATE", "10/h")  # comments on draft policies (意见征集)
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
@@ -68,6 +72,8 @@ INSTALLED_APPS = [
     "zoneportal.portal",
     "zoneportal.search",
     "zoneportal.letters",
+    "zoneportal.faq",
+    "zoneportal.consultations",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",

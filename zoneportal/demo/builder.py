@@ -61,6 +61,7 @@ from zoneportal.portal.models import (
 from zoneportal.search.index import rebuild_index
 
 from . import images as drawing
+from . import participation
 from .content.articles import ARTICLES, ArticleSpec
 from .content.media import ALBUMS, DOCUMENTS, IMAGES, VIDEOS
 from .content.organisation import (
@@ -187,7 +188,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 13  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 14  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -227,6 +228,8 @@ class DemoBuilder:
         self.create_articles()
         step(_("建立多媒体展厅"), total=len(ALBUMS) + len(VIDEOS))
         self.create_media_hall()
+        step(_("互动交流：便民问答与意见征集"), total=participation.steps())
+        participation.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
         self.progress.finish()
@@ -805,6 +808,7 @@ def remove_demo() -> None:
         document.delete()
     for image in get_image_model().objects.filter(collection_id__in=collections):
         image.delete()
+    participation.remove()
     Leader.objects.filter(department__in=departments).delete()
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]

@@ -124,6 +124,9 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     for spec in VIDEOS:
         yield spec.title, f"{spec.title} {spec.caption} {spec.transcript}"
     yield _("图表数据"), " ".join(str(value) for value in facts.chart_values())
+    from .participation import texts as participation_texts
+
+    yield from participation_texts()
 
 
 def drawn_texts(image_key: str) -> str:

@@ -361,6 +361,9 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "portal.OrganisationPage",
         "portal.MediaHallPage",
         "portal.SitemapPage",
+        # 互动交流's pages of other apps.
+        "faq.FaqIndexPage",
+        "consultations.ConsultationPage",
     ]
 
     class Meta:
