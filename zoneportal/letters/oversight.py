@@ -216,6 +216,7 @@ class Overview:
     overdue: list[Letter]
     near: list[Letter]
     orders: list[SupervisionOrder]
+    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -227,19 +228,20 @@ def overview(user, today: datetime.date | None = None, limit: int | None = None)
     today = today or timezone.localdate()
     letters = overseen_letters(user).select_related("department", "mailbox")
 
-    def cut(queryset: QuerySet) -> list:
-        return list(queryset[:limit] if limit else queryset)
-
-    return Overview(
-        three_months=cut(three_month_letters(letters, today).order_by("received_at")),
-        overdue=cut(overdue_letters(letters, today).order_by("due_on", "received_at")),
-        near=cut(near_letters(letters, today).order_by("due_on", "received_at")),
-        orders=cut(
-            open_orders(overseen_orders(user))
-            .select_related("letter", "department", "issued_by")
-            .order_by("due_on", "issued_at")
-        ),
-    )
+    querysets = {
+        "three_months": three_month_letters(letters, today).order_by("received_at"),
+        "overdue": overdue_letters(letters, today).order_by("due_on", "received_at"),
+        "near": near_letters(letters, today).order_by("due_on", "received_at"),
+        "orders": open_orders(overseen_orders(user))
+        .select_related("letter", "department", "issued_by")
+        .order_by("due_on", "issued_at"),
+    }
+    lists = {name: list(queryset[:limit] if limit else queryset) for name, queryset in querysets.items()}
+    counts = {
+        name: (queryset.count() if limit and len(lists[name]) == limit else len(lists[name]))
+        for name, queryset in querysets.items()
+    }
+    return Overview(**lists, counts=counts)
 
 
 def banner_letters(user, today: datetime.date | None = None) -> QuerySet:
