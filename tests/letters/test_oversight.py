@@ -372,3 +372,13 @@ def test_statistics_view_by_role_and_xlsx_parsed_back(zone, march):
     assert rows[1][:4] == ("承办部门", "收信数", "受理数", "答复数")
     assert rows[3] == ("招商发展分局", 4, 3, 2, 50.0, 6.0, 2, 50.0)
     assert rows[-1][:4] == ("合计", 5, 4, 3)
+
+
+def test_demo_order_once_on_the_most_overdue_letter(zone, mailbox, letter_data):
+    assert oversight.issue_demo_order(zone.users["reviewer"]) is None  # no overdue letter: nothing
+    today = timezone.localdate()
+    letter_in(zone, mailbox, letter_data, due_on=today - datetime.timedelta(days=2))
+    oldest = letter_in(zone, mailbox, letter_data, due_on=today - datetime.timedelta(days=9))
+    order = oversight.issue_demo_order(zone.users["reviewer"])
+    assert order.letter == oldest and order.issued_by == zone.users["reviewer"]
+    assert oversight.issue_demo_order(zone.users["reviewer"]) is None and SupervisionOrder.objects.count() == 1

@@ -187,7 +187,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 13  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 14  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -229,7 +229,18 @@ class DemoBuilder:
         self.create_media_hall()
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
+        step(_("为超期演示来信下发督办单"), total=1)
+        self.issue_supervision_order()
         self.progress.finish()
+
+    # ---- after the letters: 督办 ---------------------------------------------
+
+    def issue_supervision_order(self) -> None:
+        """The office's supervision order on the most overdue demo letter (none when no letter is overdue)."""
+        from zoneportal.letters.oversight import issue_demo_order
+
+        issue_demo_order(self.reviewer)
+        self.progress.tick()
 
     # ---- step 2: sites -----------------------------------------------------
 
