@@ -154,6 +154,7 @@ def test_three_month_banner_on_every_admin_page_until_answered(zone, mailbox, le
             banner = soup(client.get(url)).find(attrs={"data-three-months-banner": True})
             assert banner is not None, (key, url)
             assert letter.tracking_number in banner.get_text() and "三个月" in banner.get_text()
+            assert banner.parent.name == "main" and banner.find_previous_sibling() is None  # first in <main>
     other = soup(logged_in_client(zone.users["finance_editor"]).get(reverse("wagtailadmin_home")))
     assert other.find(attrs={"data-three-months-banner": True}) is None
     answer(letter, zone.users["admin"])
