@@ -175,6 +175,13 @@ def test_dashboard_panel_for_heads_and_office_only(zone, mailbox, letter_data):
     assert panel("invest_editor") is None
 
 
+def test_menu_items_for_heads_and_office_only(zone):
+    index, stats = reverse("letters_oversight:index"), reverse("letters_oversight:statistics")
+    for key, shown in (("reviewer", True), ("office_head", True), ("finance_head", True), ("finance_editor", False)):
+        html = logged_in_client(zone.users[key]).get(reverse("wagtailadmin_home")).content.decode()
+        assert (index in html and stats in html) is shown, key
+
+
 # ---- supervision orders ---------------------------------------------------------------------------------
 
 
@@ -383,3 +390,11 @@ def test_demo_order_once_on_the_most_overdue_letter(zone, mailbox, letter_data):
     order = oversight.issue_demo_order(zone.users["reviewer"])
     assert order.letter == oldest and order.issued_by == zone.users["reviewer"]
     assert oversight.issue_demo_order(zone.users["reviewer"]) is None and SupervisionOrder.objects.count() == 1
+
+
+def test_malformed_posts_are_not_found(zone, mailbox, letter_data):
+    letter = letter_in(zone, mailbox, letter_data)
+    client = logged_in_client(zone.users["reviewer"])
+    assert client.post(reverse("letters_oversight:duplicates", args=[letter.pk]), {"other": "x"}).status_code == 404
+    url = reverse("letters_oversight:letter", args=[letter.pk])
+    assert client.post(url, {"action": "close", "order": "1 OR 1"}).status_code == 404

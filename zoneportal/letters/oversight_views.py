@@ -192,6 +192,14 @@ class OversightIndexView(OversightMixin, TemplateView):
         return context
 
 
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """A posted object id; a missing or malformed one is answered like an unknown one (404)."""
+    value = request.POST.get(name, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)
+
+
 def _handled_letter(request: HttpRequest, pk: int) -> Letter:
     """The letter if ``request.user`` may handle it (its department's staff or the office), else 404."""
     letters = oversight.handled_letters(request.user).select_related("department", "mailbox", "merged_into")
@@ -244,7 +252,7 @@ class LetterOversightView(OversightMixin, TemplateView):
         action = request.POST.get("action")
         if action == "issue":
             return self.issue(request)
-        order = get_object_or_404(self.letter.supervision_orders, pk=request.POST.get("order") or 0)
+        order = get_object_or_404(self.letter.supervision_orders, pk=_posted_id(request, "order"))
         if action == "respond":
             return self.respond(request, order)
         if action == "close":
@@ -340,7 +348,7 @@ class DuplicatesView(OversightMixin, TemplateView):
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        other = get_object_or_404(oversight.handled_letters(request.user), pk=request.POST.get("other") or 0)
+        other = get_object_or_404(oversight.handled_letters(request.user), pk=_posted_id(request, "other"))
         if request.POST.get("direction") == "into_this":
             source, target = other, self.letter
         else:
