@@ -232,7 +232,18 @@ class DemoBuilder:
         participation.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
+        step(_("为超期演示来信下发督办单"), total=1)
+        self.issue_supervision_order()
         self.progress.finish()
+
+    # ---- after the letters: 督办 ---------------------------------------------
+
+    def issue_supervision_order(self) -> None:
+        """The office's supervision order on the most overdue demo letter (none when no letter is overdue)."""
+        from zoneportal.letters.oversight import issue_demo_order
+
+        issue_demo_order(self.reviewer)
+        self.progress.tick()
 
     # ---- step 2: sites -----------------------------------------------------
 
