@@ -55,6 +55,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
+# Survey answers and verification-code requests per visitor address (a whole office may share one).
+SURVEY_RATE = os.environ.get("SURVEY_RATE", "30/h")
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "zoneportal.core",
     "zoneportal.portal",
     "zoneportal.search",
+    "zoneportal.surveys",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
