@@ -132,7 +132,11 @@ def as_json(survey: Survey) -> bytes:
                 upload = files.get(value)
                 value = {"name": upload.original_name, "path": upload.file.name} if upload else None
             answers[str(question.number)] = value
-        item: dict[str, Any] = {"id": response.pk, "submitted_at": response.submitted_at.isoformat(), "answers": answers}
+        item: dict[str, Any] = {
+            "id": response.pk,
+            "submitted_at": response.submitted_at.isoformat(),
+            "answers": answers,
+        }
         if survey.identity == Survey.Identity.CONTACT:
             item.update(name=response.name, phone=response.phone, email=response.email)
         data["responses"].append(item)

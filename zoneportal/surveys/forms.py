@@ -52,11 +52,15 @@ class SurveyAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         user = self.for_user
-        if user is not None and not user.is_superuser and "department" in self.fields:
-            departments = user_departments(user)
-            self.fields["department"].queryset = departments
-            if not self.instance.pk and departments.count() == 1:
-                self.fields["department"].initial = departments.first()
+        if "department" in self.fields:
+            field = self.fields["department"]
+            # A plain list of the departments the user may choose, not the snippet chooser of all of them.
+            field.widget = forms.Select()
+            if user is not None and not user.is_superuser:
+                field.queryset = user_departments(user)
+                if not self.instance.pk and field.queryset.count() == 1:
+                    field.initial = field.queryset.first()
+            field.widget.choices = field.choices
 
     def is_valid(self) -> bool:
         """The fields and each question, then what only the whole survey can tell (locking, conditions)."""
@@ -111,14 +115,17 @@ class SurveyAdminForm(WagtailAdminModelForm):
             if target_number is None:
                 form.add_error("show_if_number", _("请填写显示条件所依据的题号。"))
             elif not 1 <= target_number < number:
-                form.add_error("show_if_number", _("显示条件只能依据本题之前的题目（第1—%(last)d题）。") % {"last": number - 1})
+                form.add_error(
+                    "show_if_number", _("显示条件只能依据本题之前的题目（第1—%(last)d题）。") % {"last": number - 1}
+                )
             else:
                 target = ordered[target_number - 1].cleaned_data
                 if target.get("kind") not in Question.CONDITION_KINDS:
                     form.add_error("show_if_number", _("显示条件只能依据单选题或多选题。"))
                 elif choice not in lines(target.get("choices", "")):
                     form.add_error(
-                        "show_if_choice", _("第%(number)d题没有“%(choice)s”这个选项。") % {"number": target_number, "choice": choice}
+                        "show_if_choice",
+                        _("第%(number)d题没有“%(choice)s”这个选项。") % {"number": target_number, "choice": choice},
                     )
             valid = valid and not form.errors
         return valid
@@ -242,7 +249,9 @@ class SurveyForm(forms.Form):
             )
         elif kind == Kind.FILE:
             accept = ",".join(f".{extension}" for extension in UPLOAD_EXTENSIONS)
-            self.fields[name] = forms.FileField(required=False, widget=forms.ClearableFileInput(attrs={"accept": accept}))
+            self.fields[name] = forms.FileField(
+                required=False, widget=forms.ClearableFileInput(attrs={"accept": accept})
+            )
         for field_name in [name]:
             self.fields[field_name].label = question.text
         return [name]
@@ -273,7 +282,9 @@ class SurveyForm(forms.Form):
             )
         for name in ("name", "phone", "email", "code"):
             if name in self.fields:
-                self.fields[name].error_messages["required"] = _("请填写%(label)s。") % {"label": self.fields[name].label}
+                self.fields[name].error_messages["required"] = _("请填写%(label)s。") % {
+                    "label": self.fields[name].label
+                }
 
     @property
     def person_fields(self) -> list[forms.BoundField]:
@@ -282,7 +293,9 @@ class SurveyForm(forms.Form):
     @property
     def verify_field(self) -> str:
         """The field whose phone or e-mail receives the verification code ('' when not verified)."""
-        return {Survey.Verification.PHONE: "phone", Survey.Verification.EMAIL: "email"}.get(self.survey.verification, "")
+        return {Survey.Verification.PHONE: "phone", Survey.Verification.EMAIL: "email"}.get(
+            self.survey.verification, ""
+        )
 
     # -- checking
 
@@ -366,9 +379,13 @@ class SurveyForm(forms.Form):
                 return []
             low, high = question.min_choices, question.max_choices
             if low and len(chosen) < low:
-                raise ValidationError(_("请至少选择%(low)d项（已选%(count)d项）。") % {"low": low, "count": len(chosen)})
+                raise ValidationError(
+                    _("请至少选择%(low)d项（已选%(count)d项）。") % {"low": low, "count": len(chosen)}
+                )
             if high and len(chosen) > high:
-                raise ValidationError(_("最多只能选择%(high)d项（已选%(count)d项）。") % {"high": high, "count": len(chosen)})
+                raise ValidationError(
+                    _("最多只能选择%(high)d项（已选%(count)d项）。") % {"high": high, "count": len(chosen)}
+                )
             return chosen
         if kind == Kind.MATRIX:
             rows = question.row_list
@@ -433,7 +450,9 @@ class SurveyForm(forms.Form):
             condition = ""
             if question.show_if_number and question.show_if_number in self.by_number:
                 condition = f"q{self.by_number[question.show_if_number].pk}"
-            blocks.append(QuestionBlock(question, [self[name] for name in names], list(dict.fromkeys(errors)), condition))
+            blocks.append(
+                QuestionBlock(question, [self[name] for name in names], list(dict.fromkeys(errors)), condition)
+            )
         return blocks
 
     def person_field_errors(self) -> None:

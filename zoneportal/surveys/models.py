@@ -91,7 +91,13 @@ class Survey(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("title"), FieldPanel("slug"), FieldPanel("department"), FieldPanel("intro"), FieldPanel("thanks")],
+            [
+                FieldPanel("title"),
+                FieldPanel("slug"),
+                FieldPanel("department"),
+                FieldPanel("intro"),
+                FieldPanel("thanks"),
+            ],
             heading=_("基本信息"),
         ),
         MultiFieldPanel(
@@ -151,7 +157,10 @@ class Survey(ClusterableModel):
 
     def ordered_questions(self) -> list[Question]:
         """The questions in their order, each with ``number`` (题号, from 1) set."""
-        questions = list(self.questions.all())
+        questions = sorted(
+            self.questions.all(),
+            key=lambda question: (question.sort_order is None, question.sort_order, question.pk or 0),
+        )
         for number, question in enumerate(questions, start=1):
             question.number = number
         return questions
@@ -191,7 +200,10 @@ class Question(Orderable):
     min_choices = models.PositiveSmallIntegerField(_("最少选几项"), null=True, blank=True, help_text=_("多选题"))
     max_choices = models.PositiveSmallIntegerField(_("最多选几项"), null=True, blank=True, help_text=_("多选题"))
     show_if_number = models.PositiveSmallIntegerField(
-        _("显示条件：第几题"), null=True, blank=True, help_text=_("只在前面某一题（单选或多选）选了下面的选项时显示本题")
+        _("显示条件：第几题"),
+        null=True,
+        blank=True,
+        help_text=_("只在前面某一题（单选或多选）选了下面的选项时显示本题"),
     )
     show_if_choice = models.CharField(_("显示条件：选项"), max_length=100, blank=True)
 
@@ -277,9 +289,7 @@ def response_upload_to(instance: ResponseFile, filename: str) -> str:
 class ResponseFile(models.Model):
     """An uploaded file answering a question of kind 上传文件 (checked by content before it is kept)."""
 
-    response = models.ForeignKey(
-        SurveyResponse, verbose_name=_("答卷"), on_delete=models.CASCADE, related_name="files"
-    )
+    response = models.ForeignKey(SurveyResponse, verbose_name=_("答卷"), on_delete=models.CASCADE, related_name="files")
     question = models.ForeignKey(Question, verbose_name=_("题目"), on_delete=models.PROTECT, related_name="+")
     file = models.FileField(_("文件"), upload_to=response_upload_to)
     original_name = models.CharField(_("原文件名"), max_length=200)

@@ -114,7 +114,9 @@ def question_result(question: Question, values: list[Any]) -> QuestionResult:
         numbers = [counts[key] for key in keys]
         shares = [percent(number, answered) for number in numbers]
         result.headers = [_("选项"), people, _("占答题人数")]
-        result.rows = [[category, number, share] for category, number, share in zip(categories, numbers, shares, strict=True)]
+        result.rows = [
+            [category, number, share] for category, number, share in zip(categories, numbers, shares, strict=True)
+        ]
         labels = [f"{number}（{share}）" for number, share in zip(numbers, shares, strict=True)]
         result.chart = bar_chart(categories, numbers, labels, people)
         if kind == Kind.MULTIPLE:

@@ -51,7 +51,9 @@ def send_code(survey: Survey, contact: str) -> str | None:
         return _("验证码刚刚发出，请%(seconds)d秒后再重新获取。") % {"seconds": RESEND_SECONDS}
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
-        VerificationCode.objects.create(survey=survey, contact_hash=hashed, code_hash=keyed_hash("code", f"{hashed}:{code}"))
+        VerificationCode.objects.create(
+            survey=survey, contact_hash=hashed, code_hash=keyed_hash("code", f"{hashed}:{code}")
+        )
         text = _("您正在参与“%(title)s”，验证码 %(code)s，%(minutes)d分钟内有效。如非本人操作请忽略。") % {
             "title": survey.title,
             "code": code,

@@ -205,6 +205,10 @@ def survey_results(request: HttpRequest, slug: str) -> HttpResponse:
     total, items = results.tally(survey)
     charts = [(f"chart-{item.question.pk}", f"chart-{item.question.pk}-options", item) for item in items]
     context = frame(
-        request, survey=survey, total=total, charts=charts, breadcrumb_title=_("%(title)s：调查结果") % {"title": survey.title}
+        request,
+        survey=survey,
+        total=total,
+        charts=charts,
+        breadcrumb_title=_("%(title)s：调查结果") % {"title": survey.title},
     )
     return render(request, "surveys/results.html", context)

@@ -58,7 +58,9 @@ class SurveyPermissionPolicy(BasePermissionPolicy):
     def users_with_permission(self, action: str):
         groups = Department.objects.values_list("editors_group", "heads_group")
         group_ids = [group for pair in groups for group in pair if group]
-        return get_user_model().objects.filter(Q(is_superuser=True) | Q(groups__in=group_ids), is_active=True).distinct()
+        return (
+            get_user_model().objects.filter(Q(is_superuser=True) | Q(groups__in=group_ids), is_active=True).distinct()
+        )
 
     def users_with_any_permission(self, actions):
         return self.users_with_permission("change")
