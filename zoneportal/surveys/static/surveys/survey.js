@@ -36,4 +36,10 @@
     update(form);
     form.addEventListener("change", function () { update(form); });
   });
+
+  // After a refused submission, start at the list of what to fix (each item links to its question).
+  var summary = document.getElementById("survey-errors");
+  if (summary) {
+    summary.focus();
+  }
 })();
