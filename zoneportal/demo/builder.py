@@ -42,7 +42,6 @@ from wagtail.models import Collection, GroupApprovalTask, Page, Site, Task, Work
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
-from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 from zoneportal.portal.models import (
     AlbumPhoto,
     ArticleAttachment,
@@ -61,6 +60,7 @@ from zoneportal.portal.models import (
     VideoPage,
 )
 from zoneportal.search.index import rebuild_index
+from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 
 from . import images as drawing
 from .content.articles import ARTICLES, ArticleSpec

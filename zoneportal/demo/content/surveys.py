@@ -95,7 +95,7 @@ ACCOUNTABILITY = SurveySpec(
             weights=(3, 5, 2, 4),
         ),
         QuestionSpec("long_text", "您对治庸问责工作还有哪些意见和建议？", required=False, section="三、意见建议"),
-    ],  # fmt: skip
+    ],
     suggestions=(
         "企业报件时希望一次说清要带哪些材料，免得跑第二趟。",
         "建议在分局门口公示每位经办人的职责和电话。",
@@ -125,7 +125,7 @@ WEBSITE_POLL = SurveySpec(
         ),
         QuestionSpec("rating", "您对网站的总体满意度"),
         QuestionSpec("long_text", "其他意见和建议", required=False),
-    ],  # fmt: skip
+    ],
 )
 
 SURVEYS = [ACCOUNTABILITY, WEBSITE_POLL]
