@@ -52,13 +52,14 @@ def make_survey(department, slug: str = "kaocha", **kwargs) -> Survey:
 def valid_answers(survey: Survey, **overrides) -> dict:
     """POST data answering every required question of :func:`make_survey` correctly."""
     q = {question.number: f"q{question.pk}" for question in survey.ordered_questions()}
+    # Choices are sent by position (0 = the first choice), as the page's radio buttons and checkboxes do.
     data = {
-        q[1]: "是",
+        q[1]: "0",  # 是
         q[2]: "窗口排队时间长。",
-        q[3]: ["办事效率", "政策落实"],
+        q[3]: ["0", "2"],  # 办事效率, 政策落实
         q[4]: "4",
-        f"{q[5]}_r0": "满意",
-        f"{q[5]}_r1": "一般",
+        f"{q[5]}_r0": "0",  # 窗口服务: 满意
+        f"{q[5]}_r1": "1",  # 审批时限: 一般
         f"{q[6]}_i0": "2",
         f"{q[6]}_i1": "1",
         f"{q[6]}_i2": "3",

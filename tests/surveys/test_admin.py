@@ -193,7 +193,7 @@ def test_exports_parse_back(zone):
     survey = make_survey(zone.departments["invest"], slug="daochu")
     q = {question.number: f"q{question.pk}" for question in survey.ordered_questions()}
     answer(survey)
-    answer(survey, **{q[1]: "否", q[3]: ["服务态度"], q[7]: '=HYPERLINK("http://x")'})
+    answer(survey, **{q[1]: "1", q[3]: ["1"], q[7]: '=HYPERLINK("http://x")'})  # 否, 服务态度
     editor = logged_in_client(zone.users["invest_editor"])
 
     data = json.loads(editor.get(export_url(survey, "json")).content)
@@ -219,9 +219,9 @@ def test_exports_parse_back(zone):
 def test_results_count_respondents_not_ticks(client, zone):
     survey = make_survey(zone.departments["invest"], slug="jieguo", results_published=True)
     q = {question.number: f"q{question.pk}" for question in survey.ordered_questions()}
-    answer(survey, **{q[3]: ["办事效率", "政策落实"]})
-    answer(survey, **{q[3]: ["办事效率"]})
-    answer(survey, **{q[3]: ["服务态度", "办事效率"], q[1]: "否"})
+    answer(survey, **{q[3]: ["0", "2"]})  # 办事效率, 政策落实
+    answer(survey, **{q[3]: ["0"]})
+    answer(survey, **{q[3]: ["1", "0", "0"], q[1]: "1"})  # 服务态度, 办事效率 (sent twice: counted once); 否
     assert SurveyResponse.objects.count() == 3
     page = soup(client.get(survey.results_url()))
     tables = page.select("table.survey-table")

@@ -68,9 +68,9 @@ def test_anonymous_responses_keep_no_identity(client, survey):
     ("number", "value", "message"),
     [
         (1, None, "这是必答题，请选择一项"),
-        (1, "也许", "选择一个有效的选项"),
+        (1, "7", "选择一个有效的选项"),
         (3, None, "请至少选择一项"),
-        (3, ["办事效率", "服务态度", "政策落实"], "最多只能选择2项（已选3项）"),
+        (3, ["0", "1", "2"], "最多只能选择2项（已选3项）"),
         (4, "6", "选择一个有效的选项"),
         (4, None, "这是必答题，请选择一项"),
     ],
@@ -88,7 +88,7 @@ def test_minimum_of_a_multiple_choice(client, zone):
     question = survey.ordered_questions()[2]
     question.min_choices = 2
     question.save()
-    response = client.post(url(survey), valid_answers(survey, **{f"q{question.pk}": ["办事效率"]}))
+    response = client.post(url(survey), valid_answers(survey, **{f"q{question.pk}": ["0"]}))
     assert "请至少选择2项（已选1项）" in question_error(response, survey, 3)
 
 
@@ -130,8 +130,8 @@ def test_everything_typed_is_kept_after_an_error(client, survey):
     response = client.post(url(survey), valid_answers(survey, **{q[4]: None, q[7]: "农副产品加工"}))
     page = soup(response)
     assert page.find("input", attrs={"name": q[7]})["value"] == "农副产品加工"
-    assert page.find("input", attrs={"name": q[1], "value": "是"}).has_attr("checked")
-    assert page.find("input", attrs={"name": q[3], "value": "政策落实"}).has_attr("checked")
+    assert page.find("input", attrs={"name": q[1], "value": "0"}).has_attr("checked")
+    assert page.find("input", attrs={"name": q[3], "value": "2"}).has_attr("checked")
     assert page.find("textarea", attrs={"name": q[2]}).get_text().strip() == "窗口排队时间长。"
     rating = page.find("input", attrs={"name": q[4], "value": "3"})
     assert f"{q[4]}-error" in rating["aria-describedby"] and rating["aria-invalid"] == "true"
@@ -141,10 +141,10 @@ def test_everything_typed_is_kept_after_an_error(client, survey):
 def test_a_hidden_conditional_answer_is_discarded(client, survey):
     q = {question.number: f"q{question.pk}" for question in survey.ordered_questions()}
     # Question 2 is shown only for 是: with 否 its (required) answer may be missing, and a sent one is dropped.
-    assert client.post(url(survey), valid_answers(survey, **{q[1]: "否", q[2]: None})).status_code == 302
+    assert client.post(url(survey), valid_answers(survey, **{q[1]: "1", q[2]: None})).status_code == 302
     SurveyResponse.objects.all().delete()
     other = Client()
-    assert other.post(url(survey), valid_answers(survey, **{q[1]: "否", q[2]: "不该保存"})).status_code == 302
+    assert other.post(url(survey), valid_answers(survey, **{q[1]: "1", q[2]: "不该保存"})).status_code == 302
     assert survey.ordered_questions()[1].key not in SurveyResponse.objects.get().answers
 
 
@@ -172,7 +172,11 @@ def test_posts_are_rate_limited_and_keep_the_input(client, survey):
     response = client.post(url(survey), valid_answers(survey, **{q1: None}))
     assert response.status_code == 429
     assert "提交太频繁了" in response.content.decode()
-    assert soup(response).find("input", attrs={"value": "政策落实"}).has_attr("checked")
+    assert (
+        soup(response)
+        .find("input", attrs={"name": f"q{survey.ordered_questions()[2].pk}", "value": "2"})
+        .has_attr("checked")
+    )
 
 
 def test_closed_and_upcoming_surveys_say_so(client, zone):
@@ -227,3 +231,12 @@ def test_contact_surveys_store_name_and_phone(client, zone):
     assert client.post(url(survey), valid_answers(survey, name="李四", phone="13900002222")).status_code == 302
     stored = SurveyResponse.objects.get()
     assert (stored.name, stored.phone) == ("李四", "13900002222")
+
+
+def test_the_traditional_view_can_be_answered(client, survey):
+    # The 繁體 view converts the whole page, values included: choices are sent by position, so 是/否 still match.
+    page = client.get("/zh-hant" + url(survey))
+    assert "您是否到開發區辦過事" in page.content.decode()
+    response = client.post("/zh-hant" + url(survey), valid_answers(survey))
+    assert response.status_code == 302 and response["Location"] == "/zh-hant/hudong/diaocha/kaocha/xiexie/"
+    assert SurveyResponse.objects.get().answers[survey.ordered_questions()[0].key] == "是"

@@ -174,6 +174,7 @@ class QuestionBlock:
     fields: list[forms.BoundField]
     errors: list[str] = field(default_factory=list)
     condition_field: str = ""
+    condition_value: str = ""  # the position of the choice that shows the question
 
     @property
     def dom_id(self) -> str:
@@ -207,7 +208,9 @@ class SurveyForm(forms.Form):
     def add_question_fields(self, question: Question) -> list[str]:
         """Add the Django fields of ``question``; returns their names."""
         name = f"q{question.pk}"
-        choices = [(choice, choice) for choice in question.choice_list]
+        # Choices are sent by position, not by text: the 繁體 view converts the page, values included,
+        # and a traditional “沒找到” would not be the stored “没找到”.
+        choices = [(str(index), choice) for index, choice in enumerate(question.choice_list)]
         kind = question.kind
         if kind == Kind.SINGLE:
             self.fields[name] = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, required=False)
@@ -369,12 +372,15 @@ class SurveyForm(forms.Form):
     def answer_of(self, question: Question, values: list) -> Any:
         """The value to store for ``question`` from its fields' cleaned values; raises with a Chinese reason."""
         kind = question.kind
-        if kind == Kind.SINGLE or kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+        if kind == Kind.SINGLE:
+            return question.choice_list[int(values[0])] if values[0] else ""
+        if kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
             return (values[0] or "").strip()
         if kind == Kind.RATING:
             return int(values[0]) if values[0] else None
         if kind == Kind.MULTIPLE:
-            chosen = [choice for choice in question.choice_list if choice in (values[0] or [])]
+            ticked = set(values[0] or [])
+            chosen = [choice for index, choice in enumerate(question.choice_list) if str(index) in ticked]
             if not chosen:
                 return []
             low, high = question.min_choices, question.max_choices
@@ -389,7 +395,8 @@ class SurveyForm(forms.Form):
             return chosen
         if kind == Kind.MATRIX:
             rows = question.row_list
-            answered = {row: value for row, value in zip(rows, values, strict=True) if value}
+            columns = question.choice_list
+            answered = {row: columns[int(value)] for row, value in zip(rows, values, strict=True) if value}
             if answered and question.required and len(answered) < len(rows):
                 missing = "、".join(row for row in rows if row not in answered)
                 raise ValidationError(_("请为每一行选择一项，还没有选择：%(rows)s。") % {"rows": missing})
@@ -447,11 +454,16 @@ class SurveyForm(forms.Form):
                     attrs["aria-describedby"] = " ".join(described)
                 if errors:
                     attrs["aria-invalid"] = "true"
-            condition = ""
+            condition, condition_value = "", ""
             if question.show_if_number and question.show_if_number in self.by_number:
-                condition = f"q{self.by_number[question.show_if_number].pk}"
+                controller = self.by_number[question.show_if_number]
+                condition = f"q{controller.pk}"
+                if question.show_if_choice in controller.choice_list:
+                    condition_value = str(controller.choice_list.index(question.show_if_choice))
             blocks.append(
-                QuestionBlock(question, [self[name] for name in names], list(dict.fromkeys(errors)), condition)
+                QuestionBlock(
+                    question, [self[name] for name in names], list(dict.fromkeys(errors)), condition, condition_value
+                )
             )
         return blocks
 
