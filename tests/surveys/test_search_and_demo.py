@@ -37,7 +37,7 @@ def test_demo_surveys_load_once_with_generated_answers(zone):
     assert Survey.objects.get(slug="wangzhan-yijian").is_open()
     assert campaign.responses.count() == 630 and not campaign.responses.filter(is_generated=False).exists()
 
-    total, items = results.tally(campaign)
+    _total, items = results.tally(campaign)
     by_text = {item.question.text: item for item in items}
     # The follow-up is asked only of those who had business with the offices.
     visited = dict((row[0], row[1]) for row in by_text["最近一年，您是否到管委会或各分局办过事？"].rows)["是"]
