@@ -68,7 +68,7 @@ class SurveyAdminForm(WagtailAdminModelForm):
         formset = self.formsets.get("questions")
         if formset is None:
             return valid
-        if self.instance.pk and Survey.objects.filter(pk=self.instance.pk, responses__isnull=False).exists():
+        if self.instance.is_locked():
             if self.questions_changed(formset):
                 self.add_error(
                     None,

@@ -15,6 +15,8 @@ prove "this person answered already" and nothing else.
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -283,7 +285,8 @@ class SurveyResponse(models.Model):
 
 
 def response_upload_to(instance: ResponseFile, filename: str) -> str:
-    return f"surveys/{instance.response.survey_id}/{filename}"
+    """A folder nobody can guess: citizens' files must not be found by trying names under /media/."""
+    return f"surveys/{instance.response.survey_id}/{secrets.token_hex(12)}/{filename}"
 
 
 class ResponseFile(models.Model):

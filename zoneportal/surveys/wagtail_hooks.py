@@ -146,4 +146,6 @@ def survey_buttons(snippet, user, next_url=None):
     ]
     if snippet.is_published:
         buttons.append(ListingButton(_("查看问卷页面"), snippet.get_absolute_url(), priority=40, icon_name="link"))
+    if snippet.is_published and snippet.results_published:
+        buttons.append(ListingButton(_("查看调查结果"), snippet.results_url(), priority=41, icon_name="link"))
     return buttons
