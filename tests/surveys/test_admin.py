@@ -243,3 +243,16 @@ def test_results_hidden_until_published(client, survey):
     survey.results_published = True
     survey.save()
     assert client.get(survey.results_url()).status_code == 200
+
+
+@pytest.mark.parametrize("view", ["list", "add", "edit", "history"])
+def test_builder_screens_are_in_chinese(zone, view):
+    from tests.core.test_admin_chinese import english_words
+
+    survey = make_survey(zone.departments["invest"], slug="zhongwen")
+    answer(survey)
+    name = f"wagtailsnippets_surveys_survey:{view}"
+    target = reverse(name, args=[survey.pk]) if view in ("edit", "history") else reverse(name)
+    response = logged_in_client(zone.users["invest_editor"]).get(target)
+    assert response.status_code == 200
+    assert english_words(response.content.decode(), {"JSON"}) == []  # 导出 JSON: a format's name
