@@ -127,7 +127,9 @@ def test_questions_are_locked_once_answered(zone):
     survey = make_survey(zone.departments["invest"], slug="suoding")
     editor = logged_in_client(zone.users["invest_editor"])
     unchanged = editor_form(editor, edit_url(survey))
+    assert "这份问卷已经有答卷" not in editor.get(edit_url(survey)).content.decode()
     answer(survey)
+    assert "这份问卷已经有答卷，题目已锁定" in editor.get(edit_url(survey)).content.decode()  # said before trying
 
     # Survey-level fields and a question's help text may still change; the form as loaded saves.
     form = unchanged.copy()
@@ -149,12 +151,12 @@ def test_questions_are_locked_once_answered(zone):
         form.update(changes)
         response = editor.post(edit_url(survey), form)
         assert response.status_code == 200, name
-        assert "题目已锁定" in response.content.decode(), name
+        assert "题目已锁定：不能增加" in response.content.decode(), name
     form = editor_form(editor, edit_url(survey))
     total = int(form["questions-TOTAL_FORMS"])
     form.update({"questions-TOTAL_FORMS": str(total + 1), f"questions-{total}-kind": "short_text",
                  f"questions-{total}-text": "新增题", f"questions-{total}-ORDER": str(total + 1)})  # fmt: skip
-    assert "题目已锁定" in editor.post(edit_url(survey), form).content.decode()
+    assert "题目已锁定：不能增加" in editor.post(edit_url(survey), form).content.decode()
     stored = survey.ordered_questions()
     assert [q.text for q in stored][:2] == ["您是否到开发区办过事？", "办事中遇到了什么问题？"]
     assert len(stored) == 9 and stored[0].choices == "是\n否"

@@ -24,7 +24,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from zoneportal.core.models import Department
@@ -41,6 +41,14 @@ def lines(text: str) -> list[str]:
 def keyed_hash(purpose: str, value: str) -> str:
     """A hash of ``value`` keyed by the site's secret: comparable, not reversible without the key."""
     return salted_hmac(f"zoneportal.surveys.{purpose}", value, algorithm="sha256").hexdigest()
+
+
+class LockedNotice(HelpPanel):
+    """A warning at the top of the builder once a survey has answers (the form refuses question changes)."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self) -> bool:
+            return bool(self.instance.pk) and self.instance.is_locked()
 
 
 class Survey(ClusterableModel):
@@ -92,6 +100,13 @@ class Survey(ClusterableModel):
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
     panels = [
+        LockedNotice(
+            content=_(
+                "<p><strong>这份问卷已经有答卷，题目已锁定。</strong>"
+                "可以修改标题、说明、时间、发布和公开结果，以及各题的填写提示；题目本身不能再增删改。</p>"
+            ),
+            heading=_("题目已锁定"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("title"),
