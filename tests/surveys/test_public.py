@@ -240,3 +240,18 @@ def test_the_traditional_view_can_be_answered(client, survey):
     response = client.post("/zh-hant" + url(survey), valid_answers(survey))
     assert response.status_code == 302 and response["Location"] == "/zh-hant/hudong/diaocha/kaocha/xiexie/"
     assert SurveyResponse.objects.get().answers[survey.ordered_questions()[0].key] == "是"
+
+
+def test_email_verification(client, zone, mailoutbox, django_capture_on_commit_callbacks):
+    survey = make_survey(zone.departments["invest"], slug="youxiang", verification=Survey.Verification.EMAIL)
+    refused = client.post(url(survey), valid_answers(survey, email="不是邮箱", action="send_code"))
+    assert refused.status_code == 400 and not mailoutbox
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(url(survey), valid_answers(survey, email="Wang@Example.com", action="send_code"))
+    assert "验证码已发送至 W***@Example.com" in sent.content.decode()
+    assert mailoutbox[-1].to == ["Wang@Example.com"]
+    code = re.search(r"验证码 (\d{6})", mailoutbox[-1].body).group(1)
+    again = client.post(url(survey), valid_answers(survey, email="wang@example.com", action="send_code"))
+    assert "秒后再重新获取" in again.content.decode()  # the same address (case aside) must wait
+    assert client.post(url(survey), valid_answers(survey, email="wang@example.com", code=code)).status_code == 302
+    assert SurveyResponse.objects.get().email == ""
