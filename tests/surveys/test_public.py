@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.utils import timezone
+from PIL import Image
 
 from tests.utils import soup
 from zoneportal.surveys.models import ResponseFile, Survey, SurveyResponse, VerificationCode
@@ -122,7 +124,18 @@ def test_a_real_file_is_kept(client, survey):
     assert client.post(url(survey), valid_answers(survey, **{q[9]: pdf})).status_code == 302
     kept = ResponseFile.objects.get()
     assert kept.original_name == "材料.pdf"
+    assert kept.file.name.startswith(f"surveys/{survey.pk}/") and len(kept.file.name.split("/")[2]) == 24
     assert SurveyResponse.objects.get().answers[survey.ordered_questions()[8].key] == kept.pk
+
+
+def test_a_photo_is_accepted_by_its_content(survey):
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 40, 40)).save(out, "PNG")
+    q9 = f"q{survey.ordered_questions()[8].pk}"
+    answers = valid_answers(survey, **{q9: SimpleUploadedFile("现场.png", out.getvalue())})
+    assert Client().post(url(survey), answers).status_code == 302
+    renamed = valid_answers(survey, **{q9: SimpleUploadedFile("现场.jpg", out.getvalue())})  # a PNG called .jpg
+    assert "文件内容与扩展名不符" in Client().post(url(survey), renamed).content.decode()
 
 
 def test_everything_typed_is_kept_after_an_error(client, survey):
