@@ -62,6 +62,8 @@ FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes o
 # A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
 CONSULTATION_RATE = os.environ.get("CONSULTATION_RATE", "10/h")  # comments on draft policies (意见征集)
+# Survey answers and verification-code requests per visitor address (a whole office may share one).
+SURVEY_RATE = os.environ.get("SURVEY_RATE", "30/h")
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "zoneportal.letters",
     "zoneportal.faq",
     "zoneportal.consultations",
+    "zoneportal.surveys",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",

@@ -34,6 +34,8 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
     "zip": (ZIP_MAGIC,),
 }
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
+#: Photos citizens attach (survey answers): recognised by their signature, like videos.
+IMAGE_MIME_BY_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png"}
 TEXT_EXTENSIONS = {"txt", "csv"}
 #: How much of an upload is read to judge it.
 SAMPLE_BYTES = 8192
@@ -50,6 +52,9 @@ def content_matches_extension(upload: UploadedFile) -> bool:
     if extension in VIDEO_MIME_BY_EXTENSION:
         kind = filetype.guess(head)
         return kind is not None and kind.mime == VIDEO_MIME_BY_EXTENSION[extension]
+    if extension in IMAGE_MIME_BY_EXTENSION:
+        kind = filetype.guess(head)
+        return kind is not None and kind.mime == IMAGE_MIME_BY_EXTENSION[extension]
     if extension in TEXT_EXTENSIONS:
         if b"\x00" in head or head.lstrip().lower().startswith((b"<!doctype", b"<html", b"<script")):
             return False

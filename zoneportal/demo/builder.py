@@ -32,6 +32,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -59,6 +60,7 @@ from zoneportal.portal.models import (
     VideoPage,
 )
 from zoneportal.search.index import rebuild_index
+from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 
 from . import images as drawing
 from . import participation
@@ -188,7 +190,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 14  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 16  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -232,9 +234,18 @@ class DemoBuilder:
         participation.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
+        step(_("民意调查与生成的答卷"), total=total_responses())
+        self.create_surveys()
         step(_("为超期演示来信下发督办单"), total=1)
         self.issue_supervision_order()
         self.progress.finish()
+
+    def create_surveys(self) -> None:
+        """The accountability questionnaire (630 generated responses) and an open poll, linked from 互动交流."""
+        load_surveys(self.progress.tick)
+        column = self.pages["interaction"]
+        column.intro = f'<p>主任信箱、<a href="{reverse("surveys:list")}">民意调查</a>等。</p>'
+        self.publish(column, column.department)
 
     # ---- after the letters: 督办 ---------------------------------------------
 
@@ -820,6 +831,7 @@ def remove_demo() -> None:
     for image in get_image_model().objects.filter(collection_id__in=collections):
         image.delete()
     participation.remove()
+    remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]
