@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "zoneportal.core",
     "zoneportal.portal",
     "zoneportal.search",
+    "zoneportal.rectification",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -222,6 +223,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded profile serves uploaded media itself; behind nginx, nginx does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# Files only staff may read (整改佐证材料 …): outside MEDIA_ROOT, so neither Django nor nginx serves
+# them as media; each app's admin view checks permissions and sends them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

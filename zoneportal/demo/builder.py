@@ -58,6 +58,7 @@ from zoneportal.portal.models import (
     SitemapPage,
     VideoPage,
 )
+from zoneportal.rectification import demo as rectification_demo
 from zoneportal.search.index import rebuild_index
 
 from . import images as drawing
@@ -187,7 +188,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 13  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 14  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -229,6 +230,8 @@ class DemoBuilder:
         self.create_media_hall()
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
+        step(_("建立整改台账"), total=len(rectification_demo.ITEMS) + 1)
+        rectification_demo.build(self)
         self.progress.finish()
 
     # ---- step 2: sites -----------------------------------------------------
@@ -806,6 +809,7 @@ def remove_demo() -> None:
     for image in get_image_model().objects.filter(collection_id__in=collections):
         image.delete()
     Leader.objects.filter(department__in=departments).delete()
+    rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]
     workflows = [department.workflow_id for department in departments if department.workflow_id]

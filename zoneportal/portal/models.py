@@ -361,6 +361,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "portal.OrganisationPage",
         "portal.MediaHallPage",
         "portal.SitemapPage",
+        "rectification.LedgerPage",  # 整改台账, under 互动交流 or 政务公开
     ]
 
     class Meta:

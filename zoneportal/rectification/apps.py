@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RectificationConfig(AppConfig):
+    """整改台账: problems found by letters, surveys, the opinion box or inspections, and their rectification."""
+
+    name = "zoneportal.rectification"
+    label = "rectification"
+    verbose_name = _("整改台账")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from . import signals  # noqa: F401  (the public ledger's cached pages follow its items)
+        from .access import LedgerPermissionPolicy
+        from .models import RectificationItem
+
+        # Before any view asks: Wagtail would otherwise create a fallback policy of model permissions.
+        register_permission_policy(RectificationItem, LedgerPermissionPolicy())
