@@ -44,7 +44,23 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class RectifiedForm(forms.Form):
+class DescribedFieldsForm(forms.Form):
+    """A form whose inputs point (``aria-describedby``) at their error and help texts, as screen readers need."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = [f"{bound.auto_id}-errors"] if name in self.errors else []
+            if field.help_text:
+                described.append(f"{bound.auto_id}-helptext")
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+            if name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+
+
+class RectifiedForm(DescribedFieldsForm):
     """报告整改完成: what was done, with files as evidence (at least one of the two)."""
 
     evidence_text = forms.CharField(
@@ -80,7 +96,7 @@ class RectifiedForm(forms.Form):
         return cleaned
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(DescribedFieldsForm):
     """退回整改: the reason is required; the department works from it."""
 
     reason = forms.CharField(
@@ -90,7 +106,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(DescribedFieldsForm):
     """销号: the office's note on the accepted rectification."""
 
     note = forms.CharField(

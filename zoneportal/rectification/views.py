@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -159,9 +159,9 @@ def step_buttons(user, item: RectificationItem, menu: bool = False) -> list:
     """The steps ``user`` may take on ``item`` now, as header or listing-menu buttons."""
     steps = []
     if item.state == State.IN_PROGRESS and access.may_report_rectified(user, item):
-        steps.append((_("报告整改完成"), "rectification_item:rectified", "success", 40))
+        steps.append((_("报告整改完成"), "rectification_item:rectified", "circle-check", 40))
     if item.state == State.RECTIFIED and access.may_review(user):
-        steps.append((_("退回整改"), "rectification_item:return", "undo", 41))
+        steps.append((_("退回整改"), "rectification_item:return", "arrow-left", 41))
         steps.append((_("销号"), "rectification_item:close", "tick-inverse", 42))
     button_class = ListingButton if menu else Button
     return [
@@ -312,7 +312,7 @@ class LedgerViewSet(ModelViewSet):
     model = RectificationItem
     name = "rectification_item"
     url_prefix = "rectification"
-    icon = "tasks"
+    icon = "clipboard-list"
     menu_label = gettext_lazy("整改台账")
     menu_order = 250
     add_to_admin_menu = True
@@ -334,7 +334,7 @@ class LedgerViewSet(ModelViewSet):
         "deadline",
         DeadlineColumn("deadline_flag", label=gettext_lazy("期限提醒")),
         "state",
-        "is_public",
+        BooleanColumn("is_public", label=gettext_lazy("向社会公开")),
     ]
     list_export = [
         "pk",
