@@ -44,3 +44,12 @@ def test_the_public_ledger_filters_by_state(portal_server, new_page):
     page.get_by_role("link", name="清除条件").click()
     page.wait_for_load_state()
     expect(page.locator(".ledger-item")).to_have_count(every)
+
+    # One item on its own page: its progress, and nothing serious for axe-core either.
+    first = page.locator(".ledger-item__title a").first
+    title = first.inner_text().strip()
+    first.click()
+    page.wait_for_load_state()
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator("main")).to_contain_text("整改措施")
+    assert not axe_violations(page)

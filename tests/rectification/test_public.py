@@ -117,3 +117,18 @@ def test_no_search_entries_without_a_live_ledger_page(zone, ledger, ledger_page)
     ledger_page.unpublish()
     assert list(search.all_entries()) == []
     assert search.entries_for(ledger.office_item) == []
+
+
+def test_the_page_needs_few_queries_however_many_items(zone, ledger, ledger_page, django_assert_max_num_queries):
+    for number in range(15):
+        services.open_item(
+            title=f"公开事项{number}",
+            description="描述",
+            source_kind="survey",
+            measures=["措施一", "措施二"],
+            department=zone.departments["finance"],
+            is_public=True,
+        )
+    with django_assert_max_num_queries(20):
+        response = Client().get("/hudong/ledger/")
+    assert len(titles(response)) == 17

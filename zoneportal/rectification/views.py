@@ -217,6 +217,8 @@ class StepView(FormView):
             edit_url=reverse("rectification_item:edit", args=[self.item.pk]),
             index_url=reverse("rectification_item:index"),
             log_entries=list(services.history(self.item)),
+            deadline_label=deadlines.deadline_label(self.item),
+            evidence_files=list(self.item.evidence_files.all()),
             allowed_now=self.allowed_now(),
         )
         return context
