@@ -223,3 +223,36 @@ def test_the_dashboard_panel_shows_overdue_items_to_the_office_and_the_departmen
     assert "到企业现场少" in panel_text("invest_head")
     finance = panel_text("finance_head")
     assert finance and "到企业现场少" not in finance and "没有逾期" in finance
+
+
+def test_a_closed_item_is_read_only_for_its_department(zone, ledger):
+    item = ledger.invest_item
+    services.report_rectified(item, user=zone.users["invest_editor"], evidence_text="已整改")
+    services.close_item(item, user=zone.users["reviewer"], note="同意销号")
+    department = logged_in_client(zone.users["invest_editor"])
+    assert_page_denied(department.get(url("edit", item.pk)))
+    assert_page_denied(department.post(url("edit", item.pk), {"title": "改掉"}))
+    item.refresh_from_db()
+    assert item.title == "到企业现场少"
+    # The listing opens it read-only, with its history.
+    listing = soup(department.get(url("index")))
+    assert listing.find("a", href=url("inspect", item.pk))
+    inspect = department.get(url("inspect", item.pk))
+    assert inspect.status_code == 200 and "同意销号" in text_of(inspect) and "班子成员联系企业" in text_of(inspect)
+    assert logged_in_client(zone.users["finance_editor"]).get(url("inspect", item.pk)).status_code == 404
+    # The office still corrects it.
+    assert logged_in_client(zone.users["reviewer"]).get(url("edit", item.pk)).status_code == 200
+
+
+def test_deleting_an_item_removes_its_evidence_files(zone, ledger, django_capture_on_commit_callbacks):
+    item = ledger.invest_item
+    upload = SimpleUploadedFile("记录.pdf", PDF_BYTES, content_type="application/pdf")
+    services.report_rectified(item, user=zone.users["invest_editor"], files=[upload])
+    evidence = RectificationEvidence.objects.get(item=item)
+    storage, name = evidence.file.storage, evidence.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in_client(zone.users["reviewer"]).post(url("delete", item.pk))
+    assert response.status_code == 302
+    assert not RectificationItem.objects.filter(pk=item.pk).exists()
+    assert not storage.exists(name)

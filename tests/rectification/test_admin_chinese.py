@@ -22,6 +22,7 @@ def test_ledger_views_have_no_english(zone, ledger, role):
         "add": reverse("rectification_item:add"),
         "edit": reverse("rectification_item:edit", args=[item.pk]),
         "history": reverse("rectification_item:history", args=[item.pk]),
+        "inspect": reverse("rectification_item:inspect", args=[item.pk]),
         "rectified": reverse("rectification_item:rectified", args=[item.pk]),
         "dashboard": reverse("wagtailadmin_home"),
     }

@@ -75,6 +75,13 @@ def may_report_rectified(user, item: RectificationItem) -> bool:
     return may_see(user, item)
 
 
+def may_edit(user, item: RectificationItem) -> bool:
+    """A closed (已销号) item is a settled record: only the office still corrects it."""
+    if item.state == RectificationItem.State.CLOSED:
+        return is_office(user)
+    return may_see(user, item)
+
+
 def may_review(user) -> bool:
     """Only the office returns an item (退回) or closes it (销号)."""
     return is_office(user)
@@ -100,6 +107,8 @@ class LedgerPermissionPolicy(BasePermissionPolicy):
         return bool(self._actions(user) & set(actions))
 
     def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        if action == "change" and not may_edit(user, instance):
+            return False
         return self.user_has_permission(user, action) and may_see(user, instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:

@@ -1,4 +1,5 @@
-"""The public ledger page is cached whole for anonymous visitors: a change to a public item refreshes it.
+"""The public ledger page is cached whole for anonymous visitors: a change to a public item refreshes it;
+a deleted item's evidence files are removed from disk.
 
 An item that is or was public (made private since it was loaded) moves the page
 cache's generation on once its transaction commits; internal items change
@@ -13,7 +14,7 @@ from django.dispatch import receiver
 
 from zoneportal.portal.page_cache import invalidate_page_cache
 
-from .models import RectificationItem, RectificationMeasure
+from .models import RectificationEvidence, RectificationItem, RectificationMeasure
 
 
 def _refresh_public_pages(item: RectificationItem) -> None:
@@ -36,3 +37,11 @@ def measure_changed(sender, instance: RectificationMeasure, **kwargs) -> None:
     except RectificationItem.DoesNotExist:
         return
     _refresh_public_pages(item)
+
+
+@receiver(post_delete, sender=RectificationEvidence, dispatch_uid="rectification-evidence-deleted")
+def evidence_deleted(sender, instance: RectificationEvidence, **kwargs) -> None:
+    """An item deleted (by the office) takes its evidence files with it, once the deletion is committed."""
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))

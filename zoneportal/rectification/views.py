@@ -109,6 +109,12 @@ class LedgerIndexView(generic.IndexView):
         kwargs["request"] = self.request
         return kwargs
 
+    def get_edit_url(self, instance):
+        # A 已销号 item is read-only for its department: its row opens the inspect view instead.
+        if access.may_edit(self.request.user, instance):
+            return super().get_edit_url(instance)
+        return reverse(self.inspect_url_name, args=[instance.pk])
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         buttons.extend(step_buttons(self.request.user, instance, menu=True))
@@ -116,9 +122,15 @@ class LedgerIndexView(generic.IndexView):
 
 
 class LedgerEditView(ScopedObjectMixin, generic.EditView):
-    """The item's form, with the steps the user may take in the header."""
+    """The item's form, with the steps the user may take in the header; a 已销号 item is the office's alone."""
 
     template_name = "rectification/admin/edit.html"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not access.may_edit(self.request.user, obj):
+            raise PermissionDenied
+        return obj
 
     @property
     def header_more_buttons(self):
@@ -145,6 +157,20 @@ class LedgerCreateView(generic.CreateView):
 
 class LedgerDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
+
+
+class LedgerInspectView(ScopedObjectMixin, generic.InspectView):
+    """The item read-only, with its progress and history (a closed item, for its department)."""
+
+    template_name = "rectification/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["item"] = self.object
+        context["deadline_label"] = deadlines.deadline_label(self.object)
+        context["evidence_files"] = list(self.object.evidence_files.all())
+        context["log_entries"] = list(services.history(self.object))
+        return context
 
 
 class LedgerHistoryView(ScopedObjectMixin, HistoryView):
@@ -319,6 +345,18 @@ class LedgerViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = LedgerInspectView
+    inspect_view_fields = [
+        "title",
+        "description",
+        "source_kind",
+        "source_reference",
+        "department",
+        "responsible_person",
+        "deadline",
+        "is_public",
+    ]
     index_view_class = LedgerIndexView
     add_view_class = LedgerCreateView
     edit_view_class = LedgerEditView
