@@ -355,7 +355,6 @@ class LedgerViewSet(ModelViewSet):
         "department",
         "responsible_person",
         "deadline",
-        "is_public",
     ]
     index_view_class = LedgerIndexView
     add_view_class = LedgerCreateView
