@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "zoneportal.faq",
     "zoneportal.consultations",
     "zoneportal.surveys",
+    "zoneportal.rectification",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -235,6 +236,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded profile serves uploaded media itself; behind nginx, nginx does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# Files only staff may read (整改佐证材料 …): outside MEDIA_ROOT, so neither Django nor nginx serves
+# them as media; each app's admin view checks permissions and sends them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -32,6 +32,10 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
     "odt": (ZIP_MAGIC,),
     "ods": (ZIP_MAGIC,),
     "zip": (ZIP_MAGIC,),
+    # Photos of a site or a signed page, attached as evidence (整改佐证材料) or to a letter.
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
 }
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
 #: Photos citizens attach (survey answers): recognised by their signature, like videos.
@@ -70,6 +74,32 @@ def content_matches_extension(upload: UploadedFile) -> bool:
                 continue
         return False
     return False
+
+
+def check_upload(upload: UploadedFile, extensions: tuple[str, ...], max_bytes: int) -> None:
+    """Refuse ``upload`` (``forms.ValidationError``, in Chinese) unless its extension is one of
+    ``extensions``, it is at most ``max_bytes`` long and its content matches its extension.
+
+    For forms outside Wagtail's document library (evidence files, letters' attachments).
+    """
+    name = upload.name or ""
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    if extension not in extensions:
+        raise forms.ValidationError(
+            _("“%(name)s”的文件类型不允许，只能上传：%(allowed)s。")
+            % {"name": name, "allowed": "、".join(f".{ext}" for ext in extensions)},
+            code="extension",
+        )
+    if upload.size is not None and upload.size > max_bytes:
+        raise forms.ValidationError(
+            _("“%(name)s”超过 %(limit)s MB，请压缩后再上传。") % {"name": name, "limit": max_bytes // (1024 * 1024)},
+            code="too_large",
+        )
+    if not content_matches_extension(upload):
+        raise forms.ValidationError(
+            _("“%(name)s”的内容与扩展名不符（例如把程序改名为 .jpg），请上传真实的文件。") % {"name": name},
+            code="content_mismatch",
+        )
 
 
 class CheckedDocumentForm(BaseDocumentForm):

@@ -59,6 +59,7 @@ from zoneportal.portal.models import (
     SitemapPage,
     VideoPage,
 )
+from zoneportal.rectification import demo as rectification_demo
 from zoneportal.search.index import rebuild_index
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 
@@ -190,7 +191,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 16  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 17  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -236,6 +237,8 @@ class DemoBuilder:
         self.finish_sites()
         step(_("民意调查与生成的答卷"), total=total_responses())
         self.create_surveys()
+        step(_("建立整改台账"), total=len(rectification_demo.ITEMS) + 1)
+        rectification_demo.build(self)
         step(_("为超期演示来信下发督办单"), total=1)
         self.issue_supervision_order()
         self.progress.finish()
@@ -833,6 +836,7 @@ def remove_demo() -> None:
     participation.remove()
     remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
+    rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]
     workflows = [department.workflow_id for department in departments if department.workflow_id]

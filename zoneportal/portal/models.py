@@ -364,6 +364,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         # 互动交流's pages of other apps.
         "faq.FaqIndexPage",
         "consultations.ConsultationPage",
+        "rectification.LedgerPage",  # 整改台账, under 互动交流 or 政务公开
     ]
 
     class Meta:
