@@ -14,6 +14,9 @@ D = datetime.date
 #: Tuesday before the 2025 National Day holiday (1–8 October); 11 October, a Saturday, is a working day.
 EVE = D(2025, 9, 30)
 
+# The working-day calendar reads the holiday table.
+pytestmark = pytest.mark.django_db
+
 
 def item(deadline: datetime.date, state: str = State.IN_PROGRESS) -> RectificationItem:
     return RectificationItem(title="事项", deadline=deadline, state=state)
