@@ -226,6 +226,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded profile serves uploaded media itself; behind nginx, nginx does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# Files only staff may read (letters' attachments): outside MEDIA_ROOT, never served by URL;
+# the back office streams them after a permission check (letters/admin_views.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
