@@ -223,6 +223,8 @@ def test_accept_direct_draft_submit_return_approve(zone, letter, sms_outbox, dja
     letter.refresh_from_db()
     assert (letter.status, letter.disposition) == (S.PROCESSING, "direct")
 
+    form = soup(editor.get(detail_url(letter))).find(id="step-submit_reply")
+    assert [b["value"] for b in form.find_all("button")] == ["draft", "submit_reply"]
     response = post_step(editor, letter, "draft", draft_reply="路灯已报修。")
     assert response.status_code == 302
     letter.refresh_from_db()

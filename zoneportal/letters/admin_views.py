@@ -93,6 +93,8 @@ STEP_DONE = {
 }
 #: Steps shown as a plain button (with an optional note tucked away); the others show their form.
 QUICK_STEPS = ("release", "accept", "direct", "archive")
+#: Steps whose form holds a reply: the full width of the page.
+WIDE_STEPS = ("draft", "submit_reply", "approve_reply")
 
 
 class Stale(Exception):
@@ -293,8 +295,11 @@ class LetterView(WagtailAdminTemplateMixin, TemplateView):
                 "buttons": [(step, STEP_BUTTONS[step])],
                 "quick": step in QUICK_STEPS and not (bound and form.errors),
                 "open": bound,
+                "wide": step in WIDE_STEPS,
             }
-            if step == "publish":
+            if step == access.DRAFT:
+                entry["title"] = _("拟答复")
+            if step == access.PUBLISH:
                 entry["title"] = _("网站公开")
                 entry["buttons"] = [("publish", _("取消公开") if letter.is_published else _("在网站公开"))]
             seen_forms[prefix] = entry
