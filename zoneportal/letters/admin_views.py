@@ -390,7 +390,7 @@ def take_step(staff: access.Staff, letter: Letter, step: str, form: StepForm) ->
     """
     arguments = form.step_arguments()
     with transaction.atomic():
-        current = Letter.objects.select_for_update().select_related("mailbox", "category").get(pk=letter.pk)
+        current = Letter.objects.select_for_update(of=("self",)).select_related("mailbox", "category").get(pk=letter.pk)
         if version(current) != form.cleaned_data["version"]:
             raise Stale
         if step not in staff.steps(current):
