@@ -80,7 +80,7 @@ def test_accept_assign_draft_and_approve(portal_server, new_page):
 
     # The head checks the reply and sends it.
     head = log_in(new_page, base, "zhaoshang_head")
-    head.goto(base + "/admin/letters/?waiting=true")
+    head.goto(base + "/admin/letters/?waiting=1")
     head.get_by_role("link", name=number).click()
     expect(head.locator("#id_approve_reply-draft_reply")).to_have_value(REPLY)
     head.locator("#step-approve_reply button[value=approve_reply]").click()

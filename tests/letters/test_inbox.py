@@ -149,7 +149,7 @@ def test_listing_columns_clock_and_filters(zone, invest_box, letter_data):
     assert 'class="letters-clock letters-clock--late"' in page.content.decode()
     overdue = text_of(client.get(index, {"deadline": "overdue"}))
     assert late.tracking_number in overdue and held.tracking_number not in overdue
-    held_only = text_of(client.get(index, {"held_for_review": "true"}))
+    held_only = text_of(client.get(index, {"held": "1"}))
     assert held.tracking_number in held_only and late.tracking_number not in held_only
     accepted = text_of(client.get(index, {"status": "accepted"}))
     assert late.tracking_number not in accepted
@@ -465,3 +465,40 @@ def test_mailboxes_categories_and_sensitive_words_are_the_offices(zone, invest_b
     assert "来信设置" in sidebar_labels(office.get(reverse("wagtailadmin_home")))
     head_menu = sidebar_labels(logged_in_client(zone.users["invest_head"]).get(reverse("wagtailadmin_home")))
     assert "来信设置" not in head_menu and "来信办理" in head_menu
+
+
+# ---- all in Chinese ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["invest_head", "admin"])
+def test_inbox_views_have_no_english(zone, invest_box, letter_data, role):
+    from tests.core.test_admin_chinese import data_words, english_words
+
+    upload = SimpleUploadedFile("说明.pdf", PDF_BYTES, content_type="application/pdf")
+    pending = submit_letter(invest_box, letter_data, attachments=[upload]).letter
+    reviewing = to_state(submit_letter(invest_box, letter_data).letter, "approve_reply", zone.users["admin"])
+    processing = to_state(submit_letter(invest_box, letter_data).letter, "draft", zone.users["admin"])
+    client = logged_in_client(zone.users[role])
+    urls = [
+        reverse("letters_inbox:index"),
+        reverse("letters_inbox:index") + "?deadline=overdue&held=1&q=无此信件",
+        detail_url(pending),
+        detail_url(reviewing),
+        detail_url(processing),
+    ]
+    if role == "admin":
+        urls += [
+            reverse("letter_mailboxes:index"),
+            reverse("letter_mailboxes:edit", args=[invest_box.pk]),
+            reverse("letter_categories:add"),
+            reverse("letter_sensitive_words:index"),
+        ]
+    words_allowed = data_words()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        words = english_words(response.content.decode(), words_allowed)
+        assert not words, f"{url} ({role}) shows English: {', '.join(words)}"
+    # A refused step answers in Chinese too.
+    response = post_step(client, processing, "reject", note="理由")
+    assert response.status_code == 409 and not english_words(response.content.decode(), words_allowed)

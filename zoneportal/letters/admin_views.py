@@ -30,7 +30,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from django_filters import BooleanFilter, ChoiceFilter, ModelChoiceFilter
+from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -38,7 +38,6 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -121,14 +120,22 @@ def staff_of(request: HttpRequest) -> access.Staff:
 class LetterFilterSet(WagtailFilterSet):
     """The inbox's filters; the choices offered follow what the user may see."""
 
-    waiting = BooleanFilter(label=gettext_lazy("等我办理"), method="filter_waiting", widget=BooleanRadioSelect)
+    waiting = ChoiceFilter(
+        label=gettext_lazy("等我办理"),
+        choices=[("1", gettext_lazy("只看等我办理的")), ("0", gettext_lazy("不含等我办理的"))],
+        method="filter_waiting",
+    )
     status = ChoiceFilter(label=gettext_lazy("状态"), choices=Letter.Status.choices)
     deadline = ChoiceFilter(
         label=gettext_lazy("期限"),
         choices=[("overdue", gettext_lazy("已超期")), ("near", gettext_lazy("临近期限（2 个工作日内）"))],
         method="filter_deadline",
     )
-    held_for_review = BooleanFilter(label=gettext_lazy("待人工审查（敏感词）"), widget=BooleanRadioSelect)
+    held = ChoiceFilter(
+        label=gettext_lazy("敏感词"),
+        choices=[("1", gettext_lazy("待人工审查")), ("0", gettext_lazy("无需审查"))],
+        method="filter_held",
+    )
     mailbox = ModelChoiceFilter(label=gettext_lazy("信箱"), queryset=Mailbox.objects.all())
     category = ModelChoiceFilter(label=gettext_lazy("类别"), queryset=LetterCategory.objects.select_related("mailbox"))
     department = ModelChoiceFilter(label=gettext_lazy("承办部门"), queryset=Department.objects.all())
@@ -144,11 +151,12 @@ class LetterFilterSet(WagtailFilterSet):
         if not staff.office:
             self.filters["department"].queryset = Department.objects.filter(pk__in=staff.head_of | staff.editor_of)
 
-    def filter_waiting(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value is None:
-            return queryset
+    def filter_waiting(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         waiting = staff_of(self.request).waiting().values("pk")
-        return queryset.filter(pk__in=waiting) if value else queryset.exclude(pk__in=waiting)
+        return queryset.filter(pk__in=waiting) if value == "1" else queryset.exclude(pk__in=waiting)
+
+    def filter_held(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(held_for_review=value == "1")
 
     def filter_deadline(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "overdue":
@@ -240,7 +248,7 @@ class LetterIndexView(IndexView):
         context = super().get_context_data(**kwargs)
         staff = staff_of(self.request)
         context["waiting_count"] = staff.waiting().count()
-        context["waiting_url"] = reverse("letters_inbox:index") + "?waiting=true"
+        context["waiting_url"] = reverse("letters_inbox:index") + "?waiting=1"
         return context
 
 
@@ -524,13 +532,27 @@ for _model in (Mailbox, LetterCategory, SensitiveWord):
     register_permission_policy(_model, OfficeOnlyPolicy(_model), exact_class=True)
 
 
+def yes_no(value: bool) -> str:
+    """是 / 否 (Wagtail's boolean cells say True / False to screen readers)."""
+    return _("是") if value else _("否")
+
+
 class MailboxViewSet(ModelViewSet):
     model = Mailbox
     icon = "mail"
     name = "letter_mailboxes"
     url_prefix = "letters/mailboxes"
     menu_label = gettext_lazy("信箱")
-    list_display = ["name", "department", "reply_days", "allows_anonymous", "is_active", "sort_order"]
+    list_display = [
+        "name",
+        "department",
+        "reply_days",
+        Column(
+            "allows_anonymous", label=gettext_lazy("允许匿名来信"), accessor=lambda box: yes_no(box.allows_anonymous)
+        ),
+        Column("is_active", label=gettext_lazy("开放"), accessor=lambda box: yes_no(box.is_active)),
+        "sort_order",
+    ]
     form_fields = [
         "name",
         "slug",
