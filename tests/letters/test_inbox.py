@@ -242,7 +242,8 @@ def test_accept_direct_draft_submit_return_approve(zone, letter, sms_outbox, dja
     post_step(head, letter, "return_reply", note="请写明修复日期。")
     letter.refresh_from_db()
     assert letter.status == S.PROCESSING
-    assert "请写明修复日期。" in text_of(editor.get(detail_url(letter)))
+    returned = soup(editor.get(detail_url(letter))).find(id="letter-returned").get_text()
+    assert "请写明修复日期。" in returned and "invest_head" in returned
 
     post_step(editor, letter, "submit_reply", draft_reply="路灯已于12月8日修复。")
     with django_capture_on_commit_callbacks(execute=True):

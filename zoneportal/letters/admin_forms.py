@@ -99,6 +99,8 @@ class ReasonForm(StepForm):
 class ForwardForm(StepForm):
     """转办: to another department of the zone, or to an outside body named here."""
 
+    field_order = ["department", "forwarded_to", "note"]
+
     department = forms.ModelChoiceField(
         label=_("转至部门"), queryset=Department.objects.none(), required=False, empty_label=_("（不转本区部门）")
     )
@@ -133,6 +135,8 @@ class ForwardForm(StepForm):
 
 class AssignForm(StepForm):
     """交办: a department and a deadline, in working days from today or as a date."""
+
+    field_order = ["department", "days", "due_on", "note"]
 
     department = forms.ModelChoiceField(
         label=_("交办部门"), queryset=Department.objects.all(), error_messages={"required": _("请选择交办部门。")}
@@ -209,6 +213,8 @@ class DraftForm(StepForm):
 
 class ApproveForm(StepForm):
     """审核通过并答复: the head may correct the reply's wording, and decides whether it goes on the website."""
+
+    field_order = ["draft_reply", "is_published", "note"]
 
     draft_reply = forms.CharField(
         label=_("答复内容"),

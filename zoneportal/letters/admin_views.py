@@ -299,7 +299,7 @@ class LetterView(WagtailAdminTemplateMixin, TemplateView):
             entry = {
                 "step": step,
                 "form": form,
-                "title": ACTIONS[step].label if step in ACTIONS else STEP_BUTTONS[step],
+                "title": STEP_BUTTONS[step],
                 "buttons": [(step, STEP_BUTTONS[step])],
                 "quick": step in QUICK_STEPS and not (bound and form.errors),
                 "open": bound,
@@ -327,6 +327,7 @@ class LetterView(WagtailAdminTemplateMixin, TemplateView):
             steps=self.step_forms(),
             failed=self.failed,
             merged=letter.merged.all(),
+            returned=last_return(letter),
             publishable=access.publishable(letter),
         )
         return context
@@ -379,6 +380,14 @@ class LetterView(WagtailAdminTemplateMixin, TemplateView):
         else:
             self.bound = None
         return self.render_to_response(self.get_context_data(), status=409)
+
+
+def last_return(letter: Letter) -> LetterEvent | None:
+    """The head's 退回修改 the draft is waiting on (shown beside the draft), if that is where the letter stands."""
+    if letter.status != Letter.Status.PROCESSING:
+        return None
+    last = letter.events.exclude(action="draft").order_by("-at", "-id").select_related("actor").first()
+    return last if last is not None and last.action == "return_reply" else None
 
 
 def get_letter(staff: access.Staff, pk) -> Letter:
