@@ -236,8 +236,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded profile serves uploaded media itself; behind nginx, nginx does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
-# Files only staff may read (整改佐证材料 …): outside MEDIA_ROOT, so neither Django nor nginx serves
-# them as media; each app's admin view checks permissions and sends them.
+# Files only staff may read (letters' attachments, 整改佐证材料): outside MEDIA_ROOT, never served
+# by URL; each app's back-office view checks permissions and sends them (core/storage.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {

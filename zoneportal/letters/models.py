@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zoneportal.core.models import Department
+from zoneportal.core.storage import private_storage
 from zoneportal.core.workdays import add_working_days, working_days_between
 
 
@@ -220,7 +221,8 @@ class LetterAttachment(models.Model):
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
     position = models.PositiveSmallIntegerField(default=1)
-    file = models.FileField(_("文件"), upload_to=letter_upload_to)
+    # Not under MEDIA_ROOT: no URL reaches these files (see storage.py).
+    file = models.FileField(_("文件"), upload_to=letter_upload_to, storage=private_storage)
     original_name = models.CharField(_("原文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))
 

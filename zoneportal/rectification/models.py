@@ -12,12 +12,10 @@ office may return an 已整改 item to 整改中 with a reason. Only
 from __future__ import annotations
 
 import datetime
-import os
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
@@ -31,28 +29,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
 from zoneportal.core.models import Department
+from zoneportal.core.storage import private_storage
 from zoneportal.portal.models import SectionPage
-
-
-class EvidenceStorage(FileSystemStorage):
-    """Evidence files live under ``PRIVATE_MEDIA_ROOT``, never under the public media folder.
-
-    The location is read from settings on each use (not frozen at import), so a
-    test or an operator moving ``PRIVATE_MEDIA_ROOT`` moves the files with it.
-    """
-
-    @property
-    def base_location(self) -> str:
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-
-def evidence_storage() -> EvidenceStorage:
-    """The storage of evidence files (a callable, so migrations do not freeze a path)."""
-    return EvidenceStorage()
 
 
 def validate_source_url(value: str) -> None:
@@ -202,7 +180,7 @@ class RectificationEvidence(models.Model):
     item = models.ForeignKey(
         RectificationItem, verbose_name=_("整改事项"), on_delete=models.CASCADE, related_name="evidence_files"
     )
-    file = models.FileField(_("文件"), storage=evidence_storage, upload_to="rectification/%Y/%m/")
+    file = models.FileField(_("文件"), storage=private_storage, upload_to="rectification/%Y/%m/")
     original_name = models.CharField(_("原文件名"), max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

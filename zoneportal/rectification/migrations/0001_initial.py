@@ -7,6 +7,7 @@ import wagtail.fields
 import zoneportal.core.models
 import zoneportal.portal.reserved
 import zoneportal.portal.visibility
+import zoneportal.core.storage
 import zoneportal.rectification.models
 from django.conf import settings
 from django.db import migrations, models
@@ -70,7 +71,7 @@ class Migration(migrations.Migration):
             name='RectificationEvidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=zoneportal.rectification.models.evidence_storage, upload_to='rectification/%Y/%m/', verbose_name='文件')),
+                ('file', models.FileField(storage=zoneportal.core.storage.private_storage, upload_to='rectification/%Y/%m/', verbose_name='文件')),
                 ('original_name', models.CharField(max_length=255, verbose_name='原文件名')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='上传时间')),
                 ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
