@@ -34,6 +34,7 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
     "zip": (ZIP_MAGIC,),
 }
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
+IMAGE_MIME_BY_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 TEXT_EXTENSIONS = {"txt", "csv"}
 #: How much of an upload is read to judge it.
 SAMPLE_BYTES = 8192
@@ -50,6 +51,9 @@ def content_matches_extension(upload: UploadedFile) -> bool:
     if extension in VIDEO_MIME_BY_EXTENSION:
         kind = filetype.guess(head)
         return kind is not None and kind.mime == VIDEO_MIME_BY_EXTENSION[extension]
+    if extension in IMAGE_MIME_BY_EXTENSION:
+        kind = filetype.guess(head)
+        return kind is not None and kind.mime == IMAGE_MIME_BY_EXTENSION[extension]
     if extension in TEXT_EXTENSIONS:
         if b"\x00" in head or head.lstrip().lower().startswith((b"<!doctype", b"<html", b"<script")):
             return False
@@ -65,6 +69,25 @@ def content_matches_extension(upload: UploadedFile) -> bool:
                 continue
         return False
     return False
+
+
+def image_decodes(upload: UploadedFile) -> bool:
+    """True when Pillow reads the whole image: a valid header on a broken or disguised body is refused."""
+    from PIL import Image
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+        # verify() checks the structure; decoding the pixels catches a truncated body too.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+    except Exception:  # Pillow raises many kinds (OSError, SyntaxError, DecompressionBombError …)
+        return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 class CheckedDocumentForm(BaseDocumentForm):

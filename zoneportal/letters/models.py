@@ -271,3 +271,7 @@ class SensitiveWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+# The page type serving the public letter pages lives in its own module; imported here so Django registers it.
+from .pages import MailboxIndexPage  # noqa: E402, F401

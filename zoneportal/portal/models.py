@@ -361,6 +361,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "portal.OrganisationPage",
         "portal.MediaHallPage",
         "portal.SitemapPage",
+        "letters.MailboxIndexPage",
     ]
 
     class Meta:
