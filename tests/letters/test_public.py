@@ -221,7 +221,10 @@ def test_a_wrong_answer_is_refused_and_a_new_question_asked(client, letters_page
     response = client.post(url, data)
     page = soup(response)
     assert "验证问题回答不正确" in page.find(id="id_captcha_answer_error").get_text()
-    assert page.find("input", attrs={"name": "captcha_token"})["value"] != data["captcha_token"]
+    token = page.find("input", attrs={"name": "captcha_token"})["value"]
+    assert token != data["captcha_token"]
+    # The question shown is the new token's: answering it is accepted.
+    assert captcha.challenge_from(token).question in page.find("label", attrs={"for": "id_captcha_answer"}).get_text()
     assert page.find(id="id_captcha_answer").get("value", "") == ""
     assert not Letter.objects.exists()
     # Chinese numerals and full-width digits are answers too.

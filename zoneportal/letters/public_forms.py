@@ -114,6 +114,8 @@ class PublicLetterForm(LetterForm):
         for name, autocomplete in (("name", "name"), ("phone", "tel"), ("email", "email")):
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
         self.fields["phone"].widget.attrs["inputmode"] = "tel"
+        self.fields["subject"].error_messages["required"] = _("请填写标题，用一句话概括您要反映的事情。")
+        self.fields["content"].error_messages["required"] = _("请填写信件内容。")
         self.fields["phone"].help_text = _("联系电话和电子邮箱至少填写一项，用于通知办理结果，不会公开。")
         self.submission_key: str | None = None
         if self.is_bound:
@@ -165,6 +167,8 @@ class PublicLetterForm(LetterForm):
         self.data = data
         if "captcha_answer" in self.fields:
             self._label_captcha()
+            # Validation already made the field's BoundField, which froze the old question as its label.
+            self._bound_fields_cache.pop("captcha_answer", None)
 
     @property
     def attachments_dropped(self) -> bool:

@@ -60,6 +60,7 @@ DEFAULT_NOTICE = (
 
 def _respond(request: HttpRequest, page: MailboxIndexPage, template: str, context: dict, status: int = 200):
     """Render a route of the page; never kept by the page cache or by browsers."""
+    context = {"letters_url": page.get_url(request), **context}
     response: TemplateResponse = page.render(request, template=template, context_overrides=context)
     response.status_code = status
     add_never_cache_headers(response)
@@ -157,7 +158,7 @@ def _to_receipt(request: HttpRequest, page: MailboxIndexPage, letter: Letter, co
         "due_on": letter.due_on.isoformat(),
     }
     _remember(request, letter.tracking_number)
-    return _redirect(page.url + "huizhi/")
+    return _redirect(page.get_url(request) + "huizhi/")
 
 
 def receipt(request: HttpRequest, page: MailboxIndexPage) -> HttpResponse:
@@ -213,19 +214,19 @@ def lookup(request: HttpRequest, page: MailboxIndexPage) -> HttpResponse:
     if not form.is_valid():
         return _respond(request, page, "letters/lookup.html", {**context, "form": form})
     _remember(request, form.letter.tracking_number)
-    return _redirect(f"{page.url}chaxun/{form.letter.tracking_number}/")
+    return _redirect(f"{page.get_url(request)}chaxun/{form.letter.tracking_number}/")
 
 
 def status(request: HttpRequest, page: MailboxIndexPage, number: str) -> HttpResponse:
     """One letter's progress, deadline and reply; rating it and asking once to reopen it."""
     number = normalise_tracking_number(number)
     if number not in request.session.get(SESSION_VERIFIED, []):
-        return _redirect(f"{page.url}chaxun/?{urlencode({'number': number})}")
+        return _redirect(f"{page.get_url(request)}chaxun/?{urlencode({'number': number})}")
     letter = get_object_or_404(
         Letter.objects.select_related("mailbox", "category", "department", "reply_department", "merged_into"),
         tracking_number=number,
     )
-    here = f"{page.url}chaxun/{number}/"
+    here = f"{page.get_url(request)}chaxun/{number}/"
     rating_form = RatingForm()
     if request.method == "POST":
         action = request.POST.get("action")
