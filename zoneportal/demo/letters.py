@@ -211,3 +211,14 @@ def index_letters() -> None:
     from zoneportal.search.index import index_entries
 
     index_entries(list(all_entries()))
+
+
+def example_lookup() -> tuple[str, str] | None:
+    """The tracking number and query code of one answered demo letter, to try the status page with."""
+    letter = (
+        Letter.objects.published()
+        .filter(submission_key__startswith=SUBMISSION_PREFIX, status=Letter.Status.REPLIED)
+        .order_by("received_at")
+        .first()
+    )
+    return (letter.tracking_number, query_code_for(letter.submission_key)) if letter else None

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from zoneportal.demo.builder import BUILT, DEMO_PASSWORD, FOREIGN, demo_accounts, load
+from zoneportal.demo.letters import example_lookup
 
 
 class Command(BaseCommand):
@@ -59,3 +60,10 @@ class Command(BaseCommand):
                 continue
             department = f"（{account.department}）" if account.department else ""
             self.stdout.write(f"  {account.username:<22}{DEMO_PASSWORD:<15}{account.role}{department}")
+        example = example_lookup()
+        if example:
+            self.stdout.write("")
+            self.stdout.write(
+                _("演示信件查询（互动交流 › 领导信箱 › 查询办理进度）：信件编号 %(number)s，查询码 %(code)s")
+                % {"number": example[0], "code": example[1]}
+            )
