@@ -125,6 +125,16 @@ def test_a_letter_is_committed_then_the_receipt_shows_number_and_code_once(
     assert code not in again.content.decode() and "只显示一次" in text_of(again)
 
 
+def test_no_letter_page_comes_from_the_page_cache(letters_page, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    url = write_url(letters_page)
+    first, second = Client().get(url), Client().get(url)
+    assert form_fields(first)["submission_token"] != form_fields(second)["submission_token"]
+    for path in ("", "chaxun/", "gongkai/"):
+        response = Client().get(f"{letters_page.url}{path}")
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
 def test_errors_are_shown_per_field_in_chinese_and_everything_typed_is_kept(client, letters_page):
     url = write_url(letters_page)
     typed = "夜里路灯不亮 <script>alert('x')</script> 😀 请处理一下，谢谢！"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from zoneportal.demo.builder import BUILT, DEMO_PASSWORD, FOREIGN, demo_accounts, load
 from zoneportal.demo.letters import example_lookup
+from zoneportal.letters.pages import MailboxIndexPage
 
 
 class Command(BaseCommand):
@@ -42,6 +43,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(_("演示数据已生成，用时 %(seconds).1f 秒。") % {"seconds": seconds}))
         else:
             self.stdout.write(_("演示数据已经加载，无需重复（如需重建：manage.py load_demo --reset）。"))
+            if not MailboxIndexPage.objects.exists():
+                self.stdout.write(
+                    _("这份演示数据早于“领导信箱”（网上写信和公开信件）；要看到它，请运行 make demo-reset。")
+                )
         self.print_accounts()
 
     def update_line(self, text: str) -> None:
