@@ -38,6 +38,10 @@ def test_write_a_letter_then_look_it_up(portal_server, new_page):
     expect(page.get_by_role("heading", level=1)).to_have_text("主任信箱")
     assert axe_violations(page) == []
 
+    # Similar published replies appear once a subject is typed (the demo's replies are in site search).
+    page.get_by_role("textbox", name=re.compile("^标题")).press_sequentially("路灯不亮", delay=60)
+    expect(page.locator("#similar-region .similar a").first).to_contain_text("路灯")
+
     # Sent half-filled: the problems are listed (and focused), each beside its field, the text kept.
     page.get_by_role("textbox", name=re.compile("^标题")).fill("园区公交站台没有遮雨棚")
     page.get_by_role("button", name="提交信件").click()
