@@ -56,6 +56,9 @@ RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
+LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/h")  # status look-ups (number + query code) per address
+# The letter form's arithmetic question (letters/captcha.py) can be switched off for benchmarks only; never in service.
+LETTER_CAPTCHA_BYPASS = env_bool("LETTER_CAPTCHA_BYPASS", False)
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
 LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
 FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries

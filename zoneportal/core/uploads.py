@@ -32,14 +32,10 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
     "odt": (ZIP_MAGIC,),
     "ods": (ZIP_MAGIC,),
     "zip": (ZIP_MAGIC,),
-    # Photos of a site or a signed page, attached as evidence (整改佐证材料) or to a letter.
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
 }
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
-#: Photos citizens attach (survey answers): recognised by their signature, like videos.
-IMAGE_MIME_BY_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png"}
+#: Photos citizens attach (letters, survey answers): recognised by their signature, like videos.
+IMAGE_MIME_BY_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 TEXT_EXTENSIONS = {"txt", "csv"}
 #: How much of an upload is read to judge it.
 SAMPLE_BYTES = 8192
@@ -95,11 +91,30 @@ def check_upload(upload: UploadedFile, extensions: tuple[str, ...], max_bytes: i
             _("“%(name)s”超过 %(limit)s MB，请压缩后再上传。") % {"name": name, "limit": max_bytes // (1024 * 1024)},
             code="too_large",
         )
-    if not content_matches_extension(upload):
+    if not content_matches_extension(upload) or (extension in IMAGE_MIME_BY_EXTENSION and not image_decodes(upload)):
         raise forms.ValidationError(
             _("“%(name)s”的内容与扩展名不符（例如把程序改名为 .jpg），请上传真实的文件。") % {"name": name},
             code="content_mismatch",
         )
+
+
+def image_decodes(upload: UploadedFile) -> bool:
+    """True when Pillow reads the whole image: a valid header on a broken or disguised body is refused."""
+    from PIL import Image
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+        # verify() checks the structure; decoding the pixels catches a truncated body too.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+    except Exception:  # Pillow raises many kinds (OSError, SyntaxError, DecompressionBombError …)
+        return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 class CheckedDocumentForm(BaseDocumentForm):

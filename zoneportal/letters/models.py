@@ -365,3 +365,7 @@ class OversightNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.flag}"
+
+
+# The page type serving the public letter pages lives in its own module; imported here so Django registers it.
+from .pages import MailboxIndexPage  # noqa: E402, F401

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import PurePath
 from typing import Any
 
 from django import forms
@@ -22,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from zoneportal.core.ownership import user_departments
-from zoneportal.core.uploads import content_matches_extension
+from zoneportal.core.uploads import check_upload
 
 from .models import Question, Survey, lines
 
@@ -419,15 +418,7 @@ class SurveyForm(forms.Form):
             upload: UploadedFile | None = values[0] or None
             if upload is None:
                 return None
-            extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
-            if extension not in UPLOAD_EXTENSIONS:
-                raise ValidationError(
-                    _("只能上传以下类型的文件：%(types)s。") % {"types": "、".join(UPLOAD_EXTENSIONS)}
-                )
-            if upload.size > UPLOAD_MAX_BYTES:
-                raise ValidationError(_("文件不能超过10MB。"))
-            if not content_matches_extension(upload):
-                raise ValidationError(_("文件内容与扩展名不符（例如把程序改名为 .jpg），请上传真实的文件。"))
+            check_upload(upload, UPLOAD_EXTENSIONS, UPLOAD_MAX_BYTES)
             return upload
         return None
 
