@@ -10,10 +10,10 @@ breadcrumbs, the sitemap and the page cache like every other page.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from zoneportal.core.models import Department
 from zoneportal.portal.models import SectionPage
+from zoneportal.portal.paging import page_of
 
 from .forms import DepartmentOwnedForm
 
@@ -181,12 +182,7 @@ class FaqIndexPage(RoutablePageMixin, SectionPage):
         if query:
             entries = entries.matching(query)
         paginator = Paginator(entries, self.per_page)
-        try:
-            page_of_entries = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_entries = paginator.page(1)
-        except EmptyPage:
-            raise Http404(_("没有这一页")) from None
+        page_of_entries = page_of(paginator, request)
         return self.render(
             request,
             context_overrides={

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -26,6 +26,7 @@ from wagtail.models import Site
 
 from zoneportal.core.models import Department
 from zoneportal.core.network import over_limit
+from zoneportal.portal.paging import page_of
 from zoneportal.search import engine
 from zoneportal.search.models import DocumentType
 
@@ -304,12 +305,7 @@ def published_list(request: HttpRequest, page: MailboxIndexPage) -> HttpResponse
     for word in keyword.split():
         letters = letters.filter(Q(subject__icontains=word) | Q(content__icontains=word) | Q(reply__icontains=word))
     paginator = Paginator(letters.order_by("-replied_at", "-pk"), page.per_page)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        raise Http404(_("没有这一页")) from None
+    page_obj = page_of(paginator, request)
     published = Letter.objects.published()
     context = {
         "page_obj": page_obj,

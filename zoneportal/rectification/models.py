@@ -16,7 +16,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -31,6 +31,7 @@ from wagtail.models import Orderable, Page
 from zoneportal.core.models import Department
 from zoneportal.core.storage import private_storage
 from zoneportal.portal.models import SectionPage
+from zoneportal.portal.paging import page_of
 
 
 def validate_source_url(value: str) -> None:
@@ -248,12 +249,7 @@ class LedgerPage(RoutablePageMixin, SectionPage):
         if department:
             items = items.filter(department_id=int(department))
         paginator = Paginator(items, self.per_page)
-        try:
-            page_of_items = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_items = paginator.page(1)
-        except EmptyPage:
-            raise Http404(_("没有这一页")) from None
+        page_of_items = page_of(paginator, request)
         return self.render(
             request,
             context_overrides={
