@@ -56,6 +56,7 @@ RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
+LETTER_STATUS_RATE = os.environ.get("LETTER_STATUS_RATE", "60/m")  # GET /api/v1/letters/{number}?code=
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
 LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
