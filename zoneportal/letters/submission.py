@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
@@ -14,6 +15,8 @@ from zoneportal.core.notifications import notify
 
 from . import numbers
 from .models import Letter, LetterAttachment, LetterEvent, Mailbox, SensitiveWord
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -63,21 +66,27 @@ def submit_letter(
         existing = Letter.objects.filter(submission_key=submission_key).first()
         if existing:
             return Receipt(existing, code, duplicate=True)
+    written: list[str] = []
     try:
         with transaction.atomic():
-            letter = _store(mailbox, data, attachments, submission_key, code)
-    except IntegrityError:
-        if submission_key:
-            # The same form was sent twice at once and the other request committed first.
-            existing = Letter.objects.filter(submission_key=submission_key).first()
-            if existing:
-                return Receipt(existing, code, duplicate=True)
+            letter = _store(mailbox, data, attachments, submission_key, code, written)
+    except BaseException as exc:
+        # Nothing of a letter that was not stored may stay behind, not even its files.
+        _discard(written)
+        if not isinstance(exc, IntegrityError) or not submission_key:
+            raise
+        # The same form was sent twice at once and the other request committed first.
+        existing = Letter.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return Receipt(existing, code, duplicate=True)
         raise
     transaction.on_commit(lambda: _notify_writer(letter, code))
     return Receipt(letter, code)
 
 
-def _store(mailbox: Mailbox, data: dict, attachments, submission_key: str | None, code: str) -> Letter:
+def _store(
+    mailbox: Mailbox, data: dict, attachments, submission_key: str | None, code: str, written: list[str]
+) -> Letter:
     received_at = timezone.now()
     tracking_number = numbers.allocate_tracking_number(timezone.localdate(received_at))
     anonymous = bool(data.get("is_anonymous"))
@@ -106,10 +115,24 @@ def _store(mailbox: Mailbox, data: dict, attachments, submission_key: str | None
         attachment = LetterAttachment(
             letter=letter, position=position, original_name=upload.name[:200], size=upload.size
         )
-        attachment.file.save(upload.name, upload, save=False)
+        field, storage = attachment.file.field, attachment.file.storage
+        name = storage.get_available_name(field.generate_filename(attachment, upload.name), field.max_length)
+        # Noted before writing: a write that fails halfway leaves a partial file under this name.
+        written.append(name)
+        attachment.file.name = written[-1] = storage.save(name, upload, max_length=field.max_length)
         attachment.save()
     LetterEvent.objects.create(letter=letter, action="receive", to_status=letter.status, department=letter.department)
     return letter
+
+
+def _discard(names: list[str]) -> None:
+    """Delete the files written for a letter whose transaction did not commit."""
+    storage = LetterAttachment._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("could not delete %s of a letter that was not stored", name)
 
 
 def _notify_writer(letter: Letter, code: str) -> None:
