@@ -205,8 +205,9 @@ def category_choice(mailbox: Mailbox, value: int | str | None) -> tuple[str, lis
     if value is None or value == "":
         return "", []
     categories = mailbox.categories.all()
-    found = categories.filter(pk=value).first() if isinstance(value, int) else categories.filter(name=value).first()
-    if found is None:
+    try:
+        found = categories.get(pk=value) if isinstance(value, int) else categories.get(name=value)
+    except LetterCategory.DoesNotExist:
         names = "、".join(categories.values_list("name", flat=True)) or _("（该信箱没有类别）")
         message = _("信箱“%(mailbox)s”没有这个类别。可选：%(names)s") % {"mailbox": mailbox.name, "names": names}
         return "", [field_error("category", message)]
@@ -309,8 +310,9 @@ def send_letter(request: HttpRequest, response: HttpResponse) -> Status:
     if not slug:
         errors.append(field_error("mailbox", _("请指定信箱（信箱标识见 GET /api/v1/mailboxes）。")))
     elif isinstance(slug, str):
-        mailbox = Mailbox.objects.filter(slug=slug, is_active=True).select_related("department").first()
-        if mailbox is None:
+        try:
+            mailbox = Mailbox.objects.select_related("department").get(slug=slug, is_active=True)
+        except Mailbox.DoesNotExist:
             errors.append(field_error("mailbox", _("没有名为“%(slug)s”的开放信箱。") % {"slug": slug[:40]}))
     if errors or mailbox is None:
         return Status(400, error(_("来信内容有误，请按说明修改后重新提交"), errors))
@@ -329,14 +331,13 @@ def send_letter(request: HttpRequest, response: HttpResponse) -> Status:
         return Status(400, error(_("来信内容有误，请按说明修改后重新提交"), errors + form_errors(form)))
 
     submission_key = f"{KEY_PREFIX}{key}" if key else None
-    if submission_key:
-        # A resent request (the answer was lost on the way) is not a new letter and costs nothing.
-        existing = Letter.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return replay(response, existing, mailbox, form.cleaned_data, submission_key)
     if over_limit(request, "letters", settings.LETTER_RATE):
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return Status(429, error(_("写信太频繁，请稍后再试")))
+        # A resent request (its answer was lost on the way) is not a new letter: it is answered even now.
+        existing = Letter.objects.filter(submission_key=submission_key).first() if submission_key else None
+        if existing is None:
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return Status(429, error(_("写信太频繁，请稍后再试")))
+        return replay(response, existing, mailbox, form.cleaned_data, submission_key)
     receipt = submit_letter(mailbox, form.cleaned_data, submission_key=submission_key)
     if receipt.duplicate:
         # The same request was being stored by another worker at this moment, and that one committed first.

@@ -45,7 +45,7 @@ def query_code_for(submission_key: str | None) -> str:
 def sensitive_words_in(*texts: str) -> list[str]:
     """The listed sensitive words that occur in ``texts`` (a hit holds the letter for review)."""
     joined = "\n".join(texts)
-    return [w for w in SensitiveWord.objects.values_list("word", flat=True) if w and w in joined]
+    return [w for w in SensitiveWord.objects.order_by().values_list("word", flat=True) if w and w in joined]
 
 
 def submit_letter(
@@ -63,7 +63,7 @@ def submit_letter(
     """
     code = query_code_for(submission_key)
     if submission_key:
-        existing = Letter.objects.filter(submission_key=submission_key).first()
+        existing = Letter.objects.filter(submission_key=submission_key).order_by().first()
         if existing:
             return Receipt(existing, code, duplicate=True)
     written: list[str] = []
@@ -76,7 +76,7 @@ def submit_letter(
         if not isinstance(exc, IntegrityError) or not submission_key:
             raise
         # The same form was sent twice at once and the other request committed first.
-        existing = Letter.objects.filter(submission_key=submission_key).first()
+        existing = Letter.objects.filter(submission_key=submission_key).order_by().first()
         if existing:
             return Receipt(existing, code, duplicate=True)
         raise
