@@ -234,13 +234,15 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int, var_dir: Path) -> Iterator[Server]:
+def gunicorn(env: dict[str, str], workers: int, threads: int, var_dir: Path) -> Iterator[Server]:
     """gunicorn with the project's config on a free loopback port, in its own process group; always stopped."""
     port = free_port()
     log_path = var_dir / "gunicorn.log"
     command = [PYTHON, "-m", "gunicorn", "--config", str(BASE_DIR / "gunicorn.conf.py")]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--error-logfile", str(log_path)]
-    log(f"gunicorn {workers} sync workers on 127.0.0.1:{port}")
+    # As gunicorn.conf.py does for GUNICORN_THREADS: more than one thread switches to gthread workers.
+    command += ["--threads", str(threads), "--worker-class", "gthread" if threads > 1 else "sync"]
+    log(f"gunicorn {workers} workers × {threads} threads on 127.0.0.1:{port}")
     with open(log_path, "ab") as output:
         process = subprocess.Popen(
             command, cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
@@ -279,6 +281,7 @@ class Run:
     database: str
     clients: int
     workers: int
+    threads: int
     letters: list[Slice]
     baseline: list[Slice]
     acknowledged: int
@@ -331,7 +334,7 @@ def measure(args: argparse.Namespace, database: str, database_url: str | None, v
     counter = iter(range(1, 10**9))
     letters, baseline = [], []
     load_before = os.getloadavg()[0]
-    with gunicorn(env, args.workers, var_dir) as server:
+    with gunicorn(env, args.workers, args.threads, var_dir) as server:
         log(f"{database}: warming up ({args.warmup:g} s each)")
         warm = [load(server.port, kind, args.clients, args.warmup, server, counter) for kind in ("baseline", "letters")]
         slice_seconds = args.duration / args.slices
@@ -351,6 +354,7 @@ def measure(args: argparse.Namespace, database: str, database_url: str | None, v
         database=database,
         clients=args.clients,
         workers=args.workers,
+        threads=args.threads,
         letters=letters,
         baseline=baseline,
         acknowledged=len(acknowledged),
@@ -380,16 +384,17 @@ def format_report(runs: list[Run]) -> tuple[str, bool]:
     """A table per database and the verdict."""
     lines = [
         f"Letters through POST /api/v1/letters — {time.strftime('%Y-%m-%d %H:%M %Z')}, "
-        f"{os.cpu_count()} cores, gunicorn sync workers, new connection per request",
+        f"{os.cpu_count()} cores, a new connection per request",
         "",
-        f"{'database':<11} {'clients':>7} {'letters/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}  "
+        f"{'database':<11} {'gunicorn':>8} {'clients':>7} {'letters/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}  "
         f"{'baseline/s':>10} {'CPU ms':>7} {'ratio':>6}  {'acknowledged':>12} {'stored':>7} {'lost':>5}  load",
     ]
     passed = True
     for run in runs:
         lines.append(
-            f"{run.database:<11} {run.clients:>7} {run.letter_rate:>9,.0f} {run.percentile(0.5):>7.0f}"
-            f" {run.percentile(0.99):>7.0f} {run.cpu_ms(run.letters):>7.1f}  {run.baseline_rate:>10,.0f}"
+            f"{run.database:<11} {f'{run.workers}×{run.threads}':>8} {run.clients:>7} {run.letter_rate:>9,.0f}"
+            f" {run.percentile(0.5):>7.0f} {run.percentile(0.99):>7.0f} {run.cpu_ms(run.letters):>7.1f}"
+            f"  {run.baseline_rate:>10,.0f}"
             f" {run.cpu_ms(run.baseline):>7.1f} {run.letter_rate / run.baseline_rate:>5.0%}"
             f"  {run.acknowledged:>12,} {run.stored:>7,} {len(run.lost):>5}  {run.load_before:.1f}→{run.load_after:.1f}"
         )
@@ -422,6 +427,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--clients", type=int, default=32, help="concurrent clients (default 32)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2: one per core)")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker (default 1: sync workers; more: gthread)"
+    )
     parser.add_argument("--duration", type=float, default=20, help="seconds of letters per database (default 20)")
     parser.add_argument("--slices", type=int, default=4, help="slices of letters, each after one of the baseline")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of unmeasured load of each kind (default 2)")
@@ -432,7 +440,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     unknown = set(args.databases) - set(DATABASES)
     if unknown:
         parser.error(f"unknown database(s): {', '.join(sorted(unknown))}")
-    if args.clients <= 0 or args.workers <= 0 or args.duration <= 0 or args.slices <= 0:
+    if args.clients <= 0 or args.workers <= 0 or args.threads <= 0 or args.duration <= 0 or args.slices <= 0:
         parser.error("clients, workers, duration and slices must be positive")
     args.var_dir = (args.var_dir or default_var_dir("bench-letters")).resolve()
     return args
