@@ -49,6 +49,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 # Run as a script: bench/ is on sys.path.
 from common import BASE_DIR, PYTHON, BenchError, bench_env, default_var_dir, fresh_postgres_database, log, run_step
@@ -104,6 +105,7 @@ class Slice:
     latencies_ms: list[float] = field(default_factory=list, repr=False)
     numbers: list[str] = field(default_factory=list, repr=False)
     server_cpu_s: float = 0.0
+    database_cpu_s: float = 0.0
     client_cpu_s: float = 0.0
 
     @property
@@ -162,6 +164,7 @@ def load(port: int, kind: str, clients: int, seconds: float, server: Server, cou
     result = Slice(kind, 0.0)
     lock = threading.Lock()
     start_cpu, start_client = server.cpu_seconds(), resource.getrusage(resource.RUSAGE_SELF)
+    start_backends = server.database_backends()
     started = time.perf_counter()
     deadline = started + seconds
 
@@ -199,6 +202,8 @@ def load(port: int, kind: str, clients: int, seconds: float, server: Server, cou
         thread.join()
     result.seconds = time.perf_counter() - started
     result.server_cpu_s = server.cpu_seconds() - start_cpu
+    # A backend started during the slice counts whole; one that ended during it is missed (connections live 60 s).
+    result.database_cpu_s = sum(used - start_backends.get(pid, 0.0) for pid, used in server.database_backends().items())
     end_client = resource.getrusage(resource.RUSAGE_SELF)
     result.client_cpu_s = (end_client.ru_utime + end_client.ru_stime) - (start_client.ru_utime + start_client.ru_stime)
     return result
@@ -213,12 +218,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used; 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Server:
-    """A running gunicorn: its port and its process group (master and workers)."""
+    """A running gunicorn: its port and its process group (master and workers); on PostgreSQL, its database."""
 
     port: int
     pgid: int
+    pg_admin_url: str | None = None
+    pg_database: str = ""
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system) used so far by every process of the group."""
@@ -232,9 +248,25 @@ class Server:
                 ticks += sum(int(x) for x in fields[11:15])
         return ticks / os.sysconf("SC_CLK_TCK")
 
+    def database_backends(self) -> dict[int, float]:
+        """The PostgreSQL server processes serving the benchmark's database, with the CPU each has used.
+
+        PostgreSQL runs on this machine (loopback), so its share of a letter's cost is the CPU of the
+        backends connected to the benchmark's own database (other databases' work is not counted).
+        """
+        if not self.pg_admin_url:
+            return {}
+        import psycopg
+
+        with psycopg.connect(self.pg_admin_url, autocommit=True) as admin:
+            rows = admin.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.pg_database]).fetchall()
+        return {pid: process_cpu_seconds(pid) for (pid,) in rows}
+
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int, threads: int, var_dir: Path) -> Iterator[Server]:
+def gunicorn(
+    env: dict[str, str], workers: int, threads: int, var_dir: Path, database_url: str | None
+) -> Iterator[Server]:
     """gunicorn with the project's config on a free loopback port, in its own process group; always stopped."""
     port = free_port()
     log_path = var_dir / "gunicorn.log"
@@ -260,7 +292,11 @@ def gunicorn(env: dict[str, str], workers: int, threads: int, var_dir: Path) -> 
             if time.monotonic() > deadline:
                 raise BenchError(f"gunicorn 90 秒内未就绪，见 {log_path}")
             time.sleep(0.3)
-        yield Server(port, process.pid)
+        if database_url:
+            parts = urlsplit(database_url)
+            yield Server(port, process.pid, urlunsplit(parts._replace(path="/postgres")), parts.path.strip("/"))
+        else:
+            yield Server(port, process.pid)
     finally:
         if process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
@@ -302,8 +338,18 @@ class Run:
     def baseline_rate(self) -> float:
         return self.total(self.baseline, "ok") / self.total(self.baseline, "seconds")
 
-    def cpu_ms(self, slices: list[Slice]) -> float:
-        return 1000 * self.total(slices, "server_cpu_s") / max(1, self.total(slices, "ok"))
+    def cpu_ms(self, slices: list[Slice], part: str = "server_cpu_s") -> float:
+        return 1000 * self.total(slices, part) / max(1, self.total(slices, "ok"))
+
+    @property
+    def capacity(self) -> float:
+        """Letters/s the machine's cores could serve with nothing else running: cores / CPU per letter.
+
+        CPU per letter is gunicorn's plus, on PostgreSQL, the database backends'; the benchmark's own
+        clients are left out (real clients run elsewhere).
+        """
+        per_letter = self.cpu_ms(self.letters) + self.cpu_ms(self.letters, "database_cpu_s")
+        return 1000 * (os.cpu_count() or 1) / per_letter if per_letter else 0.0
 
     def percentile(self, share: float) -> float:
         values = sorted(ms for s in self.letters for ms in s.latencies_ms)
@@ -334,7 +380,7 @@ def measure(args: argparse.Namespace, database: str, database_url: str | None, v
     counter = iter(range(1, 10**9))
     letters, baseline = [], []
     load_before = os.getloadavg()[0]
-    with gunicorn(env, args.workers, args.threads, var_dir) as server:
+    with gunicorn(env, args.workers, args.threads, var_dir, database_url) as server:
         log(f"{database}: warming up ({args.warmup:g} s each)")
         warm = [load(server.port, kind, args.clients, args.warmup, server, counter) for kind in ("baseline", "letters")]
         slice_seconds = args.duration / args.slices
@@ -386,7 +432,8 @@ def format_report(runs: list[Run]) -> tuple[str, bool]:
         f"Letters through POST /api/v1/letters — {time.strftime('%Y-%m-%d %H:%M %Z')}, "
         f"{os.cpu_count()} cores, a new connection per request",
         "",
-        f"{'database':<11} {'gunicorn':>8} {'clients':>7} {'letters/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}  "
+        f"{'database':<11} {'gunicorn':>8} {'clients':>7} {'letters/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}"
+        f" {'DB ms':>6} {'idle cap.':>9}  "
         f"{'baseline/s':>10} {'CPU ms':>7} {'ratio':>6}  {'acknowledged':>12} {'stored':>7} {'lost':>5}  load",
     ]
     passed = True
@@ -394,6 +441,7 @@ def format_report(runs: list[Run]) -> tuple[str, bool]:
         lines.append(
             f"{run.database:<11} {f'{run.workers}×{run.threads}':>8} {run.clients:>7} {run.letter_rate:>9,.0f}"
             f" {run.percentile(0.5):>7.0f} {run.percentile(0.99):>7.0f} {run.cpu_ms(run.letters):>7.1f}"
+            f" {run.cpu_ms(run.letters, 'database_cpu_s'):>6.1f} {run.capacity:>9,.0f}"
             f"  {run.baseline_rate:>10,.0f}"
             f" {run.cpu_ms(run.baseline):>7.1f} {run.letter_rate / run.baseline_rate:>5.0%}"
             f"  {run.acknowledged:>12,} {run.stored:>7,} {len(run.lost):>5}  {run.load_before:.1f}→{run.load_after:.1f}"
@@ -402,7 +450,9 @@ def format_report(runs: list[Run]) -> tuple[str, bool]:
     lines += [
         "",
         "baseline: GET /api/v1/mailboxes (page cache off), same clients, slices alternating with the letters';",
-        "CPU ms: gunicorn's CPU time (master + workers) per answer; load: 1-minute load average before → after;",
+        "CPU ms: gunicorn's CPU time (master + workers) per answer; DB ms: PostgreSQL backends' CPU per letter;",
+        "idle cap.: cores × 1000 / (CPU ms + DB ms), the letters/s this machine's cores could serve with nothing else",
+        "running; load: 1-minute load average before → after;",
         "acknowledged: 201 answers with a tracking number (warm-up included); stored: letters in the database after.",
         "",
         "targets: " + ", ".join(f"{db} >= {rate:g} letters/s" for db, rate in TARGETS.items()) + ", zero lost",

@@ -1,7 +1,7 @@
 """Helpers for tests that store letters from other processes: a database they share, faults, a real gunicorn.
 
 pytest-django's test database is in memory on SQLite, where no other process can reach it: a
-transactional test copies it (SQLite's backup API) into a file the other processes open with the
+test copies it (SQLite's backup API) into a file the other processes open with the
 project's settings (WAL, IMMEDIATE transactions). On PostgreSQL they connect to the test database
 itself. Either way the test reads the result back through :meth:`SharedDatabase.query`.
 
@@ -27,7 +27,7 @@ from django.db import connection
 
 from tests.browser.conftest import free_port, server_environment, wait_until_answering
 from zoneportal.core.models import Department
-from zoneportal.letters.models import Mailbox
+from zoneportal.letters.models import Letter, LetterAttachment, LetterEvent, Mailbox, TrackingCounter
 
 BASE_DIR = Path(settings.BASE_DIR)
 FAIL_MARK = "#FAIL-IN-TRANSACTION#"
@@ -73,10 +73,23 @@ def remove_failing_trigger(cursor, vendor: str) -> None:
         cursor.execute(statement)
 
 
+TEST_DEPARTMENT = "letters-test-office"
+
+
 def make_mailbox(slug: str = "director") -> Mailbox:
     """A mailbox answered by a department (created without its Wagtail groups: only letters are tested)."""
-    [department] = Department.objects.bulk_create([Department(name="管委会办公室", slug="office")])
+    [department] = Department.objects.bulk_create([Department(name="来信测试办公室", slug=TEST_DEPARTMENT)])
     return Mailbox.objects.create(slug=slug, name="主任信箱", department=department, allows_anonymous=True)
+
+
+def remove_letters() -> None:
+    """Delete every letter, counter and mailbox, and the department of :func:`make_mailbox`."""
+    LetterEvent.objects.all().delete()
+    LetterAttachment.objects.all().delete()
+    Letter.objects.all().delete()
+    TrackingCounter.objects.all().delete()
+    Mailbox.objects.all().delete()
+    Department.objects.filter(slug=TEST_DEPARTMENT).delete()
 
 
 @dataclass
@@ -117,7 +130,7 @@ class SharedDatabase:
 
 
 def share_database(directory: Path) -> SharedDatabase:
-    """Hand what the (transactional) test committed so far to other processes; call after creating the data."""
+    """Hand what the test committed so far to other processes; call after creating the data."""
     vendor = connection.vendor
     if vendor == "postgresql":
         db = connection.settings_dict

@@ -3,7 +3,8 @@
 Issue 9, "Nothing lost": every letter reported as received exists exactly once, nothing exists
 half-written (a letter without its receive event), the same Idempotency-Key sent twice at once makes
 one letter, and tracking numbers never collide. These tests run other processes against the test
-database (``tests/letters/processes.py``), so they are transactional; on SQLite and on PostgreSQL.
+database (``tests/letters/processes.py``), so what they set up is committed (and removed afterwards);
+on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -31,21 +32,29 @@ from tests.letters.processes import (
     SharedDatabase,
     make_mailbox,
     process_environment,
+    remove_letters,
     share_database,
     start_gunicorn,
 )
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 SERIAL = re.compile(r"-(\d{4,})$")
 CONTENT = "工业园区北路夜间路灯损坏多日，企业职工下班出行不便，请尽快维修。"
 
 
 @pytest.fixture
-def shared(tmp_path) -> SharedDatabase:
-    """The 主任信箱 committed, and the database handed to other processes."""
-    make_mailbox()
-    return share_database(tmp_path)
+def shared(django_db_setup, django_db_blocker, tmp_path) -> SharedDatabase:
+    """The 主任信箱 committed, and the database handed to other processes; everything removed afterwards.
+
+    Not a transactional test: its flush would empty every table (Wagtail's root page too) and, on
+    PostgreSQL, fails on the search index's side table. This writes in autocommit mode and deletes
+    what it and the other processes wrote.
+    """
+    with django_db_blocker.unblock():
+        make_mailbox()
+        try:
+            yield share_database(tmp_path)
+        finally:
+            remove_letters()
 
 
 @pytest.fixture
