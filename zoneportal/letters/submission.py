@@ -62,20 +62,20 @@ def submit_letter(
     The writer is notified after the commit.
     """
     code = query_code_for(submission_key)
-    if submission_key:
-        existing = Letter.objects.filter(submission_key=submission_key).order_by().first()
-        if existing:
-            return Receipt(existing, code, duplicate=True)
+    # Read before the transaction: on SQLite it holds the database's write lock, so it is kept short.
+    held = sensitive_words_in(data["subject"], data["content"])
     written: list[str] = []
     try:
         with transaction.atomic():
-            letter = _store(mailbox, data, attachments, submission_key, code, written)
+            letter = _store(mailbox, data, attachments, submission_key, code, held, written)
     except BaseException as exc:
         # Nothing of a letter that was not stored may stay behind, not even its files.
         _discard(written)
         if not isinstance(exc, IntegrityError) or not submission_key:
             raise
-        # The same form was sent twice at once and the other request committed first.
+        # A key seen before (two clicks, a resent form, a retried API call) fails the unique
+        # submission_key; the letter stored under it is the answer. Not looked up beforehand,
+        # which would cost every letter a query for the rare resend.
         existing = Letter.objects.filter(submission_key=submission_key).order_by().first()
         if existing:
             return Receipt(existing, code, duplicate=True)
@@ -85,12 +85,17 @@ def submit_letter(
 
 
 def _store(
-    mailbox: Mailbox, data: dict, attachments, submission_key: str | None, code: str, written: list[str]
+    mailbox: Mailbox,
+    data: dict,
+    attachments,
+    submission_key: str | None,
+    code: str,
+    held: list[str],
+    written: list[str],
 ) -> Letter:
     received_at = timezone.now()
     tracking_number = numbers.allocate_tracking_number(timezone.localdate(received_at))
     anonymous = bool(data.get("is_anonymous"))
-    held = sensitive_words_in(data["subject"], data["content"])
     letter = Letter(
         tracking_number=tracking_number,
         query_code_hash=numbers.hash_query_code(tracking_number, code),
