@@ -140,6 +140,24 @@ def test_wrong_types_are_named(zone, mailbox, client, api_letter, field, value):
     assert Letter.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("category", 10**30), ("category", -1), ("category", "投资\u0000环境"), ("mailbox", "director\u0000")],
+)
+def test_values_no_database_can_compare_are_simply_not_found(zone, mailbox, client, api_letter, field, value):
+    assert field in errors_of(post(client, {**api_letter, field: value}))
+
+
+def test_hostile_bodies_get_a_400_not_a_500(zone, mailbox, client, api_letter, settings):
+    assert "body" in errors_of(post(client, "[" * 100_000, raw=True))  # nested too deep for the parser
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 50_000
+    assert "body" in errors_of(post(client, {**api_letter, "content": "长" * 30_000}))
+    many = {**api_letter, **{f"x{n}{'y' * 500}": 1 for n in range(50)}}
+    found = errors_of(post(client, many))
+    assert len(found) <= 10 and all(len(param) <= 40 for param in found)
+    assert client.get(f"{LETTERS}/LF2026%00", {"code": "AAAAAAAA"}).status_code == 404
+
+
 def test_unknown_fields_are_named(zone, mailbox, client, api_letter):
     assert "contnet" in errors_of(post(client, {**api_letter, "contnet": "拼错的字段"}))
 

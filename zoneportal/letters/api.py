@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ from pydantic import Field as PydanticField
 from zoneportal.core.network import over_limit
 
 from . import numbers
-from .forms import LetterForm
+from .forms import CONTENT_MAX, LetterForm
 from .masking import mask_name, mask_phone
 from .models import Letter, LetterCategory, LetterEvent, Mailbox
 from .submission import query_code_for, submit_letter
@@ -176,7 +177,9 @@ def read_body(request: HttpRequest) -> tuple[dict | None, list[dict[str, str]]]:
     """The JSON object sent, or the reasons it cannot be read."""
     try:
         body = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+    except RequestDataTooBig:
+        return None, [field_error("body", _("请求内容过大，来信内容最多 %(limit)d 字。") % {"limit": CONTENT_MAX})]
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None, [field_error("body", _("请求内容不是有效的 JSON（须为 UTF-8 编码的 JSON 对象）。"))]
     if not isinstance(body, dict):
         return None, [field_error("body", _('请求内容须为 JSON 对象，如 {"mailbox": "director", ...}。'))]
@@ -186,7 +189,8 @@ def read_body(request: HttpRequest) -> tuple[dict | None, list[dict[str, str]]]:
 def type_errors(body: dict) -> list[dict[str, str]]:
     """Fields of the wrong JSON type, and fields this endpoint does not know."""
     errors = []
-    for name in sorted(set(body) - KNOWN_FIELDS):
+    for name in sorted(set(body) - KNOWN_FIELDS)[:10]:
+        name = name[:40]  # echoed back: what a client sent is never repeated at length
         errors.append(field_error(name, _("未知字段 %(name)s。") % {"name": name}))
     for name in ("mailbox", *TEXT_FIELDS):
         if body.get(name) is not None and not isinstance(body[name], str):
@@ -206,12 +210,22 @@ def category_choice(mailbox: Mailbox, value: int | str | None) -> tuple[str, lis
         return "", []
     categories = mailbox.categories.all()
     try:
+        if not storable(value):
+            raise LetterCategory.DoesNotExist
         found = categories.get(pk=value) if isinstance(value, int) else categories.get(name=value)
     except LetterCategory.DoesNotExist:
         names = "、".join(categories.values_list("name", flat=True)) or _("（该信箱没有类别）")
         message = _("信箱“%(mailbox)s”没有这个类别。可选：%(names)s") % {"mailbox": mailbox.name, "names": names}
         return "", [field_error("category", message)]
     return str(found.pk), []
+
+
+def storable(value: int | str) -> bool:
+    """Whether the database can compare ``value`` at all: a NUL character or an integer beyond 64 bits
+    would be a database error (a 500), where the answer is simply "no such thing"."""
+    if isinstance(value, int):
+        return 0 < value < 2**63
+    return "\x00" not in value
 
 
 def form_errors(form: LetterForm) -> list[dict[str, str]]:
@@ -311,6 +325,8 @@ def send_letter(request: HttpRequest, response: HttpResponse) -> Status:
         errors.append(field_error("mailbox", _("请指定信箱（信箱标识见 GET /api/v1/mailboxes）。")))
     elif isinstance(slug, str):
         try:
+            if not storable(slug):
+                raise Mailbox.DoesNotExist
             mailbox = Mailbox.objects.select_related("department").get(slug=slug, is_active=True)
         except Mailbox.DoesNotExist:
             errors.append(field_error("mailbox", _("没有名为“%(slug)s”的开放信箱。") % {"slug": slug[:40]}))
@@ -423,7 +439,7 @@ def letter_status(
         return Status(429, error(_("查询太频繁，请稍后再试")))
     number = tracking_number.strip().upper()[:20]
     letter = (
-        Letter.objects.filter(tracking_number=number)
+        Letter.objects.filter(tracking_number=number if storable(number) else "")
         .select_related("mailbox", "category", "department", "reply_department", "merged_into")
         .first()
     )
