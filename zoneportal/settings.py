@@ -56,7 +56,8 @@ RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
-LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/h")  # status look-ups (number + query code) per address
+# Status look-ups (number + query code) per visitor address, on the 查询 page and the API together.
+LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "30/h")
 # The letter form's arithmetic question (letters/captcha.py) can be switched off for benchmarks only; never in service.
 LETTER_CAPTCHA_BYPASS = env_bool("LETTER_CAPTCHA_BYPASS", False)
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
@@ -157,7 +158,8 @@ WSGI_APPLICATION = "zoneportal.wsgi.application"
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept between requests like PostgreSQL's: reopening one (and re-running the
+    # PRAGMAs) per request halved the letters benchmark's rate (docs/benchmarks.md, "Letters").
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers continue while one writer commits; IMMEDIATE avoids
         # "database is locked" upgrades from read to write transactions.

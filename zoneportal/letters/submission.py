@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
@@ -14,6 +15,8 @@ from zoneportal.core.notifications import notify
 
 from . import numbers
 from .models import Letter, LetterAttachment, LetterEvent, Mailbox, SensitiveWord
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,7 +45,7 @@ def query_code_for(submission_key: str | None) -> str:
 def sensitive_words_in(*texts: str) -> list[str]:
     """The listed sensitive words that occur in ``texts`` (a hit holds the letter for review)."""
     joined = "\n".join(texts)
-    return [w for w in SensitiveWord.objects.values_list("word", flat=True) if w and w in joined]
+    return [w for w in SensitiveWord.objects.order_by().values_list("word", flat=True) if w and w in joined]
 
 
 def submit_letter(
@@ -59,29 +62,40 @@ def submit_letter(
     The writer is notified after the commit.
     """
     code = query_code_for(submission_key)
-    if submission_key:
-        existing = Letter.objects.filter(submission_key=submission_key).first()
-        if existing:
-            return Receipt(existing, code, duplicate=True)
+    # Read before the transaction: on SQLite it holds the database's write lock, so it is kept short.
+    held = sensitive_words_in(data["subject"], data["content"])
+    written: list[str] = []
     try:
         with transaction.atomic():
-            letter = _store(mailbox, data, attachments, submission_key, code)
-    except IntegrityError:
-        if submission_key:
-            # The same form was sent twice at once and the other request committed first.
-            existing = Letter.objects.filter(submission_key=submission_key).first()
-            if existing:
-                return Receipt(existing, code, duplicate=True)
+            letter = _store(mailbox, data, attachments, submission_key, code, held, written)
+    except BaseException as exc:
+        # Nothing of a letter that was not stored may stay behind, not even its files.
+        _discard(written)
+        if not isinstance(exc, IntegrityError) or not submission_key:
+            raise
+        # A key seen before (two clicks, a resent form, a retried API call) fails the unique
+        # submission_key; the letter stored under it is the answer. Not looked up beforehand,
+        # which would cost every letter a query for the rare resend.
+        existing = Letter.objects.filter(submission_key=submission_key).order_by().first()
+        if existing:
+            return Receipt(existing, code, duplicate=True)
         raise
     transaction.on_commit(lambda: _notify_writer(letter, code))
     return Receipt(letter, code)
 
 
-def _store(mailbox: Mailbox, data: dict, attachments, submission_key: str | None, code: str) -> Letter:
+def _store(
+    mailbox: Mailbox,
+    data: dict,
+    attachments,
+    submission_key: str | None,
+    code: str,
+    held: list[str],
+    written: list[str],
+) -> Letter:
     received_at = timezone.now()
     tracking_number = numbers.allocate_tracking_number(timezone.localdate(received_at))
     anonymous = bool(data.get("is_anonymous"))
-    held = sensitive_words_in(data["subject"], data["content"])
     letter = Letter(
         tracking_number=tracking_number,
         query_code_hash=numbers.hash_query_code(tracking_number, code),
@@ -106,10 +120,24 @@ def _store(mailbox: Mailbox, data: dict, attachments, submission_key: str | None
         attachment = LetterAttachment(
             letter=letter, position=position, original_name=upload.name[:200], size=upload.size
         )
-        attachment.file.save(upload.name, upload, save=False)
+        field, storage = attachment.file.field, attachment.file.storage
+        name = storage.get_available_name(field.generate_filename(attachment, upload.name), field.max_length)
+        # Noted before writing: a write that fails halfway leaves a partial file under this name.
+        written.append(name)
+        attachment.file.name = written[-1] = storage.save(name, upload, max_length=field.max_length)
         attachment.save()
     LetterEvent.objects.create(letter=letter, action="receive", to_status=letter.status, department=letter.department)
     return letter
+
+
+def _discard(names: list[str]) -> None:
+    """Delete the files written for a letter whose transaction did not commit."""
+    storage = LetterAttachment._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("could not delete %s of a letter that was not stored", name)
 
 
 def _notify_writer(letter: Letter, code: str) -> None:

@@ -36,6 +36,7 @@ from .models import Letter, Mailbox
 from .pages import RESERVED_SLUGS, MailboxIndexPage
 from .presentation import PublicLetter
 from .public_forms import LookupForm, PublicLetterForm, RatingForm, normalise_tracking_number, submission_key_from
+from .rates import LOOKUP_GROUP, SEND_GROUP
 from .submission import query_code_for, submit_letter
 from .workflow import ACTIONS, IllegalTransition, allowed_actions, perform
 
@@ -47,7 +48,7 @@ VERIFIED_KEEP = 10
 RETRY_AFTER_SECONDS = 3600
 SIMILAR_LIMIT = 5
 SIMILAR_MIN_LENGTH = 2
-RATE_GROUP, LOOKUP_GROUP, SIMILAR_GROUP = "letters", "letter-lookup", "letter-similar"
+SIMILAR_GROUP = "letter-similar"
 
 DEFAULT_NOTICE = (
     gettext_lazy("请如实反映情况，写明事情发生的时间、地点和您的诉求；一封信只反映一件事，便于尽快办理。"),
@@ -118,7 +119,7 @@ def write(request: HttpRequest, page: MailboxIndexPage, slug: str) -> HttpRespon
         if form.has_error("captcha_answer"):
             form.refresh_challenge()
         return _write_page(request, page, form, context)
-    if over_limit(request, RATE_GROUP, settings.LETTER_RATE):
+    if over_limit(request, SEND_GROUP, settings.LETTER_RATE):
         # The text stays in the form; the answered question stays valid for when the visitor comes back.
         response = _write_page(request, page, form, {**context, "rate_limited": True}, status=429)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

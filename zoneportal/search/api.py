@@ -252,6 +252,8 @@ def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestP
     return {"query": prefix, "suggestions": suggestions}
 
 
+api.add_router("", "zoneportal.letters.api.router")  # 来信: /mailboxes, /letters (docs/api.md)
+
 # For ``include("zoneportal.search.api")`` in the project's URLconf (namespace ``api-v1``).
 urlpatterns = api.urls[0]
 app_name = api.urls_namespace
