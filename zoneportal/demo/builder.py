@@ -820,7 +820,7 @@ COLUMNS = [
                content_kind=GUIDE, intro="企业入园办事指南、表格下载和“一站式”服务。"),
     ColumnSpec("interaction", "main-home", "互动交流", "hudong", "bangongshi",
                column_type=ColumnPage.ColumnType.INTERACTION,
-               intro="领导信箱、便民问答、民意调查、意见征集和整改台账：给领导写信，查常见问题，参加问卷调查，"
+               intro="领导信箱、便民问答、民意调查、意见征集、整改台账：给领导写信，查常见问题，参加问卷调查，"
                      "对政策草案提意见，看问题整改进展。"),
     ColumnSpec("media", "main-home", "多媒体展厅", "duomeiti", "bangongshi", kind="media",
                intro="开发区美景、园区建设与项目建设图片，开发区视频。"),
