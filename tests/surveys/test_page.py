@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from tests.factories import add_page
-from tests.utils import soup
+from tests.utils import logged_in_client, soup
 from zoneportal.portal.models import ColumnPage, HomePage
 from zoneportal.search.models import SearchDocument
 from zoneportal.surveys.models import Survey
@@ -83,6 +84,13 @@ def test_a_column_takes_one_survey_page(zone, interaction):
     assert SurveyIndexPage.can_create_at(zone.columns["disclosure"])
     assert not SurveyIndexPage.can_create_at(zone.columns["news"])  # a news column holds articles only
     assert not SurveyIndexPage.can_create_at(zone.home)
+
+
+def test_editors_edit_and_add_the_page_in_the_back_office(zone, survey_page):
+    admin = logged_in_client(zone.users["admin"])
+    assert admin.get(reverse("wagtailadmin_pages:edit", args=[survey_page.pk])).status_code == 200
+    add = reverse("wagtailadmin_pages:add", args=["surveys", "surveyindexpage", zone.columns["disclosure"].pk])
+    assert admin.get(add).status_code == 200
 
 
 def test_renamed_and_moved_the_addresses_follow(client, zone, survey, survey_page):
