@@ -16,9 +16,18 @@ CAMPAIGN_RESULTS = "/hudong/diaocha/zhiyong-wenze-wenjuan/jieguo/"
 def test_answer_the_poll_with_its_conditional_question(portal_server, new_page):
     page = new_page()
     page.goto(portal_server.url + "/hudong/")
-    page.get_by_role("link", name="民意调查").first.click()
+    # 民意调查 is one of 互动交流's sub-columns, with the column's side navigation.
+    page.locator("nav.sub-columns").get_by_role("link", name="民意调查", exact=True).click()
+    expect(page).to_have_url(portal_server.url + "/hudong/diaocha/")
+    side_nav = page.locator("nav.section-nav")
+    expect(side_nav.get_by_role("link", name="民意调查", exact=True)).to_have_attribute("aria-current", "page")
+    expect(side_nav.get_by_role("link", name="领导信箱", exact=True)).to_be_visible()
     page.get_by_role("link", name="门户网站使用体验征集", exact=True).click()
     expect(page.locator("h1")).to_have_text("门户网站使用体验征集")
+    expect(side_nav.get_by_role("link", name="民意调查", exact=True)).to_be_visible()
+    trail = page.locator("nav.breadcrumbs")
+    expect(trail.get_by_role("link", name="民意调查", exact=True)).to_have_attribute("href", "/hudong/diaocha/")
+    expect(trail.locator("[aria-current=page]")).to_have_text("门户网站使用体验征集")
 
     follow_up = page.locator("fieldset", has_text="没找到的是什么信息？")
     expect(follow_up).to_be_hidden()  # shown only for 没找到

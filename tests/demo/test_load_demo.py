@@ -312,3 +312,24 @@ def test_the_demo_letters_are_in_every_state_and_half_are_published(demo):
     assert 'href="/hudong/xinxiang/zhuren/"' in home  # 我要写信 opens the 主任信箱 form
     listing = client.get("/hudong/xinxiang/gongkai/")
     assert listing.status_code == 200 and published.order_by("-replied_at").first().tracking_number in listing.text
+
+
+def test_the_interaction_column_names_and_lists_its_parts_surveys_among_them(demo):
+    """互动交流 › 民意调查 is a page of the tree (slug diaocha), in the order the column's intro names the parts."""
+    from zoneportal.search.models import SearchDocument
+    from zoneportal.surveys.pages import SurveyIndexPage
+
+    root = Site.objects.get(hostname="localhost").root_page
+    column = ColumnPage.objects.child_of(root).get(slug="hudong")
+    parts = ["领导信箱", "便民问答", "民意调查", "意见征集", "整改台账"]
+    assert list(column.get_children().live().values_list("title", flat=True)) == parts
+    assert "、".join(parts) in column.intro and "<a" not in column.intro  # no hard-coded links
+    survey_page = SurveyIndexPage.objects.get()
+    assert survey_page.live and survey_page.get_parent().pk == column.pk and survey_page.slug == "diaocha"
+    client = site_client("localhost")
+    sub_columns = client.get("/hudong/").content.decode()
+    assert 'href="/hudong/diaocha/"' in sub_columns
+    listing = client.get("/hudong/diaocha/").content.decode()
+    assert 'href="/hudong/diaocha/wangzhan-yijian/"' in listing and "治庸问责" in listing
+    urls = set(SearchDocument.objects.filter(type="survey").values_list("url", flat=True))
+    assert urls == {"/hudong/diaocha/wangzhan-yijian/", "/hudong/diaocha/zhiyong-wenze-wenjuan/"}

@@ -1,4 +1,7 @@
-"""Surveys built with the real models: one of every question kind, with a conditional question."""
+"""Surveys built with the real models: one of every question kind, with a conditional question.
+
+Every test here has 互动交流 › 民意调查 (``/hudong/diaocha/``) live in the test zone, as the demo has.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.factories import add_page
+from zoneportal.portal.models import ColumnPage
 from zoneportal.surveys.models import Question, Survey
+from zoneportal.surveys.pages import SurveyIndexPage
 
 Kind = Question.Kind
 
@@ -74,3 +80,21 @@ def valid_answers(survey: Survey, **overrides) -> dict:
 @pytest.fixture
 def survey(zone) -> Survey:
     return make_survey(zone.departments["invest"])
+
+
+@pytest.fixture
+def interaction(zone) -> ColumnPage:
+    """互动交流, a top-level column of the test zone."""
+    return add_page(
+        zone.home,
+        ColumnPage(title="互动交流", slug="hudong", column_type=ColumnPage.ColumnType.INTERACTION, show_in_menus=True),
+    )
+
+
+@pytest.fixture(autouse=True)
+def survey_page(interaction, zone) -> SurveyIndexPage:
+    """互动交流 › 民意调查: the page serving every public survey page."""
+    return add_page(
+        interaction,
+        SurveyIndexPage(title="民意调查", slug="diaocha", department=zone.departments["office"], show_in_menus=True),
+    )

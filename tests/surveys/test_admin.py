@@ -258,3 +258,21 @@ def test_builder_screens_are_in_chinese(zone, view):
     response = logged_in_client(zone.users["invest_editor"]).get(target)
     assert response.status_code == 200
     assert english_words(response.content.decode(), {"JSON"}) == []  # 导出 JSON: a format's name
+
+
+def test_the_listing_links_to_the_public_pages_below_the_survey_page(zone, survey_page):
+    survey = make_survey(zone.departments["invest"], slug="lianjie", results_published=True)
+    editor = logged_in_client(zone.users["invest_editor"])
+    listing = reverse("wagtailsnippets_surveys_survey:list")
+
+    def links() -> dict[str, str]:
+        anchors = soup(editor.get(listing)).select("a")
+        return {a.get_text(strip=True): a["href"] for a in anchors if a.get_text(strip=True).startswith("查看")}
+
+    assert links() == {"查看问卷页面": "/hudong/diaocha/lianjie/", "查看调查结果": "/hudong/diaocha/lianjie/jieguo/"}
+    survey_page.slug = "minyi"
+    survey_page.save_revision().publish()
+    assert links()["查看问卷页面"] == "/hudong/minyi/lianjie/"
+    survey_page.unpublish()
+    assert links() == {}  # no 民意调查 page: no public page to open
+    assert Client().get(f"/hudong/minyi/{survey.slug}/").status_code == 404

@@ -32,7 +32,6 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test.utils import override_settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -62,9 +61,11 @@ from zoneportal.portal.models import (
 from zoneportal.rectification import demo as rectification_demo
 from zoneportal.search.index import rebuild_index
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
+from zoneportal.surveys.pages import SurveyIndexPage
 
 from . import images as drawing
 from . import participation
+from .content import surveys as survey_content
 from .content.articles import ARTICLES, ArticleSpec
 from .content.letters import LETTERS
 from .content.media import ALBUMS, DOCUMENTS, IMAGES, VIDEOS
@@ -249,11 +250,25 @@ class DemoBuilder:
         self.progress.finish()
 
     def create_surveys(self) -> None:
-        """The accountability questionnaire (630 generated responses) and an open poll, linked from 互动交流."""
+        """The questionnaire (630 generated responses), an open poll, and 互动交流 › 民意调查 serving them."""
         load_surveys(self.progress.tick)
         column = self.pages["interaction"]
-        column.intro = f'<p>主任信箱、<a href="{reverse("surveys:list")}">民意调查</a>等。</p>'
-        self.publish(column, column.department)
+        if SurveyIndexPage.objects.child_of(column).exists():
+            return
+        office = self.departments["bangongshi"]
+        page = SurveyIndexPage(
+            title=survey_content.PAGE_TITLE,
+            slug=survey_content.PAGE_SLUG,
+            department=office,
+            intro=f"<p>{html.escape(survey_content.PAGE_INTRO)}</p>",
+            keywords=survey_content.PAGE_KEYWORDS,
+            show_in_menus=True,
+        )
+        self.create_page(column, page, "surveys", office)
+        # Beside 便民问答: the side navigation then lists the column's parts in the order its intro names them.
+        page.move(self.pages["faq-list"], pos="right", user=page.owner)
+        page = self.pages["surveys"] = SurveyIndexPage.objects.get(pk=page.pk)
+        self.publish(page, office)
 
     # ---- after the letters: 督办 ---------------------------------------------
 
@@ -804,7 +819,9 @@ COLUMNS = [
     ColumnSpec("service", "main-home", "办事服务", "banshi", "fuwu", column_type=ColumnPage.ColumnType.SERVICE,
                content_kind=GUIDE, intro="企业入园办事指南、表格下载和“一站式”服务。"),
     ColumnSpec("interaction", "main-home", "互动交流", "hudong", "bangongshi",
-               column_type=ColumnPage.ColumnType.INTERACTION, intro="领导信箱：写信、查询办理进度和公开答复。"),
+               column_type=ColumnPage.ColumnType.INTERACTION,
+               intro="领导信箱、便民问答、民意调查、意见征集、整改台账：给领导写信，查常见问题，参加问卷调查，"
+                     "对政策草案提意见，看问题整改进展。"),
     ColumnSpec("media", "main-home", "多媒体展厅", "duomeiti", "bangongshi", kind="media",
                intro="开发区美景、园区建设与项目建设图片，开发区视频。"),
     ColumnSpec("sitemap", "main-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),

@@ -99,7 +99,7 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     from .content.organisation import DEMO_ADDRESS, DEMO_PHONE, DEPARTMENTS, LEADERS
     from .content.pages import CONTENT_PAGES, ENTRY_STEPS
     from .content.reports import REPORTS
-    from .content.surveys import SURVEYS
+    from .content.surveys import PAGE_INTRO, PAGE_TITLE, SURVEYS
 
     for spec in [*REPORTS, *ARTICLES]:
         shown = (spec.title, spec.subtitle, spec.summary, spec.source_name, spec.author, spec.doc_number, spec.issuer)
@@ -128,6 +128,7 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     from .participation import texts as participation_texts
 
     yield from participation_texts()
+    yield PAGE_TITLE, f"{PAGE_TITLE} {PAGE_INTRO}"
     for survey in SURVEYS:
         texts = [survey.title, survey.intro, *survey.suggestions]
         for question in survey.questions:

@@ -366,6 +366,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "consultations.ConsultationPage",
         "rectification.LedgerPage",  # 整改台账, under 互动交流 or 政务公开
         "letters.MailboxIndexPage",
+        "surveys.SurveyIndexPage",  # 民意调查
     ]
 
     class Meta:

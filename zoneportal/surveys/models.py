@@ -18,7 +18,7 @@ from __future__ import annotations
 import secrets
 
 from django.db import models
-from django.urls import reverse
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +28,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 from wagtail.models import Orderable
 
 from zoneportal.core.models import Department
-
-#: The public URL prefix of surveys (below 互动交流); zoneportal/urls.py mounts the views there.
-URL_PREFIX = "hudong/diaocha/"
 
 
 def lines(text: str) -> list[str]:
@@ -166,11 +163,20 @@ class Survey(ClusterableModel):
 
     response_count.short_description = _("答卷数")  # type: ignore[attr-defined]
 
-    def get_absolute_url(self) -> str:
-        return reverse("surveys:detail", args=[self.slug])
+    def page_url(self, route: str = "", request: HttpRequest | None = None) -> str | None:
+        """The survey's public address below the live 民意调查 page (``route``: "", "xiexie/" or "jieguo/").
 
-    def results_url(self) -> str:
-        return reverse("surveys:results", args=[self.slug])
+        None when no 民意调查 page is live: the survey then has no public page.
+        A full URL (with the host) when several sites exist and no request says which one the link is seen on.
+        """
+        page = SurveyIndexPage.serving(request)
+        return page.survey_url(self, route, request) if page is not None else None
+
+    def get_absolute_url(self) -> str | None:
+        return self.page_url()
+
+    def results_url(self) -> str | None:
+        return self.page_url(RESULTS_ROUTE)
 
     def ordered_questions(self) -> list[Question]:
         """The questions in their order, each with ``number`` (题号, from 1) set."""
@@ -336,3 +342,7 @@ class VerificationCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey_id}:{self.contact_hash[:8]}"
+
+
+# The page type serving the public survey pages lives in its own module; imported here so Django registers it.
+from .pages import RESULTS_ROUTE, SurveyIndexPage  # noqa: E402

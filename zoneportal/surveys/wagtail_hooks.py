@@ -30,6 +30,7 @@ from zoneportal.core.ownership import user_departments
 from . import exports
 from .forms import SurveyAdminForm
 from .models import Survey
+from .pages import RESULTS_ROUTE, SurveyIndexPage
 
 
 class SurveyPermissionPolicy(BasePermissionPolicy):
@@ -144,8 +145,12 @@ def survey_buttons(snippet, user, next_url=None):
         )
         for index, (fmt, label) in enumerate((("xlsx", "Excel"), ("csv", "CSV"), ("json", "JSON")))
     ]
-    if snippet.is_published:
-        buttons.append(ListingButton(_("查看问卷页面"), snippet.get_absolute_url(), priority=40, icon_name="link"))
-    if snippet.is_published and snippet.results_published:
-        buttons.append(ListingButton(_("查看调查结果"), snippet.results_url(), priority=41, icon_name="link"))
+    # The public addresses come from the live 民意调查 page; with none, the survey has no page to open.
+    page = SurveyIndexPage.serving() if snippet.is_published else None
+    if page is not None:
+        buttons.append(ListingButton(_("查看问卷页面"), page.survey_url(snippet), priority=40, icon_name="link"))
+        if snippet.results_published:
+            buttons.append(
+                ListingButton(_("查看调查结果"), page.survey_url(snippet, RESULTS_ROUTE), priority=41, icon_name="link")
+            )
     return buttons

@@ -17,6 +17,12 @@ ACCOUNTABILITY_RESPONSES = 630
 #: Seed of the generated answers: the same demo every time.
 ANSWER_SEED = 630
 
+#: 互动交流 › 民意调查, the page serving the surveys (its slug keeps the address /hudong/diaocha/).
+PAGE_TITLE = "民意调查"
+PAGE_SLUG = "diaocha"
+PAGE_INTRO = "管委会和各分局就机关作风、办事服务和网站建设征求企业和群众的看法；调查结束后，主办部门公开统计结果。"
+PAGE_KEYWORDS = "民意调查,问卷,调查结果"
+
 
 @dataclass(frozen=True)
 class QuestionSpec:
