@@ -270,3 +270,11 @@ def test_the_writer_is_told_of_the_reply_once(
 def _stale() -> dict:
     """The approve form as it was before the first click (its version is now out of date)."""
     return {"approve_reply-version": "stale-version", "approve_reply-draft_reply": REPLY}
+
+
+def test_the_letter_page_with_its_follow_ups_is_in_chinese(zone, answered):
+    from tests.core.test_admin_chinese import english_words
+
+    response = logged_in_client(zone.users["invest_head"]).get(detail_url(answered))
+    assert soup(response).find(id="letter-follow-up") is not None
+    assert english_words(response.content.decode(), set()) == []

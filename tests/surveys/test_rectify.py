@@ -65,3 +65,11 @@ def test_other_departments_may_not_open_items_from_a_survey(zone, survey):
     # Administrators may (they see every survey).
     assert logged_in_client(zone.users["admin"]).post(rectify_url(survey)).status_code == 302
     assert RectificationItem.objects.get().department == zone.departments["invest"]
+
+
+def test_the_confirmation_is_in_chinese(zone, survey):
+    from tests.core.test_admin_chinese import english_words
+
+    response = logged_in_client(zone.users["invest_editor"]).get(rectify_url(survey))
+    assert response.status_code == 200
+    assert english_words(response.content.decode(), set()) == []
