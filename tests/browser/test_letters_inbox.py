@@ -119,6 +119,8 @@ def test_accept_assign_draft_and_approve(portal_server, new_page):
     head.goto(detail)
     expect(head.locator("#letter-status")).to_have_text("已评价")
     expect(head.locator(".letters-summary")).to_contain_text("满意：修得很快，谢谢。")
+    expect(head.locator("#letter-follow-up")).to_be_visible()
+    assert not axe_violations(head)
 
     # The head turns the answer into an FAQ entry in one step and lands on its edit page (not yet public).
     head.get_by_role("button", name="转为问答").click()
