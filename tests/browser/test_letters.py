@@ -40,7 +40,13 @@ def test_write_a_letter_then_look_it_up(portal_server, new_page):
 
     # Similar published replies appear once a subject is typed (the demo's replies are in site search).
     page.get_by_role("textbox", name=re.compile("^标题")).press_sequentially("路灯不亮", delay=60)
-    expect(page.locator("#similar-region .similar a").first).to_contain_text("路灯")
+    expect(page.locator("#similar-region .similar__list--replies a").first).to_contain_text("路灯")
+    # … and the 便民问答 answers beside them, each linking to its own page.
+    page.get_by_role("textbox", name=re.compile("^标题")).fill("")
+    page.get_by_role("textbox", name=re.compile("^标题")).press_sequentially("营业执照在哪里办", delay=60)
+    faq_link = page.locator("#similar-region .similar__list--faq a").first
+    expect(faq_link).to_contain_text("营业执照")
+    assert re.search(r"/hudong/[^/]+/\d+/$", faq_link.get_attribute("href"))
 
     # Sent half-filled: the problems are listed (and focused), each beside its field, the text kept.
     page.get_by_role("textbox", name=re.compile("^标题")).fill("园区公交站台没有遮雨棚")

@@ -1,9 +1,11 @@
 """来信办理 in a real browser: the office's handler accepts a letter and assigns it to 招商发展分局,
-the bureau's editor drafts the reply, its head approves it; the writer's public timeline then shows the answer."""
+the bureau's editor drafts the reply, its head approves it; the writer then looks the letter up on the
+public 查询 page with its number and code, reads the answer and rates it 满意."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -30,7 +32,7 @@ receipt = submit_letter(box, {
     "content": "园区北路多盏路灯夜间不亮，企业职工下班出行不便，请尽快维修。",
     "name": "王五", "phone": "13900001111", "email": "", "is_public": True, "is_anonymous": False,
 })
-print(json.dumps([receipt.letter.pk, receipt.letter.tracking_number]))
+print(json.dumps([receipt.letter.pk, receipt.letter.tracking_number, receipt.query_code]))
 """
 
 PUBLIC_VIEW = """
@@ -48,7 +50,7 @@ print(json.dumps({{
 
 def test_accept_assign_draft_and_approve(portal_server, new_page):
     base = portal_server.url
-    pk, number = json.loads(portal_server.query(CREATE_LETTER).splitlines()[-1])
+    pk, number, code = json.loads(portal_server.query(CREATE_LETTER).splitlines()[-1])
     detail = f"{base}/admin/letters/{pk}/"
 
     # The office's handler finds it in the inbox, accepts it and assigns it with a deadline in working days.
@@ -90,8 +92,52 @@ def test_accept_assign_draft_and_approve(portal_server, new_page):
     expect(head.locator("#letter-reply")).to_contain_text(REPLY)
     expect(head.locator("#letter-log")).to_contain_text("答复")
 
-    # What the writer sees: the answer, on the public timeline, and on the website (consent given, box ticked).
+    # The writer, in a browser of their own, looks the letter up with its number and code on the real 查询 page.
+    writer = new_page()
+    writer.goto(base + "/hudong/xinxiang/chaxun/")
+    writer.get_by_role("textbox", name=re.compile("^信件编号")).fill(number)
+    writer.get_by_role("textbox", name=re.compile("^查询码")).fill(code)
+    writer.get_by_role("button", name="查询").click()
+    expect(writer.get_by_role("heading", level=1)).to_have_text("办理进度")
+    expect(writer.locator(".letter-meta")).to_contain_text("已答复")
+    expect(writer.locator(".letter-reply")).to_contain_text(REPLY)
+    expect(writer.locator(".letter-reply")).to_contain_text("招商发展分局")
+    expect(writer.locator(".timeline__step")).to_have_count(4)  # received, accepted, assigned, answered
+    expect(writer.locator(".timeline")).not_to_contain_text("提交答复审核")  # internal steps stay internal
+    assert not axe_violations(writer)
+
+    # … and rates the answer 满意 (keyboard: the radio button, then the button).
+    writer.get_by_role("radio", name="满意", exact=True).check()
+    writer.get_by_role("textbox", name=re.compile("^评价意见")).fill("修得很快，谢谢。")
+    writer.get_by_role("button", name="提交评价").click()
+    expect(writer.locator(".letter-rating")).to_contain_text("您的评价：满意")
+    expect(writer.locator(".letter-meta")).to_contain_text("已评价")
+    expect(writer.get_by_role("button", name="提交评价")).to_have_count(0)  # rated once
+    expect(writer.get_by_role("button", name="申请重新办理")).to_have_count(0)  # only after 不满意
+
+    # The head sees the rating on the letter page.
+    head.goto(detail)
+    expect(head.locator("#letter-status")).to_have_text("已评价")
+    expect(head.locator(".letters-summary")).to_contain_text("满意：修得很快，谢谢。")
+    expect(head.locator("#letter-follow-up")).to_be_visible()
+    assert not axe_violations(head)
+
+    # The head turns the answer into an FAQ entry in one step and lands on its edit page (not yet public).
+    head.get_by_role("button", name="转为问答").click()
+    expect(head).to_have_url(re.compile(r"/admin/snippets/faq/faqentry/edit/\d+/$"))
+    expect(head.locator(".messages")).to_contain_text("已根据信件")
+    expect(head.get_by_role("textbox", name=re.compile("^答复"))).to_have_value(REPLY)
+    # … and opens a ledger item from the letter, landing on the item's edit page to fill in the measures.
+    head.goto(detail)
+    head.get_by_role("button", name="开立整改事项").click()
+    expect(head).to_have_url(re.compile(r"/admin/rectification/edit/\d+/$"))
+    expect(head.get_by_role("textbox", name=re.compile("^来源编号或说明"))).to_have_value(number)
+    head.goto(detail)
+    expect(head.locator("#letter-log")).to_contain_text("转为问答")
+    expect(head.locator("#letter-log")).to_contain_text("开立整改事项")
+
+    # What the database holds: the public timeline with the rating, and the letter on the website.
     public = json.loads(portal_server.query(PUBLIC_VIEW.format(pk=pk)).splitlines()[-1])
-    assert public["status"] == "已答复" and public["reply"] == REPLY
-    assert public["timeline"] == ["receive", "accept", "assign", "approve_reply"]
+    assert public["status"] == "已评价" and public["reply"] == REPLY
+    assert public["timeline"] == ["receive", "accept", "assign", "approve_reply", "rate"]
     assert public["published"]

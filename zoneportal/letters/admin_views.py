@@ -20,7 +20,7 @@ from urllib.parse import quote as url_quote
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -45,8 +45,9 @@ from zoneportal.core.admin_views import forbidden
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP
+from zoneportal.rectification import access as ledger_access
 
-from . import access
+from . import access, follow_up
 from .admin_forms import StepForm, form_for, version
 from .models import Letter, LetterAttachment, LetterCategory, LetterEvent, Mailbox, SensitiveWord
 from .workflow import ACTIONS, IllegalTransition, perform
@@ -56,6 +57,8 @@ EXTRA_EVENT_LABELS = {
     "draft": gettext_lazy("保存拟答复"),
     "publish": gettext_lazy("在网站公开"),
     "unpublish": gettext_lazy("取消在网站公开"),
+    follow_up.TO_FAQ: gettext_lazy("转为问答"),
+    follow_up.TO_LEDGER: gettext_lazy("开立整改事项"),
 }
 
 #: The button of each step on the letter page, and the confirmation after it.
@@ -329,8 +332,24 @@ class LetterView(WagtailAdminTemplateMixin, TemplateView):
             merged=letter.merged.all(),
             returned=last_return(letter),
             publishable=access.publishable(letter),
+            follow_up=self.follow_up(),
         )
         return context
+
+    def follow_up(self) -> dict:
+        """转为问答 and 开立整改事项: whether this user may, and what was made from the letter already."""
+        letter = self.letter
+        made_faq = follow_up.faq_entry_of(letter)
+        return {
+            "faq_allowed": follow_up.is_answered(letter) and follow_up.may_make_faq(self.staff, letter),
+            "faq_entry": made_faq,
+            "faq_url": reverse(FAQ_EDIT_URL, args=[quote(made_faq.pk)]) if made_faq else "",
+            "ledger_allowed": follow_up.may_open_ledger_item(self.staff, letter),
+            "ledger_items": [
+                (item, reverse(LEDGER_EDIT_URL, args=[quote(item.pk)]))
+                for item in ledger_access.visible_items(self.staff.user, follow_up.ledger_items_of(letter))
+            ],
+        }
 
     # -- acting
 
@@ -380,6 +399,71 @@ class LetterView(WagtailAdminTemplateMixin, TemplateView):
         else:
             self.bound = None
         return self.render_to_response(self.get_context_data(), status=409)
+
+
+FAQ_EDIT_URL = "wagtailsnippets_faq_faqentry:edit"
+LEDGER_EDIT_URL = "rectification_item:edit"
+
+
+def to_faq(request: HttpRequest, pk: int) -> HttpResponse:
+    """转为问答 (POST): an unpublished FAQ entry from the answered letter, then its edit page.
+
+    403 for a user who may see the letter but not add the answering department's FAQ
+    entries; a letter not answered yet is refused with a message. A second click opens
+    the entry made by the first.
+    """
+    staff = staff_of(request)
+    if not staff.has_inbox:
+        return forbidden(request)
+    letter = get_letter(staff, pk)
+    if request.method != "POST":
+        return redirect("letters_inbox:detail", pk=letter.pk)
+    if not follow_up.may_make_faq(staff, letter):
+        return forbidden(request)
+    if not follow_up.is_answered(letter):
+        messages.error(request, _("信件 %(number)s 尚未答复，不能转为问答。") % {"number": letter.tracking_number})
+        return redirect("letters_inbox:detail", pk=letter.pk)
+    entry, created = follow_up.make_faq(staff, letter)
+    if created:
+        messages.success(
+            request,
+            _("已根据信件 %(number)s 的答复创建问答（未公开）。请把问题改写成通用的说法、删去个人信息，再勾选“公开”。")
+            % {"number": letter.tracking_number},
+        )
+    else:
+        messages.warning(
+            request, _("信件 %(number)s 已转为问答，这是当时创建的问答。") % {"number": letter.tracking_number}
+        )
+    return redirect(FAQ_EDIT_URL, quote(entry.pk))
+
+
+def to_ledger(request: HttpRequest, pk: int) -> HttpResponse:
+    """开立整改事项 (POST): a ledger item for the letter's department, sourced from the letter, then its edit page.
+
+    403 for a user who may see the letter but not give the department a ledger item;
+    a letter not accepted (待受理, 不予受理) or merged into another is refused with a message.
+    """
+    staff = staff_of(request)
+    if not staff.has_inbox:
+        return forbidden(request)
+    letter = get_letter(staff, pk)
+    if request.method != "POST":
+        return redirect("letters_inbox:detail", pk=letter.pk)
+    if not ledger_access.departments_for(request.user).filter(pk=letter.department_id).exists():
+        return forbidden(request)
+    if not follow_up.may_open_ledger_item(staff, letter):
+        messages.error(request, _("信件 %(number)s 受理后才能开立整改事项。") % {"number": letter.tracking_number})
+        return redirect("letters_inbox:detail", pk=letter.pk)
+    try:
+        item = follow_up.open_ledger_item(staff, letter)
+    except PermissionDenied:
+        return forbidden(request)
+    messages.success(
+        request,
+        _("已根据信件 %(number)s 开立整改事项。请填写整改措施、责任人和整改时限后保存。")
+        % {"number": letter.tracking_number},
+    )
+    return redirect(LEDGER_EDIT_URL, quote(item.pk))
 
 
 def last_return(letter: Letter) -> LetterEvent | None:
@@ -496,6 +580,8 @@ class InboxViewSet(ViewSet):
             path("results/", results, name="index_results"),
             path("<int:pk>/", LetterView.as_view(), name="detail"),
             path("<int:pk>/attachments/<int:attachment_pk>/", attachment, name="attachment"),
+            path("<int:pk>/to-faq/", to_faq, name="to_faq"),
+            path("<int:pk>/to-ledger/", to_ledger, name="to_ledger"),
         ]
 
 

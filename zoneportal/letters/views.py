@@ -10,6 +10,8 @@ response here is ``never_cache``, so the page cache never keeps one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,12 +22,15 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from zoneportal.core.models import Department
 from zoneportal.core.network import over_limit
+from zoneportal.faq.models import FaqEntry, FaqIndexPage
+from zoneportal.faq.search import similar_entries
 from zoneportal.portal.paging import page_of
 from zoneportal.search import engine
 from zoneportal.search.models import DocumentType
@@ -49,6 +54,8 @@ RETRY_AFTER_SECONDS = 3600
 SIMILAR_LIMIT = 5
 SIMILAR_MIN_LENGTH = 2
 SIMILAR_GROUP = "letter-similar"
+#: Characters of an FAQ answer shown under its question among the suggestions.
+SNIPPET_CHARS = 80
 
 DEFAULT_NOTICE = (
     gettext_lazy("请如实反映情况，写明事情发生的时间、地点和您的诉求；一封信只反映一件事，便于尽快办理。"),
@@ -95,7 +102,13 @@ def write(request: HttpRequest, page: MailboxIndexPage, slug: str) -> HttpRespon
     if slug in RESERVED_SLUGS:
         raise Http404
     mailbox = get_object_or_404(Mailbox.objects.select_related("department"), slug=slug, is_active=True)
-    context = {"mailbox": mailbox, "breadcrumb_title": mailbox.name, "similar_hits": None, "files_dropped": False}
+    context = {
+        "mailbox": mailbox,
+        "breadcrumb_title": mailbox.name,
+        "similar_hits": None,
+        "similar_answers": None,
+        "files_dropped": False,
+    }
     if request.method != "POST":
         return _write_page(request, page, PublicLetterForm(mailbox=mailbox), context)
 
@@ -103,8 +116,10 @@ def write(request: HttpRequest, page: MailboxIndexPage, slug: str) -> HttpRespon
         # “查看相似问题” without JavaScript: the same page again with suggestions, nothing sent or checked.
         form = PublicLetterForm(initial=_typed(request), mailbox=mailbox)
         query = " ".join((request.POST.get("subject", ""), request.POST.get("content", "")[:100])).strip()
-        hits = [] if over_limit(request, SIMILAR_GROUP, settings.SUGGEST_RATE) else similar_replies(query, request)
-        context.update(similar_hits=hits, files_dropped=bool(request.FILES))
+        limited = over_limit(request, SIMILAR_GROUP, settings.SUGGEST_RATE)
+        hits = [] if limited else similar_replies(query, request)
+        answers = [] if limited else similar_answers(query, request)
+        context.update(similar_hits=hits, similar_answers=answers, files_dropped=bool(request.FILES))
         return _write_page(request, page, form, context)
 
     key = submission_key_from(request.POST.get("submission_token", ""))
@@ -173,7 +188,7 @@ def receipt(request: HttpRequest, page: MailboxIndexPage) -> HttpResponse:
 def similar_replies(query: str, request: HttpRequest) -> list[engine.SearchHit]:
     """Published replies like ``query``, from site search restricted to 信件回复.
 
-    FAQ answers are to join these once the FAQ app is in place (the lead wires it at merge).
+    FAQ answers are offered beside them by :func:`similar_answers`.
     """
     query = engine.clean_query(query)
     if len(query) < SIMILAR_MIN_LENGTH:
@@ -186,13 +201,48 @@ def similar_replies(query: str, request: HttpRequest) -> list[engine.SearchHit]:
     return found.results
 
 
+@dataclass(frozen=True)
+class SimilarAnswer:
+    """A published 便民问答 entry offered beside the similar replies: its question, a short answer, its page."""
+
+    title: str
+    snippet: str
+    url: str
+
+
+def similar_answers(query: str, request: HttpRequest) -> list[SimilarAnswer]:
+    """Published FAQ entries like ``query`` (``faq.search.similar_entries``), linked to their own pages.
+
+    None while no 便民问答 page is live: an entry nobody can open is not worth suggesting.
+    """
+    query = engine.clean_query(query)
+    if len(query) < SIMILAR_MIN_LENGTH:
+        return []
+    faq_page = FaqIndexPage.objects.live().order_by("path").first()
+    if faq_page is None:
+        return []
+    base = faq_page.get_url(request)
+    entries: list[FaqEntry] = similar_entries(query, limit=SIMILAR_LIMIT)
+    return [
+        SimilarAnswer(
+            entry.question, Truncator(" ".join(entry.answer.split())).chars(SNIPPET_CHARS), f"{base}{entry.pk}/"
+        )
+        for entry in entries
+    ]
+
+
 def similar(request: HttpRequest, page: MailboxIndexPage) -> HttpResponse:
-    """The similar replies as an HTML fragment, for the form's script (progressive enhancement)."""
+    """The similar FAQ answers and replies as an HTML fragment, for the form's script (progressive enhancement)."""
     if over_limit(request, SIMILAR_GROUP, settings.SUGGEST_RATE):
         response = HttpResponse(status=429)
     else:
-        hits = similar_replies(request.GET.get("q", ""), request)
-        response = TemplateResponse(request, "letters/includes/similar.html", {"similar_hits": hits, "fragment": True})
+        query = request.GET.get("q", "")
+        context = {
+            "similar_hits": similar_replies(query, request),
+            "similar_answers": similar_answers(query, request),
+            "fragment": True,
+        }
+        response = TemplateResponse(request, "letters/includes/similar.html", context)
     add_never_cache_headers(response)
     return response
 

@@ -8,14 +8,17 @@ exported from the listing's buttons as .xlsx, .csv or JSON.
 
 from __future__ import annotations
 
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -26,6 +29,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.models import Department
 from zoneportal.core.ownership import user_departments
+from zoneportal.rectification import access as ledger_access
+from zoneportal.rectification.models import RectificationItem
+from zoneportal.rectification.services import open_item
 
 from . import exports
 from .forms import SurveyAdminForm
@@ -117,14 +123,70 @@ class SurveyViewSet(SnippetViewSet):
         response["Content-Disposition"] = f'attachment; filename="survey-{survey.slug}.{fmt}"'
         return response
 
+    def rectify_view(self, request: HttpRequest, pk: str) -> HttpResponse:
+        """开立整改事项 from a survey's results: a confirmation (GET), then the item and its edit page (POST).
+
+        The item goes to the survey's department, its source 问卷调查 with the survey's
+        title and address (the public results when published, else the survey here).
+        403 for a user who may not give that department a ledger item.
+        """
+        survey = get_object_or_404(Survey, pk=unquote(pk))
+        if not ledger_access.departments_for(request.user).filter(pk=survey.department_id).exists():
+            return forbidden(request)
+        if request.method == "POST":
+            try:
+                item = open_item(
+                    title=_("问卷调查反映的问题：%(title)s") % {"title": survey.title},
+                    description=_("根据问卷调查“%(title)s”的结果（%(count)s 份答卷）登记。请写明发现的问题。")
+                    % {"title": survey.title, "count": survey.response_count()},
+                    source_kind=RectificationItem.SourceKind.SURVEY,
+                    source_reference=survey.title,
+                    source_url=survey_source_url(survey),
+                    department=survey.department,
+                    user=request.user,
+                )
+            except PermissionDenied:
+                return forbidden(request)
+            messages.success(
+                request,
+                _("已根据问卷“%(title)s”开立整改事项。请写明问题、整改措施、责任人和整改时限后保存。")
+                % {"title": survey.title},
+            )
+            return redirect("rectification_item:edit", quote(item.pk))
+        items = ledger_access.visible_items(
+            request.user,
+            RectificationItem.objects.filter(
+                source_kind=RectificationItem.SourceKind.SURVEY, source_reference=survey.title
+            ).order_by("pk"),
+        )
+        return TemplateResponse(
+            request,
+            "surveys/admin/rectify.html",
+            {
+                "survey": survey,
+                "page_title": _("开立整改事项"),
+                "index_url": reverse(self.get_url_name("list")),
+                "items": [(item, reverse("rectification_item:edit", args=[quote(item.pk)])) for item in items],
+                "results_url": survey.results_url() if survey.is_published and survey.results_published else "",
+            },
+        )
+
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path(
                 "export/<str:pk>/<str:fmt>/",
                 refuse_other_departments(self.export_view),
                 name="export",
-            )
+            ),
+            path("rectify/<str:pk>/", refuse_other_departments(self.rectify_view), name="rectify"),
         ]
+
+
+def survey_source_url(survey: Survey) -> str:
+    """Where a ledger item opened from ``survey`` points: its public results if shown, else its builder."""
+    if survey.is_published and survey.results_published:
+        return survey.results_url()
+    return reverse(survey_viewset.get_url_name("edit"), args=[quote(survey.pk)])
 
 
 survey_viewset = SurveyViewSet()
@@ -153,4 +215,13 @@ def survey_buttons(snippet, user, next_url=None):
             buttons.append(
                 ListingButton(_("查看调查结果"), page.survey_url(snippet, RESULTS_ROUTE), priority=41, icon_name="link")
             )
+    if ledger_access.departments_for(user).filter(pk=snippet.department_id).exists():
+        buttons.append(
+            ListingButton(
+                _("开立整改事项"),
+                reverse(survey_viewset.get_url_name("rectify"), args=[quote(snippet.pk)]),
+                priority=50,
+                icon_name="clipboard-list",
+            )
+        )
     return buttons
