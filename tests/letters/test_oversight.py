@@ -111,7 +111,7 @@ def test_daily_task_reminds_heads_and_office_once_a_day(zone, mailbox, letter_da
 
     call_command("letters_daily", stdout=io.StringIO())
     sent = {message.to[0]: message for message in mailoutbox}
-    office = {"office_reviewer@zone.test", "office_head@zone.test"}
+    office = {"office_reviewer@zone.test", "office_head@zone.test", "office_editor@zone.test"}
     assert set(sent) == office | {"invest_head@zone.test", "finance_head@zone.test"}
     assert overdue.tracking_number in sent["invest_head@zone.test"].body
     assert "已超期" in sent["invest_head@zone.test"].body and "督办" in sent["invest_head@zone.test"].body

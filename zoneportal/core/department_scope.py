@@ -16,27 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .models import Department
-from .ownership import OFFICE_REVIEWERS_GROUP, user_departments
-
-
-def sees_all_departments(user) -> bool:
-    """Administrators and the committee office's reviewers manage every department's records."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return Group.objects.filter(user=user, name=OFFICE_REVIEWERS_GROUP).exists()
+from .ownership import is_office, office_condition, user_departments
 
 
 def managed_departments(user) -> QuerySet[Department]:
     """The departments whose records ``user`` may manage (all of them for the office)."""
-    if sees_all_departments(user):
+    if is_office(user):
         return Department.objects.all()
     if not getattr(user, "is_active", False):
         return Department.objects.none()
@@ -68,7 +58,7 @@ class DepartmentPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action: str) -> bool:
         if action not in self.actions and action != "view":
             return False
-        return sees_all_departments(user) or managed_departments(user).exists()
+        return is_office(user) or managed_departments(user).exists()
 
     def user_has_any_permission(self, user, actions) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
@@ -81,7 +71,7 @@ class DepartmentPermissionPolicy(BasePermissionPolicy):
         in_department = Q(groups__in=[row["editors_group"] for row in staff if row["editors_group"]]) | Q(
             groups__in=[row["heads_group"] for row in staff if row["heads_group"]]
         )
-        return users.filter(in_department | Q(is_superuser=True) | Q(groups__name=OFFICE_REVIEWERS_GROUP)).distinct()
+        return users.filter(in_department | office_condition()).distinct()
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
@@ -89,7 +79,7 @@ class DepartmentPermissionPolicy(BasePermissionPolicy):
     def user_has_permission_for_instance(self, user, action: str, instance: Model) -> bool:
         if not self.user_has_permission(user, action):
             return False
-        if sees_all_departments(user):
+        if is_office(user):
             return True
         department_id = self._department_id(instance)
         return department_id is not None and managed_departments(user).filter(pk=department_id).exists()
@@ -101,7 +91,7 @@ class DepartmentPermissionPolicy(BasePermissionPolicy):
         instances = self.model._default_manager.all()
         if not self.user_has_any_permission(user, actions):
             return instances.none()
-        if sees_all_departments(user):
+        if is_office(user):
             return instances
         return instances.filter(**{f"{self.department_field}__in": managed_departments(user)})
 

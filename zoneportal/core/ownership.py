@@ -17,6 +17,7 @@ The review (先审后发, 三审): the editor submits, the department's head app
 (管委会办公室) approves, which publishes the page.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import F, Q
@@ -201,6 +202,37 @@ def may_write_in(user, page: Page) -> bool:
         return True
     in_a_department = Q(editors_group__in=groups) | Q(heads_group__in=groups)
     return not Department.objects.filter(in_a_department).exists()
+
+
+def office_condition(superusers: bool = True) -> Q:
+    """Users who act for the committee office (:func:`is_office`), as a filter on users.
+
+    ``superusers=False`` leaves out administrators who are not office staff too (reminders go to people
+    who do the work, as Wagtail's own notifications do).
+    """
+    office = Department.objects.filter(kind=Department.Kind.OFFICE)
+    groups = [pk for pair in office.values_list("editors_group", "heads_group") for pk in pair if pk]
+    condition = Q(groups__name=OFFICE_REVIEWERS_GROUP) | Q(groups__in=groups)
+    return condition | Q(is_superuser=True) if superusers else condition
+
+
+def is_office(user) -> bool:
+    """Whether ``user`` acts for the committee office (管委会办公室) and so sees every department's records.
+
+    Administrators, the office reviewers and the editors and heads of an office-kind
+    department: the office registers, dispatches and oversees letters, the ledger,
+    the FAQ and surveys of all departments. One rule for every app; the answer is
+    kept on the user object for the rest of the request.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_acts_for_office", None)
+    if cached is None:
+        cached = get_user_model().objects.filter(pk=user.pk).filter(office_condition()).exists()
+        user._acts_for_office = cached
+    return cached
 
 
 def user_departments(user, editors_only: bool = False):

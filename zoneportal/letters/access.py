@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zoneportal.core.models import Department
-from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP
+from zoneportal.core.ownership import is_office
 from zoneportal.core.workdays import add_working_days
 
 from .models import OPEN_STATUSES, Letter
@@ -55,19 +55,6 @@ PUBLISHABLE_STATUSES = (Letter.Status.REPLIED, Letter.Status.RATED, Letter.Statu
 
 #: "Near the deadline": this many working days left or fewer.
 NEAR_DAYS = 2
-
-
-def is_office(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Whether ``user`` acts for the committee office (sees and handles every letter)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    groups = user.groups.all()
-    if groups.filter(name=OFFICE_REVIEWERS_GROUP).exists():
-        return True
-    office = Department.objects.filter(kind=Department.Kind.OFFICE)
-    return office.filter(Q(editors_group__in=groups) | Q(heads_group__in=groups)).exists()
 
 
 @dataclass(frozen=True)

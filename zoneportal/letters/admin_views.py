@@ -22,7 +22,7 @@ from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -44,7 +44,7 @@ from wagtail.permissions import register_permission_policy
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
-from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP
+from zoneportal.core.ownership import office_condition
 from zoneportal.rectification import access as ledger_access
 
 from . import access, follow_up
@@ -598,16 +598,7 @@ class OfficeOnlyPolicy(BasePermissionPolicy):
         return access.is_office(user)
 
     def users_with_any_permission(self, actions) -> QuerySet:
-        office = Department.objects.filter(kind=Department.Kind.OFFICE)
-        groups = list(office.values_list("editors_group", flat=True)) + list(
-            office.values_list("heads_group", flat=True)
-        )
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name=OFFICE_REVIEWERS_GROUP) | Q(groups__in=groups))
-            .distinct()
-        )
+        return get_user_model().objects.filter(is_active=True).filter(office_condition()).distinct()
 
     def users_with_permission(self, action: str) -> QuerySet:
         return self.users_with_any_permission([action])

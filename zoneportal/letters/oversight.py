@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
-from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, user_departments
+from zoneportal.core.ownership import is_office, office_condition, user_departments
 from zoneportal.core.workdays import add_working_days
 
 from .models import OPEN_STATUSES, Letter, OversightNotice, SupervisionOrder
@@ -70,17 +70,6 @@ FLAG_LABELS = {
 # ---- who ------------------------------------------------------------------------------------------------
 
 
-def is_office(user) -> bool:
-    """The office: administrators, the office reviewers and the heads of an office-kind department."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if user.groups.filter(name=OFFICE_REVIEWERS_GROUP).exists():
-        return True
-    return Department.objects.filter(kind=Department.Kind.OFFICE, heads_group__user=user).exists()
-
-
 def headed_departments(user) -> QuerySet:
     """The departments ``user`` heads (负责人)."""
     if not getattr(user, "is_authenticated", False):
@@ -108,16 +97,8 @@ def handled_letters(user) -> QuerySet:
 
 
 def office_people() -> QuerySet:
-    """Active users of the office (reviewers and heads of office-kind departments), for the reminders."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(groups__name=OFFICE_REVIEWERS_GROUP)
-            | Q(groups__in=Department.objects.filter(kind=Department.Kind.OFFICE).values("heads_group"))
-        )
-        .distinct()
-    )
+    """Active users of the office (``core.ownership.is_office``), for the reminders."""
+    return get_user_model().objects.filter(is_active=True).filter(office_condition(superusers=False)).distinct()
 
 
 def department_heads(department: Department) -> QuerySet:

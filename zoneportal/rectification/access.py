@@ -17,26 +17,13 @@ from django.db.models import Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy
 
 from zoneportal.core.models import Department
-from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, user_departments
+from zoneportal.core.ownership import is_office, office_condition, user_departments
 
 from .models import RectificationItem
 
 #: What a department's staff may do on the generic views (no delete: a ledger entry is a record).
 DEPARTMENT_ACTIONS = frozenset({"add", "change", "view"})
 OFFICE_ACTIONS = frozenset({"add", "change", "delete", "view"})
-
-
-def is_office(user) -> bool:
-    """Administrators and the committee office's reviewers look after the whole ledger."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_rectification_is_office", None)
-    if cached is None:
-        cached = user.groups.filter(name=OFFICE_REVIEWERS_GROUP).exists()
-        user._rectification_is_office = cached
-    return cached
 
 
 def department_ids(user) -> set[int]:
@@ -124,7 +111,7 @@ class LedgerPermissionPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions) -> QuerySet:
         users = get_user_model().objects.filter(is_active=True)
-        condition = Q(is_superuser=True) | Q(groups__name=OFFICE_REVIEWERS_GROUP)
+        condition = office_condition()
         if set(actions) & DEPARTMENT_ACTIONS:
             groups = Department.objects.values_list("editors_group", "heads_group")
             group_ids = {pk for pair in groups for pk in pair if pk}
@@ -136,7 +123,7 @@ class LedgerPermissionPolicy(BasePermissionPolicy):
 
     def users_with_any_permission_for_instance(self, actions, instance) -> QuerySet:
         users = get_user_model().objects.filter(is_active=True)
-        condition = Q(is_superuser=True) | Q(groups__name=OFFICE_REVIEWERS_GROUP)
+        condition = office_condition()
         department = instance.department
         if set(actions) & DEPARTMENT_ACTIONS:
             group_ids = [pk for pk in (department.editors_group_id, department.heads_group_id) if pk]
