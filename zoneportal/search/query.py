@@ -202,7 +202,7 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
     original = clean_query(without_markup(text))
     lexicon = _CachedLexicon(lexicon)
     drop = stopwords()
-    words = [word for word in query_tokens(original) if word not in drop]
+    words = [word for word in query_tokens(original) if word not in drop and not _fragment(word, lexicon, drop)]
     containing = _containing_words(words, lexicon, synonyms)
     corrected = None
     # A fragment that known words contain is real text, not a typo.
@@ -269,6 +269,20 @@ def _add_group(
     ][:limit]
     if group not in groups:
         groups.append(group)
+
+
+def _fragment(word: str, lexicon: _CachedLexicon, drop: frozenset[str]) -> bool:
+    """A two-character chunk of a question that the index does not know, half of it a stop word (能交, 要交, 少能).
+
+    The segmenter glues question words to their neighbours; left in, such a chunk
+    would be "corrected" into some known word and decide what matches.
+    """
+    return (
+        len(word) == 2
+        and bool(_HAN_ONLY.fullmatch(word))
+        and (word[0] in drop or word[1] in drop)
+        and not lexicon.frequency(word)
+    )
 
 
 def _is_single_character(word: str) -> bool:
