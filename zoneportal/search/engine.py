@@ -52,9 +52,9 @@ from .sources import type_choices, type_label
 #: counted, over a bounded set of candidates: every document holding one of the
 #: query's discriminating words, plus the newest RANK_CAP matches (see _candidates).
 RANK_CAP = 500
-#: A word group held by at most this many documents discriminates: each of its
+#: A word group held by at most RANK_CAP documents discriminates: each of its
 #: documents is a candidate, whatever its date. The rarest groups are taken first,
-#: while their documents add up to at most this many.
+#: while their documents add up to at most RARE_DOCUMENTS.
 RARE_DOCUMENTS = 2000
 #: A query of this many word groups is taken as a question: a short page is
 #: filled with documents sharing most of its words.
@@ -205,7 +205,8 @@ def group_weights(plan: QueryPlan) -> list[float]:
 
 
 def rare_groups(plan: QueryPlan) -> list[list[tuple[str, ...]]]:
-    """The query's discriminating word groups, rarest first: held by few documents, together at most RARE_DOCUMENTS.
+    """The query's discriminating word groups, rarest first: each held by at most RANK_CAP documents, together by at
+    most RARE_DOCUMENTS.
 
     Empty when no word discriminates (every word is common): then, and only
     then, a query matching many documents is ranked over its newest matches.
@@ -213,7 +214,7 @@ def rare_groups(plan: QueryPlan) -> list[list[tuple[str, ...]]]:
     words = lexicon()
     found, held = [], 0
     for frequency, group in sorted(((group_frequency(g, words), g) for g in plan.groups), key=itemgetter(0)):
-        if held + frequency > RARE_DOCUMENTS:
+        if frequency > RANK_CAP or held + frequency > RARE_DOCUMENTS:
             break
         found.append(group)
         held += frequency
