@@ -209,11 +209,11 @@ class SQLiteFullText(_FullText):
             relevance_params=[],
         )
 
-    def groups_matched(self, groups: Groups, weights: Sequence[float] | None = None) -> tuple[str, list]:
+    def groups_matched(self, groups: Groups, weights: Sequence[int] | None = None) -> tuple[str, list]:
         """SQL adding up the ``weights`` (default 1) of the ``groups`` a row matches (ranks answers to questions)."""
-        weights = weights or [1.0] * len(groups)
+        weights = weights or [1] * len(groups)
         parts = [
-            f"{weight:.6f} * ({TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s))"
+            f"{int(weight)} * ({TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s))"
             for weight in weights
         ]
         return " + ".join(parts), [self.expression([group]) for group in groups]
@@ -397,10 +397,10 @@ class PostgresFullText(_FullText):
         """SQL: ``column`` contains the text of the next parameter."""
         return f"strpos({column}, %s) > 0"
 
-    def groups_matched(self, groups: Groups, weights: Sequence[float] | None = None) -> tuple[str, list]:
+    def groups_matched(self, groups: Groups, weights: Sequence[int] | None = None) -> tuple[str, list]:
         """SQL adding up the ``weights`` (default 1) of the ``groups`` a row matches (ranks answers to questions)."""
-        weights = weights or [1.0] * len(groups)
-        parts = [f"{weight:.6f} * (f.vector @@ %s::tsquery)::int" for weight in weights]
+        weights = weights or [1] * len(groups)
+        parts = [f"{int(weight)} * (f.vector @@ %s::tsquery)::int" for weight in weights]
         return " + ".join(parts), [self.expression([group]) for group in groups]
 
     def ids(self, cursor, expression: str, limit: int) -> list[int]:

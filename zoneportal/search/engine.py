@@ -194,14 +194,16 @@ def group_frequency(group: Sequence[Sequence[str]], words: VocabularyLexicon | N
     return sum(min((words.frequency(term) for term in alternative), default=0) for alternative in group)
 
 
-def group_weights(plan: QueryPlan) -> list[float]:
-    """Each group's rarity (inverse document frequency): the one rare word outweighs many common ones.
+def group_weights(plan: QueryPlan) -> list[int]:
+    """Each group's rarity (inverse document frequency) in whole steps: the one rare word outweighs many common ones.
 
-    ``log(1 + N / (1 + df))``: a word in every document weighs about 0.7, a
-    word in one document of 10,000 about 8.5.
+    ``log(1 + N / (1 + df))`` rounded, at least 1: a word in every document
+    weighs 1, a word in one document of 10,000 weighs 9. Whole steps let words
+    of about the same rarity tie, so that relevance, not a sliver of rarity,
+    orders the documents matching them.
     """
     words, total = lexicon(), max(1, indexed_documents())
-    return [math.log(1 + total / (1 + group_frequency(group, words))) for group in plan.groups]
+    return [max(1, round(math.log(1 + total / (1 + group_frequency(group, words))))) for group in plan.groups]
 
 
 def rare_groups(plan: QueryPlan) -> list[list[tuple[str, ...]]]:

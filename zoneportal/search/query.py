@@ -202,7 +202,7 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
     original = clean_query(without_markup(text))
     lexicon = _CachedLexicon(lexicon)
     drop = stopwords()
-    words = [word for word in query_tokens(original) if word not in drop and not _fragment(word, lexicon, drop)]
+    words = [word for word in query_tokens(original) if word not in drop]
     containing = _containing_words(words, lexicon, synonyms)
     corrected = None
     # A fragment that known words contain is real text, not a typo.
@@ -212,6 +212,8 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
             corrected = fold(original)
             for wrong, right in corrections:
                 corrected = corrected.replace(wrong, right, 1)
+    # Left after correction (which may have used them: 新能 + 原 → 新能源), question fragments go.
+    words = [word for word in words if not _fragment(word, lexicon, drop)]
 
     groups: list[list[tuple[str, ...]]] = []
     highlight: list[str] = []
@@ -484,7 +486,9 @@ def _correct(
 
 
 def _is_suspect(word: str, lexicon: _CachedLexicon, synonyms: Mapping[str, Sequence[str]]) -> bool:
-    return bool(_HAN_ONLY.fullmatch(word)) and word not in synonyms and not lexicon.frequency(word)
+    """An unknown Chinese word, not a question fragment (能交 is no typo of 农交; see _fragment)."""
+    unknown = bool(_HAN_ONLY.fullmatch(word)) and word not in synonyms and not lexicon.frequency(word)
+    return unknown and not _fragment(word, lexicon, stopwords())
 
 
 def _spans_around(words: list[str], position: int) -> list[tuple[int, int]]:
