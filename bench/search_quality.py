@@ -185,8 +185,6 @@ def check_keys(queries: list[Query]) -> None:
     """Every key word is held by an expected page of its query and by no generated document; else fail."""
     from zoneportal.search.backends import full_text
     from zoneportal.search.engine import lexicon, plan_query
-    from zoneportal.search.models import SearchDocument
-
     backend = full_text()
     problems = []
     with backend.session() as cursor:
@@ -194,8 +192,11 @@ def check_keys(queries: list[Query]) -> None:
             if not query.key:
                 continue
             plan = plan_query(query.key, lexicon(), {}, correct=False)
-            ids = backend.ids(cursor, backend.expression(plan.groups), 100_000) if plan.groups else []
-            holders = set(SearchDocument.objects.filter(pk__in=ids).values_list("external_id", flat=True))
+            holders: set[str] = set()
+            if plan.groups:
+                match = backend.match(backend.expression(plan.groups))
+                cursor.execute(f"SELECT d.external_id FROM {match.tables} WHERE {match.condition}", match.params)
+                holders = {row[0] for row in cursor.fetchall()}
             if any(not holder.startswith("page:") for holder in holders):
                 problems.append(f"{query.query}: key “{query.key}” occurs in generated documents")
             if not holders & {f"page:{pk}" for pk in query.expected_ids}:
