@@ -38,11 +38,12 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -159,15 +160,16 @@ def rebuild_ours() -> int:
     return rebuild_index()
 
 
-def distractor_entries(count: int, seed: int) -> list[list]:
-    """``count`` generated policies of ``seed`` as index entries on the default site, in batches."""
+def distractor_entries(count: int, seed: int) -> Iterator[list]:
+    """``count`` generated policies of ``seed`` as index entries on the default site, in batches (streamed)."""
     from policy_corpus import generate
     from search_speed import BATCH, entries
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
-    corpus = list(generate(count, seed))
-    return [entries(corpus[start : start + BATCH], site.pk) for start in range(0, count, BATCH)]
+    corpus = generate(count, seed)
+    while batch := list(itertools.islice(corpus, BATCH)):
+        yield entries(batch, site.pk)
 
 
 def rebuild_with_distractors(count: int, seed: int) -> int:
@@ -185,6 +187,7 @@ def check_keys(queries: list[Query]) -> None:
     """Every key word is held by an expected page of its query and by no generated document; else fail."""
     from zoneportal.search.backends import full_text
     from zoneportal.search.engine import lexicon, plan_query
+
     backend = full_text()
     problems = []
     with backend.session() as cursor:
