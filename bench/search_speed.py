@@ -89,6 +89,10 @@ def query_mix(size: int, seed: int) -> list[tuple[str, str, dict[str, str]]]:
         ("filtered", "管理办法", {"validity": "valid"}),
         ("filtered", "财政", {"category": "财税", "year": "2015"}),
         ("filtered", "招商", {"issuer": "来凤县人民政府"}),
+        # Plain-language questions (issue 13): common words around one that discriminates, or none.
+        ("question", "晟达实业有没有享受税收优惠", {}),
+        ("question", "企业怎么申请高新技术企业认定", {}),
+        ("question", "被征地农民的养老保险要交多少钱", {}),
         ("date sort", "安全生产", {"sort": "date"}),
         ("date sort", "企业", {"sort": "date", "type": "notice"}),
     ]
