@@ -19,6 +19,7 @@ def _isolated_media(tmp_path_factory):
     """
     with override_settings(
         MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+        PRIVATE_MEDIA_ROOT=str(tmp_path_factory.mktemp("private")),
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         SMS_BACKEND="zoneportal.core.notifications.MemorySMSBackend",
     ):

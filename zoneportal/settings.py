@@ -56,8 +56,17 @@ RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
+LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "20/h")  # status look-ups (number + query code) per address
+# The letter form's arithmetic question (letters/captcha.py) can be switched off for benchmarks only; never in service.
+LETTER_CAPTCHA_BYPASS = env_bool("LETTER_CAPTCHA_BYPASS", False)
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
 LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
+FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
+# A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
+FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
+CONSULTATION_RATE = os.environ.get("CONSULTATION_RATE", "10/h")  # comments on draft policies (意见征集)
+# Survey answers and verification-code requests per visitor address (a whole office may share one).
+SURVEY_RATE = os.environ.get("SURVEY_RATE", "30/h")
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
 SEARCH_LOG_DAYS = int(os.environ.get("SEARCH_LOG_DAYS", "180"))
 
@@ -68,6 +77,10 @@ INSTALLED_APPS = [
     "zoneportal.portal",
     "zoneportal.search",
     "zoneportal.letters",
+    "zoneportal.faq",
+    "zoneportal.consultations",
+    "zoneportal.surveys",
+    "zoneportal.rectification",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -226,6 +239,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded profile serves uploaded media itself; behind nginx, nginx does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# Files only staff may read (letters' attachments, 整改佐证材料): outside MEDIA_ROOT, never served
+# by URL; each app's back-office view checks permissions and sends them (core/storage.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from zoneportal.portal import views as portal_views
+from zoneportal.surveys.models import URL_PREFIX as SURVEYS_PREFIX
 
 handler404 = "zoneportal.portal.views.page_not_found"
 handler500 = "zoneportal.portal.views.server_error"
@@ -26,6 +27,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += [
     path("api/v1/", include("zoneportal.search.api")),
     path("search/", include("zoneportal.search.urls")),
+    # Surveys live below the 互动交流 column; listed before Wagtail's pages, which take every other path.
+    path(SURVEYS_PREFIX, include("zoneportal.surveys.urls")),
     # Wagtail's page serving is last: it takes every remaining path.
     path("", include(wagtail_urls)),
 ]

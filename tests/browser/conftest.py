@@ -132,7 +132,7 @@ def server_environment(var_dir: Path) -> dict[str, str]:
     """The environment of the server's commands: this one, minus what only the test run means."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "DJANGO_SETTINGS"))}
     env.update(ZONEPORTAL_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="zoneportal.settings", PYTHONUNBUFFERED="1")
-    for setting in ("DEBUG", "MEDIA_ROOT", "ZONEPORTAL_TEST_DB"):
+    for setting in ("DEBUG", "MEDIA_ROOT", "PRIVATE_MEDIA_ROOT", "ZONEPORTAL_TEST_DB"):
         env.pop(setting, None)
     return env
 

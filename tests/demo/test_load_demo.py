@@ -293,3 +293,22 @@ def test_labelled_queries_meet_the_quality_targets(demo):
     assert len(queries) >= 100
     assert not [outcome.error for outcome in outcomes if outcome.error]
     assert recall >= 0.95 and mrr >= 0.85, (recall, mrr)
+
+
+def test_the_demo_letters_are_in_every_state_and_half_are_published(demo):
+    """领导信箱: five mailboxes, forty generated letters in every state, a lively public list, the home entry."""
+    from zoneportal.letters.models import Letter, Mailbox
+    from zoneportal.search.models import SearchDocument
+
+    load_demo()  # a second run adds nothing
+    assert Mailbox.objects.count() == 5 and Letter.objects.count() == 40
+    assert set(Letter.objects.values_list("status", flat=True)) == set(Letter.Status.values)
+    assert Letter.objects.filter(held_for_review=True).exists() and Letter.objects.filter(merged_into__isnull=False)
+    published = Letter.objects.published()
+    assert published.count() >= 15
+    assert SearchDocument.objects.filter(type="reply").count() == published.count()
+    client = site_client("localhost")
+    home = client.get("/").content.decode()
+    assert 'href="/hudong/xinxiang/zhuren/"' in home  # 我要写信 opens the 主任信箱 form
+    listing = client.get("/hudong/xinxiang/gongkai/")
+    assert listing.status_code == 200 and published.order_by("-replied_at").first().tracking_number in listing.text

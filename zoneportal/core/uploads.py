@@ -34,6 +34,8 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
     "zip": (ZIP_MAGIC,),
 }
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
+#: Photos citizens attach (letters, survey answers): recognised by their signature, like videos.
+IMAGE_MIME_BY_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 TEXT_EXTENSIONS = {"txt", "csv"}
 #: How much of an upload is read to judge it.
 SAMPLE_BYTES = 8192
@@ -50,6 +52,9 @@ def content_matches_extension(upload: UploadedFile) -> bool:
     if extension in VIDEO_MIME_BY_EXTENSION:
         kind = filetype.guess(head)
         return kind is not None and kind.mime == VIDEO_MIME_BY_EXTENSION[extension]
+    if extension in IMAGE_MIME_BY_EXTENSION:
+        kind = filetype.guess(head)
+        return kind is not None and kind.mime == IMAGE_MIME_BY_EXTENSION[extension]
     if extension in TEXT_EXTENSIONS:
         if b"\x00" in head or head.lstrip().lower().startswith((b"<!doctype", b"<html", b"<script")):
             return False
@@ -65,6 +70,51 @@ def content_matches_extension(upload: UploadedFile) -> bool:
                 continue
         return False
     return False
+
+
+def check_upload(upload: UploadedFile, extensions: tuple[str, ...], max_bytes: int) -> None:
+    """Refuse ``upload`` (``forms.ValidationError``, in Chinese) unless its extension is one of
+    ``extensions``, it is at most ``max_bytes`` long and its content matches its extension.
+
+    For forms outside Wagtail's document library (evidence files, letters' attachments).
+    """
+    name = upload.name or ""
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    if extension not in extensions:
+        raise forms.ValidationError(
+            _("“%(name)s”的文件类型不允许，只能上传：%(allowed)s。")
+            % {"name": name, "allowed": "、".join(f".{ext}" for ext in extensions)},
+            code="extension",
+        )
+    if upload.size is not None and upload.size > max_bytes:
+        raise forms.ValidationError(
+            _("“%(name)s”超过 %(limit)s MB，请压缩后再上传。") % {"name": name, "limit": max_bytes // (1024 * 1024)},
+            code="too_large",
+        )
+    if not content_matches_extension(upload) or (extension in IMAGE_MIME_BY_EXTENSION and not image_decodes(upload)):
+        raise forms.ValidationError(
+            _("“%(name)s”的内容与扩展名不符（例如把程序改名为 .jpg），请上传真实的文件。") % {"name": name},
+            code="content_mismatch",
+        )
+
+
+def image_decodes(upload: UploadedFile) -> bool:
+    """True when Pillow reads the whole image: a valid header on a broken or disguised body is refused."""
+    from PIL import Image
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+        # verify() checks the structure; decoding the pixels catches a truncated body too.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+    except Exception:  # Pillow raises many kinds (OSError, SyntaxError, DecompressionBombError …)
+        return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 class CheckedDocumentForm(BaseDocumentForm):

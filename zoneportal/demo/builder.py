@@ -32,6 +32,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -58,10 +59,14 @@ from zoneportal.portal.models import (
     SitemapPage,
     VideoPage,
 )
+from zoneportal.rectification import demo as rectification_demo
 from zoneportal.search.index import rebuild_index
+from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 
 from . import images as drawing
+from . import participation
 from .content.articles import ARTICLES, ArticleSpec
+from .content.letters import LETTERS
 from .content.media import ALBUMS, DOCUMENTS, IMAGES, VIDEOS
 from .content.organisation import (
     DEMO_ADDRESS,
@@ -75,6 +80,7 @@ from .content.pages import CONTENT_PAGES, ContentSpec
 from .content.reports import REPORTS
 from .figures import check_demo
 from .files import document_bytes
+from .letters import DIRECTOR_SLUG, create_letters, create_letters_page, remove_letters
 
 DEMO_PASSWORD = "laifeng2016"
 PORT = 8000
@@ -187,7 +193,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 13  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 18  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -221,15 +227,42 @@ class DemoBuilder:
         self.create_leaders()
         step(_("建立栏目并分配给部门"), total=len(COLUMNS))
         self.create_columns()
+        step(_("建立领导信箱与演示来信"), total=len(LETTERS) + 1)
+        create_letters_page(self)
+        create_letters(self)
         step(_("发布内容页"), total=len(CONTENT_PAGES))
         self.create_content_pages()
         step(_("发布文章"), total=len(REPORTS) + len(ARTICLES))
         self.create_articles()
         step(_("建立多媒体展厅"), total=len(ALBUMS) + len(VIDEOS))
         self.create_media_hall()
+        step(_("互动交流：便民问答与意见征集"), total=participation.steps())
+        participation.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
+        step(_("民意调查与生成的答卷"), total=total_responses())
+        self.create_surveys()
+        step(_("建立整改台账"), total=len(rectification_demo.ITEMS) + 1)
+        rectification_demo.build(self)
+        step(_("为超期演示来信下发督办单"), total=1)
+        self.issue_supervision_order()
         self.progress.finish()
+
+    def create_surveys(self) -> None:
+        """The accountability questionnaire (630 generated responses) and an open poll, linked from 互动交流."""
+        load_surveys(self.progress.tick)
+        column = self.pages["interaction"]
+        column.intro = f'<p>主任信箱、<a href="{reverse("surveys:list")}">民意调查</a>等。</p>'
+        self.publish(column, column.department)
+
+    # ---- after the letters: 督办 ---------------------------------------------
+
+    def issue_supervision_order(self) -> None:
+        """The office's supervision order on the most overdue demo letter (none when no letter is overdue)."""
+        from zoneportal.letters.oversight import issue_demo_order
+
+        issue_demo_order(self.reviewer)
+        self.progress.tick()
 
     # ---- step 2: sites -----------------------------------------------------
 
@@ -532,7 +565,8 @@ class DemoBuilder:
         """Footer settings of each site, then the home pages' blocks and quick links, published."""
         main, invest, talent = self.sites["main"], self.sites["invest"], self.sites["talent"]
         mailbox = self.pages["mailbox"]
-        mailbox_path = mailbox.relative_url(main)
+        # The home page's 我要写信 opens the 主任信箱 form itself.
+        mailbox_path = f"{mailbox.relative_url(main)}{DIRECTOR_SLUG}/"
         subsites = {
             "main": ("来凤经济开发区（主站）", main.root_url + "/"),
             "invest": ("招商网", invest.root_url + "/"),
@@ -577,7 +611,7 @@ class DemoBuilder:
                 ("办事服务", "企业入园、一站式服务", "service", ""),
                 ("政策法规", "优惠政策与文件", "policies", ""),
                 ("便民问答", "常见问题", "faq", ""),
-                ("主任信箱", "给管委会主任写信", "mailbox", ""),
+                ("领导信箱", "写信、查询与公开答复", "mailbox", ""),
                 ("企业入园", "办事指南和流程图", "entry-guide", ""),
                 ("招商网", "投资环境与招商项目", None, subsites["invest"][1]),
                 ("人才网", "招聘与人才政策", None, subsites["talent"][1]),
@@ -770,7 +804,7 @@ COLUMNS = [
     ColumnSpec("service", "main-home", "办事服务", "banshi", "fuwu", column_type=ColumnPage.ColumnType.SERVICE,
                content_kind=GUIDE, intro="企业入园办事指南、表格下载和“一站式”服务。"),
     ColumnSpec("interaction", "main-home", "互动交流", "hudong", "bangongshi",
-               column_type=ColumnPage.ColumnType.INTERACTION, intro="主任信箱等。"),
+               column_type=ColumnPage.ColumnType.INTERACTION, intro="领导信箱：写信、查询办理进度和公开答复。"),
     ColumnSpec("media", "main-home", "多媒体展厅", "duomeiti", "bangongshi", kind="media",
                intro="开发区美景、园区建设与项目建设图片，开发区视频。"),
     ColumnSpec("sitemap", "main-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
@@ -805,7 +839,11 @@ def remove_demo() -> None:
         document.delete()
     for image in get_image_model().objects.filter(collection_id__in=collections):
         image.delete()
+    participation.remove()
+    remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
+    rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
+    remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]
     workflows = [department.workflow_id for department in departments if department.workflow_id]

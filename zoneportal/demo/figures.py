@@ -99,6 +99,7 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     from .content.organisation import DEMO_ADDRESS, DEMO_PHONE, DEPARTMENTS, LEADERS
     from .content.pages import CONTENT_PAGES, ENTRY_STEPS
     from .content.reports import REPORTS
+    from .content.surveys import SURVEYS
 
     for spec in [*REPORTS, *ARTICLES]:
         shown = (spec.title, spec.subtitle, spec.summary, spec.source_name, spec.author, spec.doc_number, spec.issuer)
@@ -124,6 +125,14 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     for spec in VIDEOS:
         yield spec.title, f"{spec.title} {spec.caption} {spec.transcript}"
     yield _("图表数据"), " ".join(str(value) for value in facts.chart_values())
+    from .participation import texts as participation_texts
+
+    yield from participation_texts()
+    for survey in SURVEYS:
+        texts = [survey.title, survey.intro, *survey.suggestions]
+        for question in survey.questions:
+            texts += [question.section, question.text, question.help_text, *question.choices, *question.rows]
+        yield survey.title, " ".join(texts)
 
 
 def drawn_texts(image_key: str) -> str:

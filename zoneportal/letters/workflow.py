@@ -88,7 +88,8 @@ def perform(
     """
     action = ACTIONS[action_name]
     with transaction.atomic():
-        current = Letter.objects.select_for_update().select_related("mailbox", "category").get(pk=letter.pk)
+        # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to the category.
+        current = Letter.objects.select_for_update(of=("self",)).select_related("mailbox", "category").get(pk=letter.pk)
         if action_name not in allowed_actions(current):
             raise IllegalTransition(
                 _("信件当前状态为“%(status)s”，不能执行“%(action)s”。")

@@ -4,11 +4,10 @@ settings that fill the footer and the government-site meta tags."""
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber, Substr
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from zoneportal.core.models import Department, ReviewStatusMixin
 
 from .forms import ArticlePageForm
 from .fragments import cached_part
+from .paging import page_of
 from .reserved import ReachableSlugMixin
 from .visibility import PublicViewRestrictionsMixin, visible_to_public
 
@@ -361,6 +361,11 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "portal.OrganisationPage",
         "portal.MediaHallPage",
         "portal.SitemapPage",
+        # 互动交流's pages of other apps.
+        "faq.FaqIndexPage",
+        "consultations.ConsultationPage",
+        "rectification.LedgerPage",  # 整改台账, under 互动交流 or 政务公开
+        "letters.MailboxIndexPage",
     ]
 
     class Meta:
@@ -398,12 +403,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         paginator = Paginator(self.articles(), self.per_page)
         # The list itself is a cached fragment; its length only changes with a publish, so it is counted once.
         paginator.count = cached_part(request, "column-count", [self.pk], paginator.object_list.count)
-        try:
-            page_of_articles = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_articles = paginator.page(1)
-        except EmptyPage:
-            raise Http404(_("没有这一页")) from None
+        page_of_articles = page_of(paginator, request)
         return self.render(request, context_overrides={"articles": page_of_articles, "paginator": paginator})
 
     @path("rss/")

@@ -115,6 +115,10 @@ def page_entries(pages: Iterable[Page], sites: SiteTree | None = None) -> Iterat
             entry.validity = page.validity
             if entry.type == DocumentType.POLICY:
                 entry.year = timezone.localtime(page.publish_at).year
+        # A page type may say more about itself (its type, date, issuer) than its search fields.
+        amend = getattr(page, "amend_index_entry", None)
+        if amend is not None:
+            amend(entry)
         yield entry
 
 

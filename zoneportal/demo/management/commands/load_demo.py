@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from zoneportal.demo.builder import BUILT, DEMO_PASSWORD, FOREIGN, demo_accounts, load
+from zoneportal.demo.letters import example_lookup
+from zoneportal.letters.pages import MailboxIndexPage
 
 
 class Command(BaseCommand):
@@ -41,6 +43,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(_("演示数据已生成，用时 %(seconds).1f 秒。") % {"seconds": seconds}))
         else:
             self.stdout.write(_("演示数据已经加载，无需重复（如需重建：manage.py load_demo --reset）。"))
+            if not MailboxIndexPage.objects.exists():
+                self.stdout.write(
+                    _("这份演示数据早于“领导信箱”（网上写信和公开信件）；要看到它，请运行 make demo-reset。")
+                )
         self.print_accounts()
 
     def update_line(self, text: str) -> None:
@@ -59,3 +65,10 @@ class Command(BaseCommand):
                 continue
             department = f"（{account.department}）" if account.department else ""
             self.stdout.write(f"  {account.username:<22}{DEMO_PASSWORD:<15}{account.role}{department}")
+        example = example_lookup()
+        if example:
+            self.stdout.write("")
+            self.stdout.write(
+                _("演示信件查询（互动交流 › 领导信箱 › 查询办理进度）：信件编号 %(number)s，查询码 %(code)s")
+                % {"number": example[0], "code": example[1]}
+            )

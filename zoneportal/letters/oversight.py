@@ -1,0 +1,456 @@
+"""督办: letters near or past their deadline, letters unanswered for three months, supervision orders.
+
+Who sees what (checked by the views, not only by hiding menu items):
+
+- **The office** (办公室): administrators, the committee office's reviewers (``管委会办公室审核``) and the
+  heads of an office-kind department see every department's letters, issue and close supervision orders,
+  and get the daily reminders of every department.
+- **A department head** sees their department's flagged letters, its supervision orders (and reports
+  what was done on them) and its statistics, and gets the daily reminders of their department.
+- **A department's editors** (the handlers) see the red three-month banner and the duplicates of their
+  department's letters; the 督办 list and the statistics are not theirs.
+
+The flags, counted with ``core.workdays``:
+
+- **近期限** (near): open, and at most :data:`NEAR_WORKING_DAYS` (1) working day left — due today or on
+  the next working day (a letter due on the Thursday after a week of holidays is "near" the day before
+  the holidays begin).
+- **已超期** (overdue): open and its ``due_on`` has passed.
+- **超三个月未答复** (three months): open, never answered (``replied_at`` empty: a letter reopened
+  after its reply had an answer) and received three months ago — counted in calendar days from the
+  local date of receipt, on the day 3 calendar months *or* 90 days have passed, whichever comes first
+  (February makes three months shorter than 90 days), because an unanswered message older than three
+  months fails the national inspection of government websites.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zoneportal.core.models import Department
+from zoneportal.core.notifications import notify
+from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, user_departments
+from zoneportal.core.workdays import add_working_days
+
+from .models import OPEN_STATUSES, Letter, OversightNotice, SupervisionOrder
+
+logger = logging.getLogger(__name__)
+
+#: A letter with this many working days left, or fewer, is "near" its deadline.
+NEAR_WORKING_DAYS = 1
+#: The national inspection's limit for an unanswered message, in calendar days (and 3 calendar months).
+THREE_MONTHS_DAYS = 90
+
+FLAG_THREE_MONTHS = "three_months"
+FLAG_OVERDUE = "overdue"
+FLAG_NEAR = "near"
+FLAG_ORDER_OVERDUE = "order_overdue"
+FLAG_ORDER_NEAR = "order_near"
+
+FLAG_LABELS = {
+    FLAG_THREE_MONTHS: "超三个月未答复",
+    FLAG_OVERDUE: "已超期",
+    FLAG_NEAR: "临近期限",
+    FLAG_ORDER_OVERDUE: "督办已超期",
+    FLAG_ORDER_NEAR: "督办临近期限",
+}
+
+
+# ---- who ------------------------------------------------------------------------------------------------
+
+
+def is_office(user) -> bool:
+    """The office: administrators, the office reviewers and the heads of an office-kind department."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if user.groups.filter(name=OFFICE_REVIEWERS_GROUP).exists():
+        return True
+    return Department.objects.filter(kind=Department.Kind.OFFICE, heads_group__user=user).exists()
+
+
+def headed_departments(user) -> QuerySet:
+    """The departments ``user`` heads (负责人)."""
+    if not getattr(user, "is_authenticated", False):
+        return Department.objects.none()
+    return Department.objects.filter(heads_group__user=user).distinct()
+
+
+def may_oversee(user) -> bool:
+    """Whether ``user`` may open the 督办 list and the statistics (the office and department heads)."""
+    return is_office(user) or headed_departments(user).exists()
+
+
+def overseen_letters(user) -> QuerySet:
+    """Letters in the 督办 list and the statistics of ``user``: all for the office, else their headed departments'."""
+    if is_office(user):
+        return Letter.objects.all()
+    return Letter.objects.filter(department__in=headed_departments(user))
+
+
+def handled_letters(user) -> QuerySet:
+    """Letters ``user`` may look at as a handler: all for the office, else their departments' (editor or head)."""
+    if is_office(user):
+        return Letter.objects.all()
+    return Letter.objects.filter(department__in=user_departments(user))
+
+
+def office_people() -> QuerySet:
+    """Active users of the office (reviewers and heads of office-kind departments), for the reminders."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(groups__name=OFFICE_REVIEWERS_GROUP)
+            | Q(groups__in=Department.objects.filter(kind=Department.Kind.OFFICE).values("heads_group"))
+        )
+        .distinct()
+    )
+
+
+def department_heads(department: Department) -> QuerySet:
+    """Active heads of ``department``."""
+    if department.heads_group_id is None:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(is_active=True, groups=department.heads_group_id).distinct()
+
+
+# ---- the flags ------------------------------------------------------------------------------------------
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months earlier (the month's last day when it has fewer days)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last_day))
+
+
+def three_months_cutoff(today: datetime.date) -> datetime.date:
+    """The last local receipt date that counts as three months old on ``today`` (the earlier rule wins)."""
+    by_days = today - datetime.timedelta(days=THREE_MONTHS_DAYS)
+    by_months = _months_before(today, 3)
+    return max(by_days, by_months)
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def near_limit(today: datetime.date) -> datetime.date:
+    """Open letters due before this date (and not before ``today``) are near their deadline."""
+    return add_working_days(today, NEAR_WORKING_DAYS + 1)
+
+
+def open_letters(letters: QuerySet | None = None) -> QuerySet:
+    """The open letters (the clock runs) of ``letters``."""
+    return (Letter.objects.all() if letters is None else letters).filter(status__in=OPEN_STATUSES)
+
+
+def overdue_letters(letters: QuerySet | None = None, today: datetime.date | None = None) -> QuerySet:
+    """Open letters whose deadline has passed."""
+    today = today or timezone.localdate()
+    return open_letters(letters).filter(due_on__lt=today)
+
+
+def near_letters(letters: QuerySet | None = None, today: datetime.date | None = None) -> QuerySet:
+    """Open letters due today or on the next working day."""
+    today = today or timezone.localdate()
+    return open_letters(letters).filter(due_on__gte=today, due_on__lt=near_limit(today))
+
+
+def three_month_letters(letters: QuerySet | None = None, today: datetime.date | None = None) -> QuerySet:
+    """Open letters never answered and received three months ago or earlier (see the module docstring)."""
+    today = today or timezone.localdate()
+    received_before = _start_of_day(three_months_cutoff(today) + datetime.timedelta(days=1))
+    return open_letters(letters).filter(replied_at__isnull=True, received_at__lt=received_before)
+
+
+def letter_flags(letter: Letter, today: datetime.date | None = None) -> list[str]:
+    """The flags of one letter, most serious first."""
+    today = today or timezone.localdate()
+    if not letter.is_open:
+        return []
+    flags = []
+    received = timezone.localdate(letter.received_at)
+    if letter.replied_at is None and received <= three_months_cutoff(today):
+        flags.append(FLAG_THREE_MONTHS)
+    if letter.due_on < today:
+        flags.append(FLAG_OVERDUE)
+    elif letter.due_on < near_limit(today):
+        flags.append(FLAG_NEAR)
+    return flags
+
+
+def open_orders(orders: QuerySet | None = None) -> QuerySet:
+    """Supervision orders still 督办中."""
+    return (SupervisionOrder.objects.all() if orders is None else orders).filter(state=SupervisionOrder.State.OPEN)
+
+
+def overseen_orders(user) -> QuerySet:
+    """The supervision orders ``user`` sees in the 督办 list: all for the office, else their headed departments'."""
+    if is_office(user):
+        return SupervisionOrder.objects.all()
+    return SupervisionOrder.objects.filter(department__in=headed_departments(user))
+
+
+@dataclass
+class Overview:
+    """What the 督办 list and the dashboard panel show for one user."""
+
+    three_months: list[Letter]
+    overdue: list[Letter]
+    near: list[Letter]
+    orders: list[SupervisionOrder]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.three_months or self.overdue or self.near or self.orders)
+
+
+def overview(user, today: datetime.date | None = None, limit: int | None = None) -> Overview:
+    """The flagged letters and open orders ``user`` oversees (``limit`` of each, oldest deadline first)."""
+    today = today or timezone.localdate()
+    letters = overseen_letters(user).select_related("department", "mailbox")
+
+    querysets = {
+        "three_months": three_month_letters(letters, today).order_by("received_at"),
+        "overdue": overdue_letters(letters, today).order_by("due_on", "received_at"),
+        "near": near_letters(letters, today).order_by("due_on", "received_at"),
+        "orders": open_orders(overseen_orders(user))
+        .select_related("letter", "department", "issued_by")
+        .order_by("due_on", "issued_at"),
+    }
+    lists = {name: list(queryset[:limit] if limit else queryset) for name, queryset in querysets.items()}
+    counts = {
+        name: (queryset.count() if limit and len(lists[name]) == limit else len(lists[name]))
+        for name, queryset in querysets.items()
+    }
+    return Overview(**lists, counts=counts)
+
+
+def banner_letters(user, today: datetime.date | None = None) -> QuerySet:
+    """The three-month letters of the red banner: the office sees all, a department's staff their own."""
+    return three_month_letters(handled_letters(user), today).order_by("received_at")
+
+
+# ---- supervision orders ---------------------------------------------------------------------------------
+
+
+def order_due_on(*, due_on: datetime.date | None = None, working_days: int | None = None) -> datetime.date:
+    """An order's deadline: a date, or a number of working days from today."""
+    if due_on is not None:
+        return due_on
+    if working_days is None:
+        raise ValidationError(_("请填写督办期限（日期或工作日数）。"))
+    return add_working_days(timezone.localdate(), working_days)
+
+
+def issue_order(
+    letter: Letter,
+    user,
+    *,
+    instructions: str,
+    due_on: datetime.date | None = None,
+    working_days: int | None = None,
+) -> SupervisionOrder:
+    """Issue a 督办单 on ``letter`` to its department (only the office may)."""
+    if not is_office(user):
+        raise ValidationError(_("只有办公室可以下发督办单。"))
+    if not instructions.strip():
+        raise ValidationError(_("请填写督办要求。"))
+    deadline = order_due_on(due_on=due_on, working_days=working_days)
+    if deadline < timezone.localdate():
+        raise ValidationError(_("督办期限不能早于今天。"))
+    with transaction.atomic():
+        current = Letter.objects.select_for_update().get(pk=letter.pk)
+        if not current.is_open:
+            raise ValidationError(_("信件已办结，无需督办。"))
+        return SupervisionOrder.objects.create(
+            letter=current,
+            department=current.department,
+            issued_by=user,
+            due_on=deadline,
+            instructions=instructions.strip(),
+        )
+
+
+def may_respond(user, order: SupervisionOrder) -> bool:
+    """The order's department heads (and the office) report what was done."""
+    return is_office(user) or headed_departments(user).filter(pk=order.department_id).exists()
+
+
+def respond_to_order(order: SupervisionOrder, user, response: str) -> SupervisionOrder:
+    """The department reports what it did (办理情况); the order stays 督办中 until the office closes it."""
+    if not may_respond(user, order):
+        raise ValidationError(_("只有承办部门负责人可以反馈督办办理情况。"))
+    if not response.strip():
+        raise ValidationError(_("请填写办理情况。"))
+    with transaction.atomic():
+        current = SupervisionOrder.objects.select_for_update().get(pk=order.pk)
+        if current.state != SupervisionOrder.State.OPEN:
+            raise ValidationError(_("督办单已办结，不能再反馈。"))
+        current.response = response.strip()
+        current.responded_at = timezone.now()
+        current.responded_by = user
+        current.save(update_fields=["response", "responded_at", "responded_by"])
+    return current
+
+
+def close_order(order: SupervisionOrder, user, note: str = "") -> SupervisionOrder:
+    """督办中 → 已办结 (only the office; only once)."""
+    if not is_office(user):
+        raise ValidationError(_("只有办公室可以办结督办单。"))
+    with transaction.atomic():
+        current = SupervisionOrder.objects.select_for_update().get(pk=order.pk)
+        if current.state != SupervisionOrder.State.OPEN:
+            raise ValidationError(_("督办单已办结。"))
+        current.state = SupervisionOrder.State.DONE
+        current.closed_at = timezone.now()
+        current.closed_by = user
+        current.closing_note = note.strip()
+        current.save(update_fields=["state", "closed_at", "closed_by", "closing_note"])
+    return current
+
+
+# ---- the daily check ------------------------------------------------------------------------------------
+
+
+@dataclass
+class DailyReport:
+    """What one run of the daily check did."""
+
+    day: datetime.date
+    letters: int = 0
+    orders: int = 0
+    emails: int = 0
+    recipients: list[str] = field(default_factory=list)
+
+
+def _claim(day: datetime.date, flag: str, *, letter: Letter | None = None, order=None) -> bool:
+    """Record today's reminder of ``letter`` or ``order``; False when one was recorded already."""
+    try:
+        with transaction.atomic():
+            OversightNotice.objects.create(day=day, flag=flag, letter=letter, order=order)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _admin_url(name: str, *args) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+
+
+def _letter_line(letter: Letter, flag: str, today: datetime.date) -> str:
+    days = letter.working_days_left(today)
+    if flag == FLAG_THREE_MONTHS:
+        state = _("收信已 %(days)s 天未答复") % {"days": (today - timezone.localdate(letter.received_at)).days}
+    elif days < 0:
+        state = _("已超期 %(days)s 个工作日") % {"days": -days}
+    else:
+        state = _("剩余 %(days)s 个工作日") % {"days": days}
+    return _("%(flag)s：%(number)s《%(subject)s》，%(department)s，答复期限 %(due)s，%(state)s。%(url)s") % {
+        "flag": _(FLAG_LABELS[flag]),
+        "number": letter.tracking_number,
+        "subject": letter.subject,
+        "department": letter.department.name,
+        "due": letter.due_on.isoformat(),
+        "state": state,
+        "url": _admin_url("letters_oversight:letter", letter.pk),
+    }
+
+
+def _order_line(order: SupervisionOrder, flag: str, today: datetime.date) -> str:
+    return _("%(flag)s：督办单（信件 %(number)s），%(department)s，督办期限 %(due)s。%(url)s") % {
+        "flag": _(FLAG_LABELS[flag]),
+        "number": order.letter.tracking_number,
+        "department": order.department.name,
+        "due": order.due_on.isoformat(),
+        "url": _admin_url("letters_oversight:letter", order.letter_id),
+    }
+
+
+def run_daily(today: datetime.date | None = None) -> DailyReport:
+    """Remind the department heads and the office of flagged letters and supervision orders, once a day.
+
+    Each letter (and each order) is reminded at most once per day, with its most serious flag: a
+    second run the same day — or two at once — finds today's :class:`OversightNotice` and sends
+    nothing again. Each person gets one e-mail listing their letters, after the records are committed.
+    """
+    today = today or timezone.localdate()
+    report = DailyReport(day=today)
+    office = list(office_people().exclude(email=""))
+    lines_for: dict[str, list[str]] = {}
+    heads_of: dict[int, list] = {}
+
+    def add(line: str, department: Department) -> None:
+        if department.pk not in heads_of:
+            heads_of[department.pk] = list(department_heads(department).exclude(email=""))
+        for person in [*office, *heads_of[department.pk]]:
+            lines = lines_for.setdefault(person.email, [])
+            if line not in lines:
+                lines.append(line)
+
+    received_before = _start_of_day(three_months_cutoff(today) + datetime.timedelta(days=1))
+    flagged = (
+        open_letters()
+        .filter(Q(due_on__lt=near_limit(today)) | Q(replied_at__isnull=True, received_at__lt=received_before))
+        .select_related("department")
+        .order_by("due_on", "pk")
+    )
+    with transaction.atomic():
+        for letter in flagged:
+            flag = letter_flags(letter, today)[0]
+            if _claim(today, flag, letter=letter):
+                report.letters += 1
+                add(_letter_line(letter, flag, today), letter.department)
+        orders = (
+            open_orders()
+            .filter(due_on__lt=near_limit(today))
+            .select_related("letter", "department")
+            .order_by("due_on", "pk")
+        )
+        for order in orders:
+            flag = FLAG_ORDER_OVERDUE if order.due_on < today else FLAG_ORDER_NEAR
+            if _claim(today, flag, order=order):
+                report.orders += 1
+                add(_order_line(order, flag, today), order.department)
+
+    subject = _("来信督办提醒（%(day)s）") % {"day": today.isoformat()}
+    for email, lines in sorted(lines_for.items()):
+        body = "\n".join([_("以下来信或督办单需要尽快办理："), "", *lines])
+        if notify(subject=subject, body=body, email=email):
+            report.emails += 1
+        report.recipients.append(email)
+    return report
+
+
+# ---- the demo -------------------------------------------------------------------------------------------
+
+
+DEMO_ORDER_INSTRUCTIONS = "该信件已超过答复期限，请承办部门负责人亲自过问，尽快答复来信人，并反馈办理情况。"
+
+
+def issue_demo_order(issuer) -> SupervisionOrder | None:
+    """The demo's supervision order: on the most overdue open letter, once (None if there is none)."""
+    if SupervisionOrder.objects.filter(instructions=DEMO_ORDER_INSTRUCTIONS).exists():
+        return None
+    letter = overdue_letters().order_by("due_on", "pk").first()
+    if letter is None or issuer is None:
+        return None
+    return issue_order(letter, issuer, instructions=DEMO_ORDER_INSTRUCTIONS, working_days=3)
