@@ -140,11 +140,14 @@ def our_search(text: str) -> list[int]:
     from zoneportal.search.engine import SearchRequest, search
 
     response = search(SearchRequest(query=text, per_page=TOP))
-    # Anything but a page (a generated distractor) keeps its rank as a negative placeholder.
-    return [
-        int(hit.external_id.split(":", 1)[1]) if hit.external_id.startswith("page:") else -rank
-        for rank, hit in enumerate(response.results, 1)
-    ]
+    # Pages only, as the labels name pages; a generated distractor keeps its rank as a negative placeholder.
+    top = []
+    for rank, hit in enumerate(response.results, 1):
+        if hit.external_id.startswith("page:"):
+            top.append(int(hit.external_id.split(":", 1)[1]))
+        elif hit.external_id.startswith(GENERATED_PREFIX):
+            top.append(-rank)
+    return top
 
 
 def stock_search(text: str) -> list[int]:

@@ -32,7 +32,7 @@ from zoneportal.portal.models import ArticlePage
 from .analysis import fold
 from .backends import filter_tags, full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
-from .lexicon import VocabularyLexicon, indexed_documents, indexed_sites, lexicon, synonyms
+from .lexicon import VocabularyLexicon, indexed_sites, lexicon, synonyms
 from .models import DocumentType, SearchDocument, SearchQuery
 from .parameters import MAX_PAGE, SearchRequest
 from .query import MAX_QUERY_LENGTH, QueryPlan, clean_query, plan_query  # noqa: F401
@@ -195,15 +195,19 @@ def group_frequency(group: Sequence[Sequence[str]], words: VocabularyLexicon | N
 
 
 def group_weights(plan: QueryPlan) -> list[int]:
-    """Each group's rarity (inverse document frequency) in whole steps: the one rare word outweighs many common ones.
+    """Each group's weight in a question's ranking: a discriminating group (:func:`rare_groups`) outweighs all the
+    common ones together.
 
-    ``log(1 + N / (1 + df))`` rounded, at least 1: a word in every document
-    weighs 1, a word in one document of 10,000 weighs 9. Whole steps let words
-    of about the same rarity tie, so that relevance, not a sliver of rarity,
-    orders the documents matching them.
+    A discriminating group weighs as many as the query has groups, a common one
+    (held by more than RANK_CAP documents) 1: the one rare word of a question
+    wins over any number of common ones, and among groups of the same class the
+    documents matching more of them come first, as before. In a small index
+    every word discriminates and the count of groups matched decides; finer
+    steps of rarity (rounded IDF) let a sliver of rarity reorder answers that
+    relevance should order.
     """
-    words, total = lexicon(), max(1, indexed_documents())
-    return [max(1, round(math.log(1 + total / (1 + group_frequency(group, words))))) for group in plan.groups]
+    rare = rare_groups(plan)
+    return [len(plan.groups) if group in rare else 1 for group in plan.groups]
 
 
 def rare_groups(plan: QueryPlan) -> list[list[tuple[str, ...]]]:

@@ -103,7 +103,6 @@ _lexicon = _PerGeneration(
 _synonyms = _PerGeneration(
     lambda: parse_synonym_rules("\n".join(Synonym.objects.filter(enabled=True).values_list("rule", flat=True)))
 )
-_indexed_documents = _PerGeneration(lambda: SearchDocument.objects.count())
 _indexed_sites = _PerGeneration(
     lambda: frozenset(SearchDocument.objects.order_by().values_list("site_id", flat=True).distinct())
 )
@@ -122,8 +121,3 @@ def synonyms() -> Mapping[str, Sequence[str]]:
 def indexed_sites() -> frozenset:
     """The sites that have documents in the index (``None`` for documents of no site)."""
     return _indexed_sites.get()
-
-
-def indexed_documents() -> int:
-    """How many documents the index holds (the N of a word's rarity, ``engine.group_weights``)."""
-    return _indexed_documents.get()
