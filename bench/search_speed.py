@@ -295,7 +295,7 @@ def run_database(args: argparse.Namespace, database: str) -> dict:
     var_dir.mkdir(parents=True)
     if database == "sqlite":
         return measure(var_dir, None)
-    with fresh_postgres_database(args.pg_url, PG_DATABASE) as url:
+    with fresh_postgres_database(args.pg_url, args.pg_database) as url:
         return measure(var_dir, url)
 
 
@@ -346,6 +346,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--pg-url",
         default="postgres://postgres@127.0.0.1:5432",
         help="PostgreSQL server; the benchmark creates and drops its own database there",
+    )
+    parser.add_argument(
+        "--pg-database", default=PG_DATABASE, help=f"the database it creates and drops (default {PG_DATABASE})"
     )
     parser.add_argument("--var-dir", type=Path, help="the benchmark's own data directory (default var/bench-speed)")
     parser.add_argument("--rounds", type=int, default=5, help="measured runs of each query (default 5)")
