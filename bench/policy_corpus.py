@@ -312,21 +312,6 @@ def generate(count: int, seed: int = SEED, start: int = 0) -> Iterator[PolicyDoc
         yield document(index, seed)
 
 
-def vocabulary_texts(seed: int = SEED, sample: int = 2000) -> Iterator[str]:
-    """Every text the generator composes documents from, and ``sample`` whole documents of ``seed``.
-
-    The index terms of these (``analysis.index_terms``) are the corpus's
-    vocabulary: the distractor queries of ``tests/search/distractor_queries.json``
-    look for words outside it (checked by ``bench/search_quality.py --distractors``).
-    """
-    lists = [ISSUERS, NUMBER_STYLES, TITLE_FORMS, AREAS, PARKS, PLACES, COMPANIES, DEPARTMENTS, DUTIES, BASES]
-    lists += [GOALS, MEASURES, SENTENCES, FORMS, list(CATEGORIES.items())]
-    for items in lists:
-        yield from (str(item) for item in items)
-    for item in generate(sample, seed):
-        yield from (item.title, item.doc_number, item.issuer, item.category, item.body, item.keywords)
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=3, help="how many documents to print (default 3)")
