@@ -15,10 +15,20 @@ and the reciprocal rank is 1 / the rank of the first expected page (0 when
 none is in the top 10); both are averaged per kind of query and overall.
 Targets (issue 3): recall@10 >= 0.95 and MRR >= 0.85 for our search.
 
+With ``--distractors N`` (issue 13) N generated policies of another seed
+(bench/policy_corpus.py, ``--distractor-seed``, default 7) are indexed beside
+the demo in the same bulk load, and the labelled set with distractors
+(tests/search/distractor_queries.json) is asked: each query's ``key`` is a word
+of its expected pages that no generated document holds (checked), the rest of
+its words are ones the generated documents use everywhere. Generated documents
+take their place in the top 10 like any other result; the stock backend is
+not run in this mode (it indexes pages only).
+
     .venv/bin/python bench/search_quality.py
     .venv/bin/python bench/search_quality.py --skip-setup            # demo already loaded
     .venv/bin/python bench/search_quality.py --kind typo --kind pinyin
     .venv/bin/python bench/search_quality.py --database-url postgres://postgres@127.0.0.1:5432/zp_bench_quality
+    .venv/bin/python bench/search_quality.py --distractors 10000           # 10,000 generated policies beside the demo
 
 Exit status: 0 when both targets pass, 1 when one fails, 2 on a setup error.
 Results and how to read them: docs/benchmarks.md.
@@ -28,11 +38,12 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -40,6 +51,9 @@ from pathlib import Path
 from common import BASE_DIR, BenchError, default_var_dir, log, prepare_demo, setup_django
 
 QUERIES = BASE_DIR / "tests" / "search" / "queries.json"
+DISTRACTOR_QUERIES = BASE_DIR / "tests" / "search" / "distractor_queries.json"
+DISTRACTOR_SEED = 7  # not policy_corpus.SEED, which the speed benchmark uses
+GENERATED_PREFIX = "bench:"  # external ids of generated documents (search_speed.entries)
 STOCK_BACKEND = "wagtail.search.backends.database"
 TOP = 10
 TARGET_RECALL, TARGET_MRR = 0.95, 0.85
@@ -53,6 +67,7 @@ class Query:
     kind: str
     expect: list[str]
     note: str = ""
+    key: str = ""  # a word of the expected pages that no distractor holds (distractor_queries.json)
     expected_ids: list[int] = field(default_factory=list)
 
 
@@ -125,7 +140,14 @@ def our_search(text: str) -> list[int]:
     from zoneportal.search.engine import SearchRequest, search
 
     response = search(SearchRequest(query=text, per_page=TOP))
-    return [int(hit.external_id.split(":", 1)[1]) for hit in response.results if hit.external_id.startswith("page:")]
+    # Pages only, as the labels name pages; a generated distractor keeps its rank as a negative placeholder.
+    top = []
+    for rank, hit in enumerate(response.results, 1):
+        if hit.external_id.startswith("page:"):
+            top.append(int(hit.external_id.split(":", 1)[1]))
+        elif hit.external_id.startswith(GENERATED_PREFIX):
+            top.append(-rank)
+    return top
 
 
 def stock_search(text: str) -> list[int]:
@@ -140,6 +162,54 @@ def rebuild_ours() -> int:
     from zoneportal.search.index import rebuild_index
 
     return rebuild_index()
+
+
+def distractor_entries(count: int, seed: int) -> Iterator[list]:
+    """``count`` generated policies of ``seed`` as index entries on the default site, in batches (streamed)."""
+    from policy_corpus import generate
+    from search_speed import BATCH, entries
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    corpus = generate(count, seed)
+    while batch := list(itertools.islice(corpus, BATCH)):
+        yield entries(batch, site.pk)
+
+
+def rebuild_with_distractors(count: int, seed: int) -> int:
+    """Rebuild our index with ``count`` generated policies beside the demo, in one bulk load; returns the documents."""
+    from zoneportal.search.index import rebuild_index
+
+    batches = distractor_entries(count, seed)
+    started = time.perf_counter()
+    documents = rebuild_index(extra=batches, extra_count=count)
+    log(f"indexed {documents:,} documents ({count:,} generated) in {time.perf_counter() - started:.1f} s")
+    return documents
+
+
+def check_keys(queries: list[Query]) -> None:
+    """Every key word is held by an expected page of its query and by no generated document; else fail."""
+    from zoneportal.search.backends import full_text
+    from zoneportal.search.engine import lexicon, plan_query
+
+    backend = full_text()
+    problems = []
+    with backend.session() as cursor:
+        for query in queries:
+            if not query.key:
+                continue
+            plan = plan_query(query.key, lexicon(), {}, correct=False)
+            holders: set[str] = set()
+            if plan.groups:
+                match = backend.match(backend.expression(plan.groups))
+                cursor.execute(f"SELECT d.external_id FROM {match.tables} WHERE {match.condition}", match.params)
+                holders = {row[0] for row in cursor.fetchall()}
+            if any(holder.startswith(GENERATED_PREFIX) for holder in holders):
+                problems.append(f"{query.query}: key “{query.key}” occurs in generated documents")
+            if not holders & {f"page:{pk}" for pk in query.expected_ids}:
+                problems.append(f"{query.query}: key “{query.key}” is in none of its expected pages")
+    if problems:
+        raise BenchError("带干扰项的标注查询集有误：\n  " + "\n  ".join(problems))
 
 
 def rebuild_stock() -> None:
@@ -199,7 +269,9 @@ def format_report(
         f"targets: recall@10 >= {TARGET_RECALL} {'PASS' if overall['recall'] >= TARGET_RECALL else 'FAIL'}, "
         f"MRR >= {TARGET_MRR} {'PASS' if overall['mrr'] >= TARGET_MRR else 'FAIL'}",
     ]
-    stock_errors = sum(1 for o in stock if o.error)
+    stock_errors = sum(1 for o in stock if o.error and o.error != "not run")
+    if any(o.error == "not run" for o in stock):
+        lines.append("stock backend not run (generated distractors are not pages)")
     if stock_errors:
         lines.append(f"stock backend raised on {stock_errors} queries (counted as no results)")
     failures = [(q, o) for q, o in zip(queries, ours, strict=True) if o.recall < 1 or o.reciprocal_rank < 1]
@@ -207,7 +279,8 @@ def format_report(
         lines += ["", f"Our search: {len(failures)} queries with a miss or the expected page below rank 1"]
         for query, outcome in failures:
             missing = [name for name, pk in zip(query.expect, query.expected_ids, strict=True) if pk not in outcome.top]
-            got = " | ".join(titles.get(pk, str(pk)) for pk in outcome.top[:5]) or "（无结果）"
+            shown_titles = (titles.get(pk, "（生成的干扰文件）" if pk < 0 else str(pk)) for pk in outcome.top[:5])
+            got = " | ".join(shown_titles) or "（无结果）"
             lines.append(
                 f"- [{query.kind}] {query.query}  recall {outcome.recall:.2f}  rr {outcome.reciprocal_rank:.2f}"
                 + (f"  error {outcome.error}" if outcome.error else "")
@@ -225,11 +298,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--database-url", help="an existing PostgreSQL database (UTF-8 LC_CTYPE) instead of SQLite")
     parser.add_argument("--skip-setup", action="store_true", help="do not migrate / load_demo")
     parser.add_argument(
-        "--queries", type=Path, default=QUERIES, help="labelled queries (default tests/search/queries.json)"
+        "--queries",
+        type=Path,
+        help="labelled queries (default tests/search/queries.json; with --distractors "
+        "tests/search/distractor_queries.json)",
     )
+    parser.add_argument(
+        "--distractors", type=int, default=0, help="index this many generated policies beside the demo (e.g. 10000)"
+    )
+    parser.add_argument("--distractor-seed", type=int, default=DISTRACTOR_SEED, help="their seed (default 7)")
     parser.add_argument("--kind", action="append", default=[], help="only queries of this kind (repeatable)")
     parser.add_argument("--json", type=Path, help="also write per-query results as JSON to this file")
     args = parser.parse_args(argv)
+    args.queries = args.queries or (DISTRACTOR_QUERIES if args.distractors else QUERIES)
     args.var_dir = (args.var_dir or default_var_dir("bench-search", args.database_url)).resolve()
     return args
 
@@ -245,14 +326,22 @@ def main(argv: list[str]) -> int:
         if not queries:
             raise BenchError("没有要运行的查询")
         resolve_expectations(queries)
-        log("rebuilding our index")
-        documents = rebuild_ours()
+        if args.distractors:
+            log(f"rebuilding our index with {args.distractors:,} generated policies (seed {args.distractor_seed})")
+            documents = rebuild_with_distractors(args.distractors, args.distractor_seed)
+            check_keys(queries)
+        else:
+            log("rebuilding our index")
+            documents = rebuild_ours()
         log(f"running {len(queries)} queries through zoneportal.search.engine")
         ours = run_queries(queries, our_search)
-        log(f"rebuilding the index of {STOCK_BACKEND}")
-        rebuild_stock()
-        log(f"running {len(queries)} queries through {STOCK_BACKEND}")
-        stock = run_queries(queries, stock_search)
+        if args.distractors:
+            stock = [score(query, [], 0.0, "not run") for query in queries]
+        else:
+            log(f"rebuilding the index of {STOCK_BACKEND}")
+            rebuild_stock()
+            log(f"running {len(queries)} queries through {STOCK_BACKEND}")
+            stock = run_queries(queries, stock_search)
     except BenchError as exc:
         print(f"benchmark aborted: {exc}", file=sys.stderr)
         return 2

@@ -89,6 +89,10 @@ def query_mix(size: int, seed: int) -> list[tuple[str, str, dict[str, str]]]:
         ("filtered", "管理办法", {"validity": "valid"}),
         ("filtered", "财政", {"category": "财税", "year": "2015"}),
         ("filtered", "招商", {"issuer": "来凤县人民政府"}),
+        # Plain-language questions (issue 13): common words around one that discriminates, or none.
+        ("question", "晟达实业有没有享受税收优惠", {}),
+        ("question", "企业怎么申请高新技术企业认定", {}),
+        ("question", "被征地农民的养老保险要交多少钱", {}),
         ("date sort", "安全生产", {"sort": "date"}),
         ("date sort", "企业", {"sort": "date", "type": "notice"}),
     ]
@@ -291,7 +295,7 @@ def run_database(args: argparse.Namespace, database: str) -> dict:
     var_dir.mkdir(parents=True)
     if database == "sqlite":
         return measure(var_dir, None)
-    with fresh_postgres_database(args.pg_url, PG_DATABASE) as url:
+    with fresh_postgres_database(args.pg_url, args.pg_database) as url:
         return measure(var_dir, url)
 
 
@@ -342,6 +346,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--pg-url",
         default="postgres://postgres@127.0.0.1:5432",
         help="PostgreSQL server; the benchmark creates and drops its own database there",
+    )
+    parser.add_argument(
+        "--pg-database", default=PG_DATABASE, help=f"the database it creates and drops (default {PG_DATABASE})"
     )
     parser.add_argument("--var-dir", type=Path, help="the benchmark's own data directory (default var/bench-speed)")
     parser.add_argument("--rounds", type=int, default=5, help="measured runs of each query (default 5)")

@@ -479,6 +479,42 @@ def test_question_where_to(lexicon):
     assert not {"去", "哪里"} & set(result.terms)
 
 
+QUESTION_WORDS = {"怎么", "多少", "哪些", "能", "吗", "有没有", "多长时间", "多久", "需要", "可以", "什么时候", "哪里"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "环评审批要多长时间",
+        "有没有关于环评的规定",
+        "企业怎么办理环评，需要多久",
+        "环评能在哪里办吗",
+        "哪些企业可以做环评",
+        "办环评多少钱，什么时候能批",
+    ],
+)
+def test_question_words_never_decide_a_match(question):
+    """Whatever question words surround it, the plan of a question about 环评 is made of content words only."""
+    lexicon = MemoryLexicon([*DOCUMENTS, "建设项目环评审批办理指南"])
+    result = plan(question, lexicon)
+    assert any(group[0] == ("环评",) for group in result.groups)  # with its synonym 环境影响评价
+    assert not QUESTION_WORDS & set(result.terms)
+    assert not {"时间", "多长", "钱"} & set(result.terms)
+
+
+def test_question_words_glued_to_a_neighbour_are_dropped():
+    """The segmenter's 能交 / 要交 (能 + 交) are neither searched nor "corrected" into some known word."""
+    lexicon = MemoryLexicon([*DOCUMENTS, "外来务工人员社保缴纳办法"])
+    result = plan("外地人在这里上班能交社保吗", lexicon)
+    assert not {"能交", "这里", "吗"} & set(result.terms)
+    assert result.corrected is None
+    assert not [term for term in plan("申请补贴要交哪些材料", lexicon).terms if "交" in term]
+
+
+def test_a_question_made_of_question_words_only_searches_nothing(lexicon):
+    assert plan("有没有？怎么办？要多久？", lexicon).groups == []
+
+
 @pytest.mark.parametrize("form", DOC_NUMBER_FORMS)
 def test_doc_numbers_in_queries(lexicon, form):
     assert plan(form, lexicon).groups == [[("潜政办发2010年150号",)]]

@@ -209,10 +209,23 @@ class SQLiteFullText(_FullText):
             relevance_params=[],
         )
 
-    def groups_matched(self, groups: Groups) -> tuple[str, list]:
-        """SQL counting how many of ``groups`` a row matches (ranks answers to plain-language questions)."""
-        parts = [f"({TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s))" for _ in groups]
+    def groups_matched(self, groups: Groups, weights: Sequence[int] | None = None) -> tuple[str, list]:
+        """SQL adding up the ``weights`` (default 1) of the ``groups`` a row matches (ranks answers to questions)."""
+        weights = weights or [1] * len(groups)
+        parts = [
+            f"{int(weight)} * ({TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s))"
+            for weight in weights
+        ]
         return " + ".join(parts), [self.expression([group]) for group in groups]
+
+    def ids(self, cursor, expression: str, limit: int) -> list[int]:
+        """The ids of at most ``limit`` documents matching ``expression`` (a rare word's: its whole posting list)."""
+        cursor.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s", [expression, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+    def among(self, ids: Sequence[int]) -> tuple[str, list]:
+        """SQL condition keeping the matches whose id is one of ``ids`` (FTS5 looks each one up by rowid)."""
+        return f"{TABLE}.rowid IN ({', '.join('%s' for _ in ids)})", list(ids)
 
     @staticmethod
     def quote(term: str) -> str:
@@ -384,10 +397,20 @@ class PostgresFullText(_FullText):
         """SQL: ``column`` contains the text of the next parameter."""
         return f"strpos({column}, %s) > 0"
 
-    def groups_matched(self, groups: Groups) -> tuple[str, list]:
-        """SQL counting how many of ``groups`` a row matches (ranks answers to plain-language questions)."""
-        parts = ["(f.vector @@ %s::tsquery)::int" for _ in groups]
+    def groups_matched(self, groups: Groups, weights: Sequence[int] | None = None) -> tuple[str, list]:
+        """SQL adding up the ``weights`` (default 1) of the ``groups`` a row matches (ranks answers to questions)."""
+        weights = weights or [1] * len(groups)
+        parts = [f"{int(weight)} * (f.vector @@ %s::tsquery)::int" for weight in weights]
         return " + ".join(parts), [self.expression([group]) for group in groups]
+
+    def ids(self, cursor, expression: str, limit: int) -> list[int]:
+        """The ids of at most ``limit`` documents matching ``expression`` (a rare word's: a short GIN posting list)."""
+        cursor.execute(f"SELECT document_id FROM {TABLE} WHERE vector @@ %s::tsquery LIMIT %s", [expression, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+    def among(self, ids: Sequence[int]) -> tuple[str, list]:
+        """SQL condition keeping the matches whose id is one of ``ids``."""
+        return "f.document_id = ANY(%s)", [list(ids)]
 
     def age_in_years(self) -> str:
         return "(EXTRACT(EPOCH FROM (now() - d.date)) / 31557600.0)"

@@ -32,7 +32,7 @@ from zoneportal.portal.models import ArticlePage
 from .analysis import fold
 from .backends import filter_tags, full_text
 from .index import rebuild_index  # noqa: F401  (part of the engine's API)
-from .lexicon import VocabularyLexicon, indexed_sites, lexicon, synonyms  # noqa: F401
+from .lexicon import VocabularyLexicon, indexed_sites, lexicon, synonyms
 from .models import DocumentType, SearchDocument, SearchQuery
 from .parameters import MAX_PAGE, SearchRequest
 from .query import MAX_QUERY_LENGTH, QueryPlan, clean_query, plan_query  # noqa: F401
@@ -49,8 +49,13 @@ from .snippets import excerpt, highlight
 from .sources import type_choices, type_label
 
 #: Queries matching more documents than this are ranked, and their facets
-#: counted, over their newest RANK_CAP matches (see _find).
+#: counted, over a bounded set of candidates: every document holding one of the
+#: query's discriminating words, plus the newest RANK_CAP matches (see _candidates).
 RANK_CAP = 500
+#: A word group held by at most RANK_CAP documents discriminates: each of its
+#: documents is a candidate, whatever its date. The rarest groups are taken first,
+#: while their documents add up to at most RARE_DOCUMENTS.
+RARE_DOCUMENTS = 2000
 #: A query of this many word groups is taken as a question: a short page is
 #: filled with documents sharing most of its words.
 QUESTION_GROUPS = 3
@@ -178,27 +183,85 @@ class _Matches:
     candidates: list[dict]  # id, the facet columns and score of each candidate (see _candidates)
 
 
-def _candidates(cursor, plan: QueryPlan, expression: str, matches: int, any_group: bool, scored: bool) -> list[dict]:
-    """The documents matching ``expression`` (or, past ``RANK_CAP``, its newest matches), with facet values and scores.
+def group_frequency(group: Sequence[Sequence[str]], words: VocabularyLexicon | None = None) -> int:
+    """About how many documents hold one of a group's alternatives, from the vocabulary's document counts.
 
-    One statement serves the facet counts and the ranking, so the full-text
-    index is read once for both: on PostgreSQL each reading of a very common
-    word's posting list costs milliseconds.
+    An alternative of several terms is held by at most as many documents as
+    its rarest term; the alternatives' counts add up (an overestimate where
+    they overlap, which only makes a group look less rare).
+    """
+    words = words or lexicon()
+    return sum(min((words.frequency(term) for term in alternative), default=0) for alternative in group)
+
+
+def group_weights(plan: QueryPlan) -> list[int]:
+    """Each group's weight in a question's ranking: a discriminating group (:func:`rare_groups`) outweighs all the
+    common ones together.
+
+    A discriminating group weighs as many as the query has groups, a common one
+    (held by more than RANK_CAP documents) 1: the one rare word of a question
+    wins over any number of common ones, and among groups of the same class the
+    documents matching more of them come first, as before. In a small index
+    every word discriminates and the count of groups matched decides; finer
+    steps of rarity (rounded IDF) let a sliver of rarity reorder answers that
+    relevance should order.
+    """
+    rare = rare_groups(plan)
+    return [len(plan.groups) if group in rare else 1 for group in plan.groups]
+
+
+def rare_groups(plan: QueryPlan) -> list[list[tuple[str, ...]]]:
+    """The query's discriminating word groups, rarest first: each held by at most RANK_CAP documents, together by at
+    most RARE_DOCUMENTS.
+
+    Empty when no word discriminates (every word is common): then, and only
+    then, a query matching many documents is ranked over its newest matches.
+    """
+    words = lexicon()
+    found, held = [], 0
+    for frequency, group in sorted(((group_frequency(g, words), g) for g in plan.groups), key=itemgetter(0)):
+        if frequency > RANK_CAP or held + frequency > RARE_DOCUMENTS:
+            break
+        found.append(group)
+        held += frequency
+    return found
+
+
+def _candidates(cursor, plan: QueryPlan, tags: list[str], matches: int, any_group: bool, scored: bool) -> list[dict]:
+    """The documents matching the plan under ``tags``, with facet values and scores — all of them up to ``RANK_CAP``.
+
+    Past ``RANK_CAP`` the candidates are every match holding one of the
+    query's rare words (:func:`rare_groups`: an old document with the only
+    mention of 环评 is ranked whatever its date) and the newest ``RANK_CAP``
+    matches, which fill the page when the rare words' documents are few; every
+    candidate is scored against the whole query, so common words only rerank.
+    One statement per part serves the facet counts and the ranking, so the
+    full-text index is read once for both: on PostgreSQL each reading of a very
+    common word's posting list costs milliseconds.
     """
     backend = full_text()
+    expression = backend.expression(plan.groups, any_group, tags)
     match = backend.match(expression)
-    conditions, params = [match.condition], list(match.params)
+    parts: list[tuple[str, list]] = [("", [])]
     if matches > RANK_CAP:
-        newest, newest_params = backend.newest(cursor, expression, RANK_CAP, matches)
-        conditions.append(newest)
-        params += newest_params
+        parts = [backend.newest(cursor, expression, RANK_CAP, matches)]
+        rare = rare_groups(plan)
+        if rare:
+            ids = backend.ids(cursor, backend.expression(rare, True, tags), RARE_DOCUMENTS)
+            if ids:
+                parts.append(backend.among(ids))
     score, score_params = _score(plan, match, any_group) if scored else ("0", [])
     columns = ", ".join(f"d.{name}" for name in ("id", *FACETS))
-    cursor.execute(
-        f"SELECT {columns}, {score} FROM {match.tables} WHERE {' AND '.join(conditions)}",
-        [*score_params, *params],
-    )
-    return [dict(zip(("id", *FACETS, "score"), row, strict=True)) for row in cursor.fetchall()]
+    found: dict[int, dict] = {}
+    for condition, params in parts:
+        where = " AND ".join(filter(None, [match.condition, condition]))
+        cursor.execute(
+            f"SELECT {columns}, {score} FROM {match.tables} WHERE {where}",
+            [*score_params, *match.params, *params],
+        )
+        for row in cursor.fetchall():
+            found.setdefault(row[0], dict(zip(("id", *FACETS, "score"), row, strict=True)))
+    return list(found.values())
 
 
 def _combinations(candidates: list[dict]) -> list[dict]:
@@ -226,7 +289,8 @@ def _find(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> _
     exact = matches <= RANK_CAP
     scored = request.sort != "date"
     active = _active_filters(request)
-    candidates = _candidates(cursor, plan, in_site, matches, any_group, scored=scored and (exact or not active))
+    site_tags = _tags(request, with_filters=False)
+    candidates = _candidates(cursor, plan, site_tags, matches, any_group, scored=scored and (exact or not active))
     facets = _facets(_combinations(candidates), request)
     if not active:
         return _Matches(matches, facets, exact, candidates)
@@ -235,7 +299,7 @@ def _find(cursor, plan: QueryPlan, request: SearchRequest, any_group: bool) -> _
         return _Matches(len(kept), facets, exact, kept)
     filtered = backend.expression(plan.groups, any_group, _tags(request))
     total = backend.count(cursor, filtered)
-    kept = _candidates(cursor, plan, filtered, total, any_group, scored) if total and scored else []
+    kept = _candidates(cursor, plan, _tags(request), total, any_group, scored) if total and scored else []
     return _Matches(total, facets, exact, kept)
 
 
@@ -273,8 +337,9 @@ def _score(plan: QueryPlan, match, any_group: bool) -> tuple[str, list]:
     phrase = _title_phrase(plan)
     score_params = [*match.relevance_params, phrase, phrase, *every_group_params]
     if any_group:
-        # Answers to a question share most of its words: more groups matched first.
-        matched, matched_params = backend.groups_matched(plan.groups)
+        # Answers to a question share its words, the rare ones above all: the
+        # groups matched, each weighed by its rarity, come first.
+        matched, matched_params = backend.groups_matched(plan.groups, group_weights(plan))
         score = f"({matched}) * 1000000 + {score}"
         score_params = [*matched_params, *score_params]
     return score, score_params

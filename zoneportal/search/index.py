@@ -238,20 +238,27 @@ def index_pages(page_ids: Iterable[int]) -> None:
     update_source("page", page_ids)
 
 
-def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+def rebuild_index(
+    progress: Callable[[int, int], None] | None = None,
+    extra: Iterable[list[IndexEntry]] = (),
+    extra_count: int = 0,
+) -> int:
     """Throw the index away and index every registered source again; returns the number of documents.
 
-    ``progress(done, total)`` is called after every batch.
+    ``progress(done, total)`` is called after every batch. ``extra`` batches
+    (``extra_count`` entries in all) are indexed beside the sources in the same
+    bulk load — the benchmarks' and tests' generated documents.
     """
     sources = all_sources()
     # Sources that cannot count cheaply are small (FAQ, letters): their entries are listed first.
     listed = {source.prefix: list(source.all_entries()) for source in sources if source.count is None}
-    total = sum(len(listed[s.prefix]) if s.count is None else s.count() for s in sources)
+    total = sum(len(listed[s.prefix]) if s.count is None else s.count() for s in sources) + extra_count
 
     def batches() -> Iterator[list[IndexEntry]]:
         for source in sources:
             entries = listed[source.prefix] if source.prefix in listed else source.all_entries()
             yield from _chunked(on_main_site(entries), BATCH_SIZE)
+        yield from extra
 
     return replace_index(batches(), total, progress)
 

@@ -212,6 +212,8 @@ def plan_query(text: str, lexicon: Lexicon, synonyms: Mapping[str, Sequence[str]
             corrected = fold(original)
             for wrong, right in corrections:
                 corrected = corrected.replace(wrong, right, 1)
+    # Left after correction (which may have used them: 新能 + 原 → 新能源), question fragments go.
+    words = [word for word in words if not _fragment(word, lexicon, drop)]
 
     groups: list[list[tuple[str, ...]]] = []
     highlight: list[str] = []
@@ -269,6 +271,20 @@ def _add_group(
     ][:limit]
     if group not in groups:
         groups.append(group)
+
+
+def _fragment(word: str, lexicon: _CachedLexicon, drop: frozenset[str]) -> bool:
+    """A two-character chunk of a question that the index does not know, half of it a stop word (能交, 要交, 少能).
+
+    The segmenter glues question words to their neighbours; left in, such a chunk
+    would be "corrected" into some known word and decide what matches.
+    """
+    return (
+        len(word) == 2
+        and bool(_HAN_ONLY.fullmatch(word))
+        and (word[0] in drop or word[1] in drop)
+        and not lexicon.frequency(word)
+    )
 
 
 def _is_single_character(word: str) -> bool:
@@ -470,7 +486,9 @@ def _correct(
 
 
 def _is_suspect(word: str, lexicon: _CachedLexicon, synonyms: Mapping[str, Sequence[str]]) -> bool:
-    return bool(_HAN_ONLY.fullmatch(word)) and word not in synonyms and not lexicon.frequency(word)
+    """An unknown Chinese word, not a question fragment (能交 is no typo of 农交; see _fragment)."""
+    unknown = bool(_HAN_ONLY.fullmatch(word)) and word not in synonyms and not lexicon.frequency(word)
+    return unknown and not _fragment(word, lexicon, stopwords())
 
 
 def _spans_around(words: list[str], position: int) -> list[tuple[int, int]]:
