@@ -211,17 +211,23 @@ def deliver(port: int, outcome: Outcome, body: bytes, drop_first: bool) -> Outco
 
 @dataclass
 class Storm:
-    """Kills a gunicorn worker every few tenths of a second while the clients run."""
+    """Kills a gunicorn worker after every few answers, while the other clients' requests are in flight.
+
+    Paced by the letters answered, not by the clock, so a fast run is interrupted as often as a slow one.
+    """
 
     server: Gunicorn
-    stop: threading.Event = field(default_factory=threading.Event)
+    every: int = 12
+    answered: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    rng: random.Random = field(default_factory=lambda: random.Random(9))
 
-    def run(self) -> None:
-        rng = random.Random(9)
-        while not self.stop.wait(rng.uniform(0.15, 0.45)):
-            workers = self.server.workers
+    def tick(self) -> None:
+        with self.lock:
+            self.answered += 1
+            workers = self.server.workers if self.answered % self.every == 0 else []
             if workers:
-                self.server.kill_a_worker(rng.choice(workers))
+                self.server.kill_a_worker(self.rng.choice(workers))
 
 
 def test_killed_workers_and_failing_transactions_lose_nothing(shared, server):
@@ -251,17 +257,12 @@ def test_killed_workers_and_failing_transactions_lose_nothing(shared, server):
                 ensure_ascii=False,
             ).encode()
             done.append(deliver(server.port, outcome, body, drop_first=not failing and n % 4 == 1))
+            storm.tick()
         return done
 
     storm = Storm(server)
-    killer = threading.Thread(target=storm.run, daemon=True)
-    killer.start()
-    try:
-        with ThreadPoolExecutor(clients) as pool:
-            outcomes = [outcome for batch in pool.map(client_run, range(clients)) for outcome in batch]
-    finally:
-        storm.stop.set()
-        killer.join(timeout=10)
+    with ThreadPoolExecutor(clients) as pool:
+        outcomes = [outcome for batch in pool.map(client_run, range(clients)) for outcome in batch]
     assert server.process.poll() is None, "the gunicorn master died"
 
     good = [o for o in outcomes if FAIL_MARK not in o.subject]

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.forms.workflows import WorkflowPageForm
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.sites import views as site_views
 from wagtail.users.forms import PagePermissionsForm
@@ -52,6 +52,21 @@ def register_guide_menu_item() -> MenuItem:
 def drop_online_help(request: HttpRequest, menu_items: list[MenuItem]) -> None:
     """Keep the keyboard shortcuts and our guide; drop the links to Wagtail's website."""
     menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_ONLINE_HELP)]
+
+
+@hooks.register("construct_main_menu")
+def settings_menu_without_product_footer(request: HttpRequest, menu_items: list[MenuItem]) -> None:
+    """设置 without the English "Wagtail v…" footer Wagtail writes under it (no gettext reaches it)."""
+    for index, item in enumerate(menu_items):
+        if item.name == "settings" and isinstance(item, SubmenuMenuItem):
+            menu_items[index] = SubmenuMenuItem(
+                item.label,
+                item.menu,
+                name=item.name,
+                icon_name=item.icon_name,
+                classname=item.classname,
+                order=item.order,
+            )
 
 
 class ChineseLoginForm(LoginForm):
