@@ -108,6 +108,7 @@ def test_reopen_only_once_and_only_when_dissatisfied(mailbox, letter_data):
 
 
 def test_form_rules(mailbox):
+    assert LetterForm({}, mailbox=mailbox).errors["subject"] == ["请填写标题。"]
     form = LetterForm({"subject": "x", "content": "太短"}, mailbox=mailbox)
     assert not form.is_valid()
     assert "至少" in form.errors["content"][0] and "姓名" in form.errors["name"][0]

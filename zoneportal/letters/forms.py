@@ -26,13 +26,18 @@ def normalise_phone(value: str) -> str:
 class LetterForm(forms.Form):
     """写信: what a citizen sends to one mailbox."""
 
-    subject = forms.CharField(label=_("标题"), max_length=100)
+    subject = forms.CharField(
+        label=_("标题"),
+        max_length=100,
+        error_messages={"required": _("请填写标题。"), "max_length": _("标题最多 %(limit_value)d 字。")},
+    )
     content = forms.CharField(
         label=_("内容"),
         widget=forms.Textarea(attrs={"rows": 10}),
         min_length=CONTENT_MIN,
         max_length=CONTENT_MAX,
         error_messages={
+            "required": _("请填写来信内容。"),
             "max_length": _("内容最多 %(limit_value)d 字（现有 %(show_value)d 字），请精简后再提交。"),
             "min_length": _("内容至少 %(limit_value)d 字，请把情况说清楚。"),
         },
