@@ -983,11 +983,11 @@ class CollectedTasks:
             for obj in queryset.specific() if issubclass(model, Page) else queryset:
                 indexed = obj.get_indexed_instance()
                 if indexed is not None:
-                    objects_by_class.setdefault(type(indexed), []).append(indexed)
-        for cls, objects in objects_by_class.items():
-            indexable = set(
-                cls.get_indexed_objects().filter(pk__in=[obj.pk for obj in objects]).values_list("pk", flat=True)
-            )
-            objects = [obj for obj in objects if obj.pk in indexable]
+                    # A page queued both as a Page and as its own type is indexed once: PostgreSQL's
+                    # upsert refuses the same row twice in one statement.
+                    objects_by_class.setdefault(type(indexed), {})[indexed.pk] = indexed
+        for cls, by_pk in objects_by_class.items():
+            indexable = set(cls.get_indexed_objects().filter(pk__in=list(by_pk)).values_list("pk", flat=True))
+            objects = [obj for pk, obj in by_pk.items() if pk in indexable]
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(cls, objects)
