@@ -164,3 +164,11 @@ def year_is_arranged(year: int) -> bool:
     from .models import Holiday
 
     return calendar_knows(year) or Holiday.objects.filter(date__year=year).exists()
+
+
+def working_days_left(deadline: datetime.date, today: datetime.date | None = None) -> int:
+    """Working days from ``today`` (the zone's today by default) until ``deadline``; negative once it has passed."""
+    today = today or timezone.localdate()
+    if today <= deadline:
+        return working_days_between(today, deadline)
+    return -working_days_between(deadline, today)

@@ -1,8 +1,7 @@
 """来信 in the JSON API (``/api/v1/``): the mailboxes, sending a letter, its status, the published replies.
 
-A :class:`ninja.Router` mounted on the project's ``NinjaAPI`` (``zoneportal/search/api.py``). It does
-not import that module: the API imports this router while it is being built, so the error shape
-(``{"detail", "errors": [{"param", "message"}]}``) is declared here again as :class:`LetterErrorOut`.
+A :class:`ninja.Router` mounted on the project's ``NinjaAPI`` (``zoneportal/search/api.py``); errors
+have the project's one shape, ``core.api.ErrorOut``.
 
 ``POST /letters`` reads its JSON body itself instead of through a ninja schema, so that a wrong type
 is answered like every other mistake — 400, one Chinese message per field — and the rules are the
@@ -26,6 +25,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import BaseModel
 from pydantic import Field as PydanticField
 
+from zoneportal.core.api import ErrorOut
 from zoneportal.core.network import over_limit
 
 from . import numbers
@@ -51,11 +51,6 @@ PRIVATE = "private, no-store"
 
 
 # --------------------------------------------------------------------------- schemas
-
-
-class LetterErrorOut(Schema):
-    detail: str = Field(description="错误说明")
-    errors: list[dict[str, str]] = Field(description="逐个字段的说明：param（字段名）、message（中文说明）")
 
 
 class CategoryOut(Schema):
@@ -285,7 +280,7 @@ def mailboxes(request: HttpRequest, response: HttpResponse) -> list[dict]:
 
 @router.post(
     "/letters",
-    response={200: ReceiptOut, 201: ReceiptOut, 400: LetterErrorOut, 429: LetterErrorOut},
+    response={200: ReceiptOut, 201: ReceiptOut, 400: ErrorOut, 429: ErrorOut},
     url_name="letters",
     summary="写信",
     description=(
@@ -373,7 +368,7 @@ def replay(response: HttpResponse, letter: Letter, mailbox: Mailbox, cleaned: di
 
 @router.get(
     "/letters/public",
-    response={200: PublicLettersOut, 422: LetterErrorOut},
+    response={200: PublicLettersOut, 422: ErrorOut},
     url_name="letters_public",
     summary="公开信件",
     description=(
@@ -419,7 +414,7 @@ def public_letters(request: HttpRequest, response: HttpResponse, params: Query[P
 
 @router.get(
     "/letters/{tracking_number}",
-    response={200: LetterStatusOut, 404: LetterErrorOut, 429: LetterErrorOut},
+    response={200: LetterStatusOut, 404: ErrorOut, 429: ErrorOut},
     url_name="letter_status",
     summary="查询信件办理进度",
     description=(

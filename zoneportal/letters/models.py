@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zoneportal.core.models import Department
 from zoneportal.core.storage import private_storage
-from zoneportal.core.workdays import add_working_days, working_days_between
+from zoneportal.core.workdays import add_working_days, working_days_between, working_days_left
 
 
 class Mailbox(models.Model):
@@ -188,10 +188,7 @@ class Letter(models.Model):
 
     def working_days_left(self, today: datetime.date | None = None) -> int:
         """Working days until the deadline; negative when it has passed."""
-        today = today or timezone.localdate()
-        if today <= self.due_on:
-            return working_days_between(today, self.due_on)
-        return -working_days_between(self.due_on, today)
+        return working_days_left(self.due_on, today)
 
     def public_timeline(self) -> models.QuerySet:
         """The steps the writer may see, oldest first."""
@@ -337,10 +334,7 @@ class SupervisionOrder(models.Model):
 
     def working_days_left(self, today: datetime.date | None = None) -> int:
         """Working days until the order's deadline; negative when it has passed."""
-        today = today or timezone.localdate()
-        if today <= self.due_on:
-            return working_days_between(today, self.due_on)
-        return -working_days_between(self.due_on, today)
+        return working_days_left(self.due_on, today)
 
 
 class OversightNotice(models.Model):

@@ -286,11 +286,8 @@ class RectifiedView(StepView):
         return _("已报告整改完成：“%(title)s”，等待管委会办公室销号。") % {"title": self.item.title}
 
 
-class ReturnView(StepView):
-    form_class = ReturnForm
-    page_title = gettext_lazy("退回整改")
-    intro = gettext_lazy("整改不到位时退回责任部门继续整改，事项回到“整改中”，请写明原因。")
-    submit_label = gettext_lazy("退回整改")
+class OfficeReviewView(StepView):
+    """The office's two answers to a reported rectification: return it or close it (销号)."""
 
     def check_allowed(self, user) -> None:
         if not access.may_review(user):
@@ -298,6 +295,13 @@ class ReturnView(StepView):
 
     def allowed_now(self) -> bool:
         return self.item.state == State.RECTIFIED
+
+
+class ReturnView(OfficeReviewView):
+    form_class = ReturnForm
+    page_title = gettext_lazy("退回整改")
+    intro = gettext_lazy("整改不到位时退回责任部门继续整改，事项回到“整改中”，请写明原因。")
+    submit_label = gettext_lazy("退回整改")
 
     def perform(self, form) -> None:
         services.return_item(self.item, user=self.request.user, reason=form.cleaned_data["reason"])
@@ -306,18 +310,11 @@ class ReturnView(StepView):
         return _("已退回整改：“%(title)s”。") % {"title": self.item.title}
 
 
-class CloseView(StepView):
+class CloseView(OfficeReviewView):
     form_class = CloseForm
     page_title = gettext_lazy("销号")
     intro = gettext_lazy("核实整改到位后销号，事项转为“已销号”，不再变更。")
     submit_label = gettext_lazy("确认销号")
-
-    def check_allowed(self, user) -> None:
-        if not access.may_review(user):
-            raise PermissionDenied
-
-    def allowed_now(self) -> bool:
-        return self.item.state == State.RECTIFIED
 
     def perform(self, form) -> None:
         services.close_item(self.item, user=self.request.user, note=form.cleaned_data["note"])

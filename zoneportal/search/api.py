@@ -29,6 +29,7 @@ from ninja.renderers import JSONRenderer
 from pydantic import field_validator
 from wagtail.models import Site
 
+from zoneportal.core.api import ErrorOut
 from zoneportal.core.network import over_limit
 from zoneportal.portal.templatetags.portal_tags import local_url
 
@@ -146,11 +147,6 @@ class SearchOut(Schema):
 class SuggestOut(Schema):
     query: str
     suggestions: list[str] = Field(description="输入提示：标题、拼音联想和热门搜索词")
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="错误说明")
-    errors: list[dict[str, str]] = Field(description="逐个参数的说明：param、message")
 
 
 def highlighted_words(*fragments: str) -> list[str]:
