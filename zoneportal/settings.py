@@ -62,6 +62,9 @@ LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "30/h")
 LETTER_CAPTCHA_BYPASS = env_bool("LETTER_CAPTCHA_BYPASS", False)
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
 LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
+# 索引号 of policy documents (policies/index_numbers.py): the rule and the committee's organisation code in it.
+POLICY_INDEX_NUMBER_RULE = os.environ.get("POLICY_INDEX_NUMBER_RULE", "{org}-{category}-{year}-{serial:05d}")
+POLICY_ORG_CODE = os.environ.get("POLICY_ORG_CODE", "11422826MB1F3045X")
 FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
 # A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
@@ -82,6 +85,7 @@ INSTALLED_APPS = [
     "zoneportal.consultations",
     "zoneportal.surveys",
     "zoneportal.rectification",
+    "zoneportal.policies",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",

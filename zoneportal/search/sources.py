@@ -19,8 +19,9 @@ and, when one of its objects changes or goes, calls :func:`changed` or :func:`re
 - the source's result type (``type``, ``label``) is a facet of the results page, a value of the
   API's ``type`` parameter with its label in the OpenAPI help, and a valid ``SearchDocument.type``.
 
-Every entry's ``external_id`` is ``"<prefix>:<primary key>"`` (``faq:12``); an object may add more
-entries as ``"<prefix>:<primary key>:<anything>"``, which go with it.
+Every entry's ``external_id`` is ``"<prefix>:<key>"`` (``faq:12``), the key being the primary key
+unless the source gives its own ``key`` function (the policy library's ``policy:H001`` keeps an imported
+document's id); an object may add more entries as ``"<prefix>:<key>:<anything>"``, which go with it.
 
 The built-in types (``models.DocumentType``: the column kinds, 信件回复 and 其他页面) keep their values
 and come first, in their order; a source may use one of them (the FAQ app's ``faq``) or add its own.
@@ -63,9 +64,15 @@ class Source:
     entries_for_ids: Callable[[list[Any]], Iterable[IndexEntry]] | None = None
     #: Further result types this source's entries may have (``(value, label)``), besides ``type``.
     other_types: tuple[tuple[str, str], ...] = field(default=())
+    #: What the index knows an object by, when not its primary key (then ``entries_for_ids`` takes these keys).
+    key: Callable[[Any], Any] | None = None
+
+    def key_of(self, obj: models.Model) -> Any:
+        """The key of ``obj`` in this source's external ids."""
+        return self.key(obj) if self.key is not None else obj.pk
 
     def external_id(self, pk: Any) -> str:
-        """The identifier of the object ``pk``'s main entry (``faq:12``)."""
+        """The identifier of the main entry of the object with key ``pk`` (``faq:12``)."""
         return f"{self.prefix}:{pk}"
 
     def current_entries(self, pks: list[Any]) -> list[IndexEntry]:
@@ -94,6 +101,7 @@ def register_source(
     count: Callable[[], int] | None = None,
     entries_for_ids: Callable[[list[Any]], Iterable[IndexEntry]] | None = None,
     other_types: Iterable[tuple[str, str]] = (),
+    key: Callable[[Any], Any] | None = None,
 ) -> Source:
     """Make a source searchable; call it from the app's ``AppConfig.ready()``.
 
@@ -107,7 +115,7 @@ def register_source(
     for value, value_label in types:
         _check_type(prefix, value, value_label)
     source = Source(
-        prefix, type, str(label), all_entries, entries_for, model, count, entries_for_ids, tuple(other_types)
+        prefix, type, str(label), all_entries, entries_for, model, count, entries_for_ids, tuple(other_types), key
     )
     _sources[prefix] = source
     _rebuild_extra_types()
@@ -180,11 +188,11 @@ def changed(obj: models.Model, prefix: str | None = None) -> None:
     ``prefix`` is needed only when the source was registered without ``model``.
     """
     source = get_source(prefix) if prefix else _source_of(obj)
-    _schedule(source.prefix, [obj.pk], remove=False)
+    _schedule(source.prefix, [source.key_of(obj)], remove=False)
 
 
 def removed(prefix: str, pk: Any) -> None:
-    """The object ``pk`` of source ``prefix`` is gone (deleted, withdrawn): its entries leave the index on commit."""
+    """The object with key ``pk`` of source ``prefix`` is gone (deleted, withdrawn): its entries leave the index."""
     get_source(prefix)  # a typo in the prefix fails here, not silently in the worker
     _schedule(prefix, [pk], remove=True)
 

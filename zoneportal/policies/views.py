@@ -1,0 +1,1 @@
+"""The library's public views (filled in by the policy-library work)."""
