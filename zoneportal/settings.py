@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "zoneportal.surveys",
     "zoneportal.rectification",
     "zoneportal.policies",
+    "zoneportal.backups",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -248,6 +249,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
 # Files only staff may read (letters' attachments, 整改佐证材料): outside MEDIA_ROOT, never served
 # by URL; each app's back-office view checks permissions and sends them (core/storage.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Where `manage.py backup` writes its archives (database, MEDIA_ROOT and PRIVATE_MEDIA_ROOT); copy them off the machine.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
