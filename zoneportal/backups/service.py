@@ -131,10 +131,13 @@ def verify_archive(archive: Path, progress: Write | None = None) -> dict[str, An
     """Read the whole archive and check every file against the manifest; its manifest. Writes nothing."""
     digests: dict[str, str] = {}
     manifest = None
+    repeated = []
     bar = _progress(_("正在校验"), archive.stat().st_size, progress)
     with reading(archive, bar) as members:
         for member, data in members:
             part, _path = check_member(member)
+            if member.name in digests or (part == manifest_module.NAME and manifest is not None):
+                repeated.append(member.name)  # a second copy would overwrite the checked one on restore
             if part == manifest_module.NAME:
                 manifest = manifest_module.parse(data.read())
             else:
@@ -143,7 +146,8 @@ def verify_archive(archive: Path, progress: Write | None = None) -> dict[str, An
     if manifest is None:
         raise BackupError(_("备份文件中没有清单 manifest.json：这不是本系统的备份文件，或文件不完整。"))
     expected = {name: entry["sha256"] for name, entry in manifest["files"].items()}
-    problems = [_("缺少 %(name)s") % {"name": name} for name in sorted(expected.keys() - digests.keys())]
+    problems = [_("%(name)s 出现了不止一次") % {"name": name} for name in repeated]
+    problems += [_("缺少 %(name)s") % {"name": name} for name in sorted(expected.keys() - digests.keys())]
     problems += [_("清单中没有 %(name)s") % {"name": name} for name in sorted(digests.keys() - expected.keys())]
     problems += [
         _("%(name)s 的校验和不符") % {"name": name}
