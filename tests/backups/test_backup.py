@@ -32,6 +32,7 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from tests.backups.targets import Installation, files_in, ran, tree
+from zoneportal.backups.archive import ArchiveWriter
 from zoneportal.backups.database import DUMP_NAMES, DatabaseState, current_state
 from zoneportal.backups.errors import BackupError
 from zoneportal.backups.files import Progress
@@ -370,3 +371,14 @@ def test_progress_is_one_rewritten_line_on_a_terminal_only():
     quiet.advance(50)
     quiet.finish()
     assert silent == []
+
+
+def test_an_unfinished_archive_is_deleted_when_a_backup_fails(tmp_path):
+    source = tmp_path / "园区.jpg"
+    source.write_bytes(SOURCE_FILES["media/original_images/园区鸟瞰.jpg"])
+    writer = ArchiveWriter(tmp_path / ".zoneportal-20261207-023000.tar.gz.part")
+    assert writer.add_file("media/园区.jpg", source)["size"] == source.stat().st_size
+    assert writer.add_file("media/gone.jpg", tmp_path / "deleted meanwhile.jpg") is None
+    writer.abort()  # what create_backup does on any error before the rename
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["园区.jpg"]
+    assert archives_in(tmp_path) == []
