@@ -37,7 +37,7 @@ from zoneportal.backups.database import DUMP_NAMES, DatabaseState, current_state
 from zoneportal.backups.errors import BackupError
 from zoneportal.backups.files import Progress
 from zoneportal.backups.manifest import check_compatible
-from zoneportal.backups.retention import archives_in
+from zoneportal.backups.retention import archives_in, prune
 from zoneportal.backups.service import create_backup
 
 _bytes = random.Random(14).randbytes
@@ -382,3 +382,17 @@ def test_an_unfinished_archive_is_deleted_when_a_backup_fails(tmp_path):
     writer.abort()  # what create_backup does on any error before the rename
     assert sorted(path.name for path in tmp_path.iterdir()) == ["园区.jpg"]
     assert archives_in(tmp_path) == []
+
+
+def test_pruning_keeps_the_backup_just_written_even_after_the_clock_went_back(tmp_path):
+    names = [
+        "zoneportal-20261206-023000.tar.gz",
+        "zoneportal-20261207-023000.tar.gz",
+        "zoneportal-20261205-023000.tar.gz",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"backup")
+    current = tmp_path / "zoneportal-20261205-023000.tar.gz"  # written last, by a clock set back
+    assert [path.name for path in prune(tmp_path, 2, current=current)] == ["zoneportal-20261206-023000.tar.gz"]
+    assert [path.name for path in archives_in(tmp_path)] == [current.name, "zoneportal-20261207-023000.tar.gz"]
+    assert [path.name for path in prune(tmp_path, 1)] == [current.name]

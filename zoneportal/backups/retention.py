@@ -32,11 +32,16 @@ def archives_in(directory: Path) -> list[Path]:
     return [path for _stamp, _counter, path in sorted(found)]
 
 
-def prune(directory: Path, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest backups in ``directory``; the deleted paths."""
+def prune(directory: Path, keep: int, current: Path | None = None) -> list[Path]:
+    """Delete all but the ``keep`` newest backups in ``directory``; the deleted paths.
+
+    ``current`` (the backup just written) is always one of those kept, even if the clock was set back
+    and older archives carry later names.
+    """
     if keep < 1:
         raise ValueError("keep at least one backup")
-    old = archives_in(directory)[:-keep]
+    others = [path for path in archives_in(directory) if path != current]
+    old = others[: max(len(others) - (keep - 1 if current else keep), 0)]
     for path in old:
         path.unlink()
     return old

@@ -50,5 +50,5 @@ class Command(BaseCommand):
         if result.vanished:
             self.stdout.write(_("备份期间被删除、未写入备份的文件：%(names)s") % {"names": "、".join(result.vanished)})
         if keep is not None:
-            for path in prune(result.path.parent, keep):
+            for path in prune(result.path.parent, keep, current=result.path):
                 self.stdout.write(_("已删除旧备份 %(path)s") % {"path": path})
