@@ -62,6 +62,11 @@ LETTER_LOOKUP_RATE = os.environ.get("LETTER_LOOKUP_RATE", "30/h")
 LETTER_CAPTCHA_BYPASS = env_bool("LETTER_CAPTCHA_BYPASS", False)
 #: First letters of every letter's tracking number (来凤: LF), e.g. LF20261206-0001.
 LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
+# 依申请公开: requests filed and look-ups (number + query code) per visitor address.
+DISCLOSURE_RATE = os.environ.get("DISCLOSURE_RATE", "5/h")
+DISCLOSURE_LOOKUP_RATE = os.environ.get("DISCLOSURE_LOOKUP_RATE", "30/h")
+#: First letters of a disclosure request's number (公开: GK), e.g. GK20261207-0001.
+DISCLOSURE_NUMBER_PREFIX = os.environ.get("DISCLOSURE_NUMBER_PREFIX", "GK")
 FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
 # A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
@@ -82,6 +87,7 @@ INSTALLED_APPS = [
     "zoneportal.consultations",
     "zoneportal.surveys",
     "zoneportal.rectification",
+    "zoneportal.disclosure",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
