@@ -151,6 +151,8 @@ def _apply(current: DisclosureRequest, action_name: str, *, day: datetime.date, 
         current.correction_due_on = deadlines.correction_due(day)
     elif action_name == "record_correction":
         current.correction_text = _required(note, _("请填写申请人补正的内容。"))
+        if day < current.correction_asked_on:
+            raise ValidationError(_("收到补正的日期不能早于告知补正的日期。"))
         current.correction_received_on = day
         # 第三十条: the answer period counts from the day the correction arrives.
         current.clock_start = day
@@ -159,6 +161,8 @@ def _apply(current: DisclosureRequest, action_name: str, *, day: datetime.date, 
         current.consultation_party = _required(changes.get("consultation_party", ""), _("请填写征求意见的第三方。"))
         current.consultation_started_on = day
     elif action_name == "finish_consultation":
+        if day < current.consultation_started_on:
+            raise ValidationError(_("收到第三方意见的日期不能早于征求意见的日期。"))
         current.paused_days += deadlines.paused_working_days(current.consultation_started_on, day)
         current.consultation_started_on = None
     elif action_name == "extend":
