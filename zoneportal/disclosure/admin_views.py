@@ -29,7 +29,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from zoneportal.core.admin_views import forbidden
+from zoneportal.core.admin_views import answer_denial_with_403, forbidden
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import is_office
 from zoneportal.core.workdays import working_days_left
@@ -349,6 +349,10 @@ class AnnualReportViewSet(ModelViewSet):
     ]
     form_fields = ["year", "summary", "proactive", "problems", "is_published"]
     add_to_admin_menu = False
+
+    def construct_view(self, view_class, **kwargs):
+        # Anyone but the office gets the back office's 403, as in every disclosure view (not Wagtail's redirect).
+        return answer_denial_with_403(super().construct_view(view_class, **kwargs))
 
 
 def open_requests_needing_attention(today=None) -> dict[str, QuerySet]:
