@@ -131,11 +131,6 @@ class DisclosureRequest(models.Model):
         return self.name
 
     @property
-    def received_on(self) -> datetime.date:
-        """The day of receipt in the zone's own time."""
-        return timezone.localdate(self.received_at)
-
-    @property
     def is_open(self) -> bool:
         """Not answered and not withdrawn."""
         return self.status in OPEN_STATUSES

@@ -238,7 +238,6 @@ def status(request: HttpRequest, page: DisclosureIndexPage, number: str) -> Http
         "timeline": timeline,
         "reply_files": found.files.filter(role=RequestFile.Role.REPLY),
         "correction_form": correction if found.status == DisclosureRequest.Status.CORRECTION else None,
-        "flag": found.deadline_flag(),
         "breadcrumb_title": _("办理进度"),
     }
     return _private(_render(request, page, "disclosure/status.html", context, 400 if correction.errors else 200))
