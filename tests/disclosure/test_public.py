@@ -270,3 +270,24 @@ def test_reply_files_only_for_the_session_that_looked_up(client, disclosure_page
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_a_new_report_shows_on_the_cached_pages(client, disclosure_page, django_capture_on_commit_callbacks):
+    from zoneportal.portal.page_cache import current_generation
+
+    client.get(f"{disclosure_page.url}nianbao/")
+    before = current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        AnnualReport.objects.create(year=2024, summary="总体情况。", is_published=True)
+    assert current_generation() != before
+    assert "2024年政府信息公开工作年度报告" in text_of(client.get(f"{disclosure_page.url}nianbao/"))
+
+
+def test_a_deleted_request_takes_its_files(client, disclosure_page, django_capture_on_commit_callbacks):
+    file_request(client, disclosure_page, proof=SimpleUploadedFile("证件.pdf", PDF_BYTES))
+    item = RequestFile.objects.get()
+    storage, name = item.file.storage, item.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        item.request.delete()
+    assert not storage.exists(name)

@@ -9,3 +9,6 @@ class DisclosureConfig(AppConfig):
     label = "disclosure"
     verbose_name = _("信息公开")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (cached pages follow the annual reports; files follow their requests)
