@@ -65,6 +65,11 @@ LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
 # 索引号 of policy documents (policies/index_numbers.py): the rule and the committee's organisation code in it.
 POLICY_INDEX_NUMBER_RULE = os.environ.get("POLICY_INDEX_NUMBER_RULE", "{org}-{category}-{year}-{serial:05d}")
 POLICY_ORG_CODE = os.environ.get("POLICY_ORG_CODE", "11422826MB1F3045X")
+# 依申请公开: requests filed and look-ups (number + query code) per visitor address.
+DISCLOSURE_RATE = os.environ.get("DISCLOSURE_RATE", "5/h")
+DISCLOSURE_LOOKUP_RATE = os.environ.get("DISCLOSURE_LOOKUP_RATE", "30/h")
+#: First letters of a disclosure request's number (公开: GK), e.g. GK20261207-0001.
+DISCLOSURE_NUMBER_PREFIX = os.environ.get("DISCLOSURE_NUMBER_PREFIX", "GK")
 FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
 # A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
@@ -87,6 +92,7 @@ INSTALLED_APPS = [
     "zoneportal.rectification",
     "zoneportal.policies",
     "zoneportal.backups",
+    "zoneportal.disclosure",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",

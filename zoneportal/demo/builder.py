@@ -41,6 +41,7 @@ from wagtail.models import Collection, GroupApprovalTask, Page, Site, Task, Work
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
+from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.portal.models import (
     AlbumPhoto,
     ArticleAttachment,
@@ -194,7 +195,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 18  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 19  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -247,6 +248,8 @@ class DemoBuilder:
         rectification_demo.build(self)
         step(_("为超期演示来信下发督办单"), total=1)
         self.issue_supervision_order()
+        step(_("信息公开：公开指南、年度报告与依申请公开"), total=disclosure_demo.steps())
+        disclosure_demo.build(self)
         self.progress.finish()
 
     def create_surveys(self) -> None:
@@ -860,6 +863,7 @@ def remove_demo() -> None:
     remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
+    disclosure_demo.remove()
     remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]
