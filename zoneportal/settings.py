@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "zoneportal.consultations",
     "zoneportal.surveys",
     "zoneportal.rectification",
+    "zoneportal.services",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
