@@ -99,9 +99,7 @@ def services(zone: Zone) -> ServicesZone:
     )
     JourneyStage.objects.create(journey=journey, item=filing, sort_order=0, note="先办理备案")
     JourneyStage.objects.create(journey=journey, item=land, sort_order=1)
-    question = JourneyQuestion.objects.create(
-        journey=journey, text="项目是否需要新征用地？", effect=JourneyQuestion.Effect.NEEDED_IF_YES
-    )
-    question.items.add(land)
+    question = JourneyQuestion.objects.create(journey=journey, text="项目是否需要新征用地？")
+    question.yes_items.add(land)
     question.save()
     return ServicesZone(zone, page, startup, founding, filing, land, draft, material, journey, question)

@@ -149,21 +149,33 @@ def test_item_rules_refuse_with_the_error_next_to_the_field(services, changes, f
     assert not ServiceItem.objects.filter(name="入园企业证照代办").exists()
 
 
-def test_journey_question_may_only_name_the_journeys_items(services):
+def journey_items(services) -> tuple[list, list]:
+    question = Journey.objects.get(pk=services.journey.pk).questions.get()
+    return list(question.yes_items.all()), list(question.no_items.all())
+
+
+def test_journey_questions_and_stages_are_checked(services):
     client = logged_in_client(services.zone.users["invest_editor"])
     edit = journey_url("edit", services.journey.pk)
     data = admin_form(client.get(edit), form_id="w-editor-form")
-    data.setlist("questions-0-items", [str(services.land.pk), str(services.draft.pk)])
+    data.setlist("questions-0-yes_items", [str(services.land.pk), str(services.draft.pk)])
     response = client.post(edit, data)
     assert response.status_code == 200
     assert "所选事项须在本“一件事”的办理顺序中：尚未公开的事项" in text_of(response)
-    assert list(Journey.objects.get(pk=services.journey.pk).questions.get().items.all()) == [services.land]
+    assert journey_items(services) == ([services.land], [])
 
-    data.setlist("questions-0-items", [str(services.filing.pk)])
+    data.setlist("questions-0-yes_items", [str(services.land.pk)])
+    data.setlist("questions-0-no_items", [str(services.land.pk)])
+    assert "不能既是回答“是”才需要" in text_of(client.post(edit, data))
+
+    data.setlist("questions-0-yes_items", [])
+    data.setlist("questions-0-no_items", [])
+    assert "请至少选择一个事项" in text_of(client.post(edit, data))
+
+    data.setlist("questions-0-no_items", [str(services.filing.pk)])
     data["stages-1-item"] = str(services.filing.pk)
-    response = client.post(edit, data)
-    assert "已在办理顺序中" in text_of(response)
+    assert "已在办理顺序中" in text_of(client.post(edit, data))
 
     data["stages-1-item"] = str(services.land.pk)
     assert client.post(edit, data).status_code == 302
-    assert list(Journey.objects.get(pk=services.journey.pk).questions.get().items.all()) == [services.filing]
+    assert journey_items(services) == ([], [services.filing])

@@ -57,19 +57,14 @@ def test_download_name():
     assert material.download_name(Material.SAMPLE) == "企业入园申请表（填写样表）.pdf"
 
 
-@pytest.mark.parametrize(
-    ("effect", "answer", "excluded"),
-    [
-        (JourneyQuestion.Effect.NEEDED_IF_YES, True, False),
-        (JourneyQuestion.Effect.NEEDED_IF_YES, False, True),
-        (JourneyQuestion.Effect.NEEDED_IF_NO, True, True),
-        (JourneyQuestion.Effect.NEEDED_IF_NO, False, False),
-        (JourneyQuestion.Effect.NEEDED_IF_YES, None, False),
-        (JourneyQuestion.Effect.NEEDED_IF_NO, None, False),
-    ],
-)
-def test_question_excludes(effect, answer, excluded):
-    assert JourneyQuestion(effect=effect).excludes(answer) is excluded
+@pytest.mark.django_db
+def test_question_rules_out_the_other_answers_items(services):
+    question = services.question
+    question.no_items.add(services.filing)
+    question.save()
+    assert question.ruled_out(True) == [services.filing]
+    assert question.ruled_out(False) == [services.land]
+    assert question.ruled_out(None) == []
 
 
 def test_read_answers_ignores_anything_but_yes_and_no():

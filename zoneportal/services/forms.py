@@ -77,10 +77,21 @@ class JourneyForm(DepartmentOwnedForm):
                 row.add_error("item", _("“%(item)s”已在办理顺序中，每个事项只列一次。") % {"item": item})
             chosen.add(item.pk)
         for row in kept_rows(self.formsets["questions"]):
-            outside = [item for item in row.cleaned_data.get("items") or [] if item.pk not in chosen]
-            if outside:
+            yes_items, no_items = (list(row.cleaned_data.get(name) or []) for name in ("yes_items", "no_items"))
+            if not yes_items and not no_items:
+                row.add_error("yes_items", _("请至少选择一个事项：回答“是”或“否”时才需要办理的。"))
+            both = [item for item in yes_items if item in no_items]
+            if both:
                 row.add_error(
-                    "items",
+                    "no_items",
+                    _("同一事项不能既是回答“是”才需要、又是回答“否”才需要：%(items)s")
+                    % {"items": "、".join(map(str, both))},
+                )
+            outside = [item for item in yes_items + no_items if item.pk not in chosen]
+            if outside:
+                field = "yes_items" if any(item in yes_items for item in outside) else "no_items"
+                row.add_error(
+                    field,
                     _("所选事项须在本“一件事”的办理顺序中：%(items)s") % {"items": "、".join(map(str, outside))},
                 )
         return cleaned

@@ -54,15 +54,14 @@ def needed_stages(stages: list[JourneyStage], answered: list[AnsweredQuestion]) 
     """Every stage in order, marked not needed when an answered question rules its item out."""
     ruled_out: dict[int, JourneyQuestion] = {}
     for entry in answered:
-        if entry.question.excludes(entry.answer):
-            for item in entry.question.items.all():
-                ruled_out.setdefault(item.pk, entry.question)
+        for item in entry.question.ruled_out(entry.answer):
+            ruled_out.setdefault(item.pk, entry.question)
     return [NeededStage(stage, stage.item_id not in ruled_out, ruled_out.get(stage.item_id)) for stage in stages]
 
 
 def journey_plan(journey: Journey, data: Mapping[str, str]) -> tuple[list[AnsweredQuestion], list[NeededStage]]:
     """The questions with their answers and the published stages with their verdicts, for the journey page."""
-    questions = list(journey.questions.prefetch_related("items"))
+    questions = list(journey.questions.prefetch_related("yes_items", "no_items"))
     stages = [stage for stage in journey.stages.select_related("item", "item__department") if stage.item.published]
     answered = read_answers(questions, data)
     return answered, needed_stages(stages, answered)

@@ -338,25 +338,27 @@ class JourneyStage(Orderable):
 
 
 class JourneyQuestion(ClusterableModel, Orderable):
-    """A yes/no question: its answer says whether some of the journey's items are needed."""
-
-    class Effect(models.TextChoices):
-        NEEDED_IF_YES = "yes", _("回答“是”才需要办理所选事项")
-        NEEDED_IF_NO = "no", _("回答“否”才需要办理所选事项")
+    """A yes/no question: some of the journey's items are needed only on a 是, others only on a 否."""
 
     journey = ParentalKey(Journey, verbose_name=_("一件事"), on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("问题"), max_length=200, help_text=_("可以用“是”或“否”回答，如：项目是否需要新征用地？"))
     help_text = models.CharField(_("补充说明"), max_length=200, blank=True)
-    effect = models.CharField(_("作用"), max_length=5, choices=Effect.choices, default=Effect.NEEDED_IF_YES)
-    items = ParentalManyToManyField(
-        ServiceItem, verbose_name=_("所选事项"), related_name="+", help_text=_("只能选本“一件事”办理顺序中的事项")
+    yes_items = ParentalManyToManyField(
+        ServiceItem,
+        verbose_name=_("回答“是”才需要办理的事项"),
+        blank=True,
+        related_name="+",
+        help_text=_("只能选本“一件事”办理顺序中的事项"),
+    )
+    no_items = ParentalManyToManyField(
+        ServiceItem, verbose_name=_("回答“否”才需要办理的事项"), blank=True, related_name="+"
     )
 
     panels = [
         FieldPanel("text"),
         FieldPanel("help_text"),
-        FieldPanel("effect"),
-        FieldPanel("items", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("yes_items", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("no_items", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta(Orderable.Meta):
@@ -366,11 +368,11 @@ class JourneyQuestion(ClusterableModel, Orderable):
     def __str__(self) -> str:
         return self.text
 
-    def excludes(self, answer: bool | None) -> bool:
-        """True when ``answer`` (None: not answered) makes this question's items unnecessary."""
+    def ruled_out(self, answer: bool | None) -> list[ServiceItem]:
+        """The items ``answer`` (None: not answered) makes unnecessary: the other answer's items."""
         if answer is None:
-            return False
-        return answer != (self.effect == self.Effect.NEEDED_IF_YES)
+            return []
+        return list((self.no_items if answer else self.yes_items).all())
 
 
 from .pages import ServiceIndexPage  # noqa: E402  (the page type is a model of this app)
