@@ -92,7 +92,7 @@ def test_flow_chart_is_accessible_svg():
     assert svg["role"] == "img" and svg["aria-labelledby"] == "flow-7-title flow-7-desc"
     assert svg.find("title")["id"] == "flow-7-title" and svg.title.get_text() == "企业投资项目备案办理流程图"
     description = svg.find("desc").get_text()
-    assert "第1步受理（综合窗口，当场办结）" in description and "第2步审核（招商发展分局，3 个工作日）" in description
+    assert "第1步受理（综合窗口，即办）" in description and "第2步审核（招商发展分局，3 个工作日）" in description
     assert len(svg.select("rect.flow-step")) == 3 and len(svg.select("rect.flow-terminal")) == 2
     assert len(svg.select("line.flow-arrow")) == 4  # 提交申请 → three steps → 办结
     texts = [text.get_text() for text in svg.find_all("text")]
@@ -110,6 +110,6 @@ def test_flow_chart_escapes_and_fits_text():
 
 
 def test_time_limit_text_and_fit():
-    assert time_limit_text(0) == "当场办结" and time_limit_text(5) == "5 个工作日"
+    assert time_limit_text(0) == "即办" and time_limit_text(5) == "5 个工作日"
     assert fit("受理", 18) == "受理"
     assert text_width("ab", 10) < text_width("受理", 10)

@@ -254,7 +254,7 @@ class Step(Orderable):
     item = ParentalKey(ServiceItem, verbose_name=_("办事事项"), on_delete=models.CASCADE, related_name="steps")
     name = models.CharField(_("环节名称"), max_length=40)
     handler = models.CharField(_("承办人员或窗口"), max_length=60)
-    days = models.PositiveSmallIntegerField(_("时限（工作日）"), default=1, help_text=_("0 表示当场办结"))
+    days = models.PositiveSmallIntegerField(_("时限（工作日）"), default=1, help_text=_("0 表示即办"))
     description = models.CharField(_("办理内容"), max_length=200, blank=True)
 
     panels = [

@@ -44,13 +44,19 @@ def published_items() -> QuerySet[ServiceItem]:
 def _browse_counts(items: QuerySet[ServiceItem]) -> dict:
     """Departments, topics and life events that have published items, each with its number of items."""
     ids = items.values("pk")
-    departments = Department.objects.annotate(
-        item_count=Count("service_items", filter=Q(service_items__in=ids))
-    ).filter(item_count__gt=0)
-    topics = ServiceTopic.objects.annotate(
-        item_count=Count("items", filter=Q(items__in=ids), distinct=True)
-        + Count("event_items", filter=Q(event_items__in=ids), distinct=True)
-    ).filter(item_count__gt=0)
+    departments = (
+        Department.objects.annotate(item_count=Count("service_items", filter=Q(service_items__in=ids)))
+        .filter(item_count__gt=0)
+        .order_by("sort_order", "pk")
+    )  # Meta.ordering is not used with GROUP BY
+    topics = (
+        ServiceTopic.objects.annotate(
+            item_count=Count("items", filter=Q(items__in=ids), distinct=True)
+            + Count("event_items", filter=Q(event_items__in=ids), distinct=True)
+        )
+        .filter(item_count__gt=0)
+        .order_by("kind", "sort_order", "pk")
+    )
     return {
         "departments": list(departments),
         "topics": [topic for topic in topics if topic.kind == ServiceTopic.Kind.TOPIC],
