@@ -15,7 +15,6 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -189,12 +188,6 @@ class ServiceItem(ClusterableModel):
     def contact_phone(self) -> str:
         """Whom to call: the item's own number, else its department's."""
         return self.phone or self.department.phone
-
-    def public_url(self, request: HttpRequest | None = None) -> str | None:
-        """The item's page below the live 办事指南 page, or None while there is none."""
-        page = ServiceIndexPage.serving(request)
-        base = page.get_url(request) if page is not None else None
-        return f"{base}{self.pk}/" if base else None
 
 
 class Material(Orderable):
@@ -375,4 +368,4 @@ class JourneyQuestion(ClusterableModel, Orderable):
         return list((self.no_items if answer else self.yes_items).all())
 
 
-from .pages import ServiceIndexPage  # noqa: E402  (the page type is a model of this app)
+from .pages import ServiceIndexPage  # noqa: E402,F401  (the page type is a model of this app)
