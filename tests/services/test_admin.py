@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -179,3 +181,17 @@ def test_journey_questions_and_stages_are_checked(services):
     data["stages-1-item"] = str(services.land.pk)
     assert client.post(edit, data).status_code == 302
     assert journey_items(services) == ([], [services.filing])
+
+
+def test_edit_form_names_the_private_files_and_a_save_keeps_them(services):
+    client = logged_in_client(services.zone.users["invest_editor"])
+    edit = item_url("edit", services.filing.pk)
+    response = client.get(edit)
+    assert response.status_code == 200
+    material = services.material
+    names = (material.blank_form.name, material.sample.name)
+    text = text_of(response)
+    assert all(PurePath(name).name in text for name in names)
+    assert client.post(edit, admin_form(response, form_id="w-editor-form")).status_code == 302
+    material.refresh_from_db()
+    assert (material.blank_form.name, material.sample.name) == names

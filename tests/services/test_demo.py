@@ -21,6 +21,11 @@ pytestmark = pytest.mark.django_db
 WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+@pytest.fixture(autouse=True)
+def _private_media():
+    """The demo's forms stay where the module's demo wrote them (the session's private folder)."""
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -9,6 +9,7 @@ field it concerns, with everything the editor typed kept.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -21,6 +22,25 @@ from . import rules
 #: What a blank form or a sample may be: office documents and PDFs, as departments have them.
 FORM_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps")
 FORM_MAX_BYTES = 10 * 1024 * 1024
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """Django's file input, naming the current file without a link: private files have no URL."""
+
+    template_name = "services/widgets/private_file_input.html"
+    accept = ",".join(f".{extension}" for extension in FORM_EXTENSIONS)
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__({"accept": self.accept, **(attrs or {})})
+
+    def is_initial(self, value) -> bool:
+        # Django asks for the file's URL here; a stored private file has a name instead.
+        return bool(value and getattr(value, "name", None) and not isinstance(value, UploadedFile))
+
+    def get_context(self, name, value, attrs) -> dict:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["file_name"] = PurePath(value.name).name if self.is_initial(value) else ""
+        return context
 
 
 def kept_rows(formset) -> Iterator[forms.Form]:

@@ -24,7 +24,7 @@ from wagtail.models import Orderable
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.storage import private_storage
 
-from .forms import JourneyForm, ServiceItemForm
+from .forms import JourneyForm, PrivateFileInput, ServiceItemForm
 
 
 class ServiceTopic(models.Model):
@@ -220,7 +220,9 @@ class Material(Orderable):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("form"), FieldPanel("copies"), FieldPanel("required")]),
         FieldPanel("note"),
-        FieldRowPanel([FieldPanel("blank_form"), FieldPanel("sample")]),
+        FieldRowPanel(
+            [FieldPanel("blank_form", widget=PrivateFileInput), FieldPanel("sample", widget=PrivateFileInput)]
+        ),
     ]
 
     class Meta(Orderable.Meta):
