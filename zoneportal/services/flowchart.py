@@ -35,8 +35,8 @@ class FlowStep:
 
 
 def time_limit_text(days: int) -> str:
-    """ "3 个工作日", or "当场办结" for 0."""
-    return _("当场办结") if days == 0 else _("%(days)s 个工作日") % {"days": days}
+    """ "3 个工作日", or "即办" for 0 (as the item's page says it)."""
+    return _("即办") if days == 0 else _("%(days)s 个工作日") % {"days": days}
 
 
 def text_width(text: str, size: int) -> float:
