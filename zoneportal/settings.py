@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "zoneportal.policies",
     "zoneportal.backups",
     "zoneportal.disclosure",
+    "zoneportal.services",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",

@@ -61,6 +61,7 @@ from zoneportal.portal.models import (
 )
 from zoneportal.rectification import demo as rectification_demo
 from zoneportal.search.index import rebuild_index
+from zoneportal.services import demo as services_demo
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 from zoneportal.surveys.pages import SurveyIndexPage
 
@@ -195,7 +196,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 19  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 20  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -240,6 +241,8 @@ class DemoBuilder:
         self.create_media_hall()
         step(_("互动交流：便民问答与意见征集"), total=participation.steps())
         participation.build(self)
+        step(_("办事指南：事项、表格与“一件事”"), total=services_demo.steps())
+        services_demo.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
         step(_("民意调查与生成的答卷"), total=total_responses())
@@ -864,6 +867,7 @@ def remove_demo() -> None:
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     disclosure_demo.remove()
+    services_demo.remove(departments)  # so do service items and journeys
     remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]
