@@ -116,3 +116,11 @@ def test_the_schemas_example_letter_is_accepted(fuzz_zone, client):
     ]["examples"]
     response = client.post("/api/v1/letters", example, content_type="application/json")
     assert response.status_code == 201, response.content
+
+
+@pytest.mark.parametrize("page", ["42613298204776210432", "10001", "0"])
+def test_a_page_number_beyond_the_last_allowed_is_a_422_not_a_500(fuzz_zone, client, page):
+    """Found by a random run of the fuzzing: a page number past 64 bits reached the database's OFFSET."""
+    response = client.get("/api/v1/letters/public", {"page": page})
+    assert response.status_code == 422, response.content
+    assert client.get("/api/v1/letters/public", {"page": "10000"}).json()["results"] == []
