@@ -12,7 +12,7 @@ from django.db import connection
 from zoneportal.search.analysis import index_terms
 from zoneportal.search.backends import TABLE, TERMS_PIECE, TERMS_PIECES, TERMS_TABLE, full_text
 from zoneportal.search.engine import SearchRequest, search
-from zoneportal.search.index import index_entries, index_size, remove_entries, replace_index
+from zoneportal.search.index import document_tags, index_entries, index_size, remove_entries, replace_index
 from zoneportal.search.indexers import IndexEntry
 from zoneportal.search.models import SearchDocument, SearchTerm
 
@@ -59,9 +59,11 @@ def stored_index_bytes() -> int:
             # Every table FTS5 made for the index, and ours beside it, whatever their names end in.
             cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s", [f"{TABLE}%"])
         else:
-            # The table, its TOAST table and the TOAST index, and its own indexes.
+            # Every fork (data, free space map, visibility map) of the table, its TOAST table and TOAST index,
+            # and its own indexes.
             cursor.execute(
-                "SELECT SUM(pg_relation_size(oid)) FROM pg_class WHERE oid = %s::regclass "
+                "SELECT SUM(pg_relation_size(oid, fork)) FROM pg_class, "
+                "unnest(ARRAY['main', 'fsm', 'vm', 'init']) AS fork WHERE oid = %s::regclass "
                 "OR oid = (SELECT reltoastrelid FROM pg_class WHERE oid = %s::regclass) "
                 "OR oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN "
                 "(%s::regclass, (SELECT reltoastrelid FROM pg_class WHERE oid = %s::regclass)))",
@@ -118,9 +120,9 @@ def test_terms_read_back_exactly(zone):
     ids = dict(SearchDocument.objects.values_list("external_id", "pk"))
     with connection.cursor() as cursor:
         terms = backend.terms(cursor, list(ids.values()))
-    for item in ENTRIES:  # the words of every field, not the filter tags
+    for item in ENTRIES:  # the words of every field (PostgreSQL's answer also holds the filter tags)
         words = {*index_terms(item.title), *index_terms(item.doc_number), *index_terms(item.text)}
-        assert terms[ids[item.external_id]] == words
+        assert terms[ids[item.external_id]] - set(document_tags(item)) == words
     assert {"标准", "厂房", "abc", "park", "2026"} <= terms[ids["size:2"]]
 
 
@@ -151,14 +153,14 @@ def test_the_migration_converts_an_index_that_stored_its_text(zone):
     replace_index([ENTRIES], len(ENTRIES))
     before = [search(SearchRequest(query=query)).total for query in ("招商引资", "标准厂房", "zsyz", "基本养老保险")]
 
-    migration.contentful(None, editor)  # back to the table of before this change, its rows copied back
+    migration.expand(None, editor)  # back to the table of before this change, its rows copied back
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT title FROM {TABLE} WHERE title LIKE %s", ["%厂房%"])
         assert [title.split() for (title,) in cursor.fetchall()] == [index_terms(ENTRIES[1].title)]
         cursor.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = %s", [TERMS_TABLE])
         assert cursor.fetchone() == (0,)
 
-    migration.contentless(None, editor)
+    migration.compact(None, editor)
     with connection.cursor() as cursor:
         cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [TABLE])
         assert "content=''" in cursor.fetchone()[0]
@@ -169,3 +171,63 @@ def test_the_migration_converts_an_index_that_stored_its_text(zone):
     index_entries([entry("2", "关于仓储用地的通知", "仓储用地按规划审批。")])
     assert search(SearchRequest(query="标准厂房")).total == 0
     assert not SearchTerm.objects.filter(word="厂房").exists()
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsvector")
+
+
+def vector_of(external_id: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT f.vector::text FROM {TABLE} f JOIN search_searchdocument d ON d.id = f.document_id "
+            "WHERE d.external_id = %s",
+            [external_id],
+        )
+        return cursor.fetchone()[0]
+
+
+@postgresql_only
+def test_postgresql_keeps_positions_of_the_weighted_fields_only(zone):
+    replace_index([ENTRIES], len(ENTRIES))
+    lexemes = dict(item.partition(":")[::2] for item in vector_of("size:1").split())
+    assert lexemes["'招商引资'"].endswith("A")  # in the title: its position and weight
+    assert lexemes["'减半'"] == ""  # only in the body: a lexeme without positions
+    assert all(positions == "" for lexeme, positions in lexemes.items() if lexeme.startswith("'zztag"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attcompression FROM pg_attribute WHERE attrelid = %s::regclass AND attname = 'vector'", [TABLE]
+        )
+        assert cursor.fetchone()[0] == "l"  # LZ4
+
+
+@postgresql_only
+def test_the_migration_drops_the_body_positions_of_an_existing_index(zone):
+    migration = importlib.import_module("zoneportal.search.migrations.0006_contentless_full_text")
+    replace_index([ENTRIES], len(ENTRIES))
+    fresh = {item.external_id: vector_of(item.external_id) for item in ENTRIES}
+    # The vectors as they were written before: every field's terms at their positions, weighted A A B D D.
+    with connection.cursor() as cursor:
+        for item in ENTRIES:
+            fields = [
+                (index_terms(item.title), "A"),
+                (index_terms(item.doc_number), "A"),
+                (index_terms(item.keywords), "B"),
+                (index_terms(item.text), "D"),
+                (document_tags(item), "D"),
+            ]
+            positions: dict[str, list[str]] = {}
+            place = 0
+            for terms, weight in fields:
+                for term in terms:
+                    place += 1
+                    positions.setdefault(term, []).append(f"{place}{weight}")
+            old = " ".join(f"'{term}':{','.join(slots[:255])}" for term, slots in positions.items())
+            cursor.execute(
+                f"UPDATE {TABLE} SET vector = %s::tsvector WHERE document_id = "
+                "(SELECT id FROM search_searchdocument WHERE external_id = %s)",
+                [old, item.external_id],
+            )
+    assert vector_of("size:3") != fresh["size:3"]
+
+    migration.compact(None, SimpleNamespace(connection=connection))
+    assert {item.external_id: vector_of(item.external_id) for item in ENTRIES} == fresh

@@ -1,8 +1,12 @@
-"""SQLite: the FTS5 side table becomes contentless, its rows' terms kept compressed beside it (issue 13, item 5).
+"""A smaller full-text side table (issue 13, item 5).
 
-The old table stored every row's segmented text a second time. Its rows are copied into the new table as
-they are — no text is segmented again — and the old one is dropped; backwards, the other way round.
-PostgreSQL's side table is unchanged.
+SQLite: the FTS5 table becomes contentless, its rows' terms kept compressed beside it. The old table stored
+every row's segmented text a second time. Its rows are copied into the new table as they are — no text is
+segmented again — and the old one is dropped; backwards, the other way round.
+
+PostgreSQL: the body's words and the filter tags lose their positions (the weighted fields keep theirs) and
+vectors are compressed with LZ4. Backwards, vectors stay as they are (they rank a little differently until
+``manage.py rebuild_search_index``). The space freed is reused; a rebuild also compacts the GIN index.
 """
 
 from django.db import migrations
@@ -11,13 +15,18 @@ OLD = "search_fulltext_contentful"
 CHUNK = 500
 
 
-def contentless(apps, schema_editor):
+def compact(apps, schema_editor):
     from zoneportal.search.backends import FIELDS, TABLE, FullTextRow, full_text
 
     connection = schema_editor.connection
+    backend = full_text(connection.vendor)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            backend.compress(cursor)
+            cursor.execute(f"UPDATE {TABLE} SET vector = strip(vector) || ts_filter(vector, '{{a,b,c}}')")
+        return
     if connection.vendor != "sqlite":
         return
-    backend = full_text(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [TABLE])
         found = cursor.fetchone()
@@ -38,7 +47,7 @@ def contentless(apps, schema_editor):
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
 
-def contentful(apps, schema_editor):
+def expand(apps, schema_editor):
     """Back to the FTS5 table that stores its text, from the terms kept beside the contentless one."""
     from zoneportal.search.backends import FIELDS, TABLE, TERMS_PIECES, TERMS_TABLE, SQLiteFullText
 
@@ -66,4 +75,4 @@ class Migration(migrations.Migration):
         ("search", "0005_workcal_registered_types"),
     ]
 
-    operations = [migrations.RunPython(contentless, contentful)]
+    operations = [migrations.RunPython(compact, expand)]
