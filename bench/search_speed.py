@@ -162,7 +162,7 @@ def build(size: int, seed: int, site_id: int) -> dict:
 
     replace_index(batches(), size, progress)
     seconds = time.perf_counter() - started - generating
-    size = index_size()
+    measured = index_size()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_database_size(current_database())")
@@ -174,8 +174,8 @@ def build(size: int, seed: int, site_id: int) -> dict:
         "seconds": seconds,
         "generating_seconds": generating,
         "rate": size / seconds,
-        "index_bytes": size.index_bytes,
-        "text_bytes": size.text_bytes,
+        "index_bytes": measured.index_bytes,
+        "text_bytes": measured.text_bytes,
         "database_bytes": database_bytes,
     }
 
