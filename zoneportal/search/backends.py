@@ -339,7 +339,7 @@ class PostgresFullText(_FullText):
     Only the title, number and keywords keep positions (with their weights);
     the body's words and the filter tags are lexemes without positions, which
     ``ts_rank`` counts as one occurrence of the lowest weight. Body positions
-    were half of every vector, and nothing searches phrases; the vector is
+    were about 40 % of every vector, and nothing searches phrases; vectors are
     compressed with LZ4 where the server has it (docs/search.md, "Index size").
     """
 
@@ -357,7 +357,7 @@ class PostgresFullText(_FullText):
 
     @staticmethod
     def compress(cursor) -> None:
-        """Vectors written from now on are compressed with LZ4 (a tenth smaller than pglz's), if the server has it."""
+        """Vectors written from now on are compressed with LZ4 (8 % smaller than pglz here), if the server has it."""
         try:
             with transaction.atomic():
                 cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4")
