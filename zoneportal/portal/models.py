@@ -367,6 +367,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "rectification.LedgerPage",  # 整改台账, under 互动交流 or 政务公开
         "letters.MailboxIndexPage",
         "surveys.SurveyIndexPage",  # 民意调查
+        "policies.PolicyLibraryPage",  # 政策法规库, under 政务公开 or a sub-site's home
     ]
 
     class Meta:
