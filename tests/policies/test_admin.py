@@ -11,6 +11,11 @@ from tests.utils import admin_form, assert_denied, logged_in_client, soup
 from zoneportal.policies.models import Policy, PolicyCategory
 
 pytestmark = pytest.mark.django_db
+#: A rich-text field as Draftail posts it: one paragraph, 正文.
+DRAFTAIL_TEXT = (
+    '{"blocks":[{"key":"a","type":"unstyled","text":"正文","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],'
+    '"entityMap":{}}'
+)
 
 
 def url(model: str, name: str, *args) -> str:
@@ -85,7 +90,9 @@ def edit_form(client, policy: Policy):
 
 
 def errors_of(response) -> str:
-    return " ".join(element.get_text(" ", strip=True) for element in soup(response).select(".error-message, .help-critical"))
+    return " ".join(
+        element.get_text(" ", strip=True) for element in soup(response).select(".error-message, .help-critical")
+    )
 
 
 def test_form_refuses_dates_out_of_order_keeping_the_input(library):
@@ -134,7 +141,7 @@ def test_department_editor_adds_a_document_of_their_own_department(library):
             "issued_on": "2016-06-01",
             "validity": "valid",
             "department": str(library.zone.departments["invest"].pk),
-            "body": '{"blocks":[{"key":"a","type":"unstyled","text":"正文","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+            "body": DRAFTAIL_TEXT,
         }
     )
     data.setlist("issuers", [str(library.committee.pk)])

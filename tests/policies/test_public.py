@@ -72,7 +72,7 @@ def test_category_and_issuer_lists(library, client):
     response = client.get(f"{URL}fenlei/01/")
     assert response.status_code == 200
     assert set(titles(response)) == {library.current.title, library.old.title}
-    assert "<h1 class=\"page-title\">开发区优惠政策</h1>" in response.content.decode()
+    assert '<h1 class="page-title">开发区优惠政策</h1>' in response.content.decode()
     assert client.get(f"{URL}fenlei/99/").status_code == 404
     response = client.get(f"{URL}jiguan/{library.province.pk}/")
     assert titles(response) == [library.repealed.title]
@@ -102,7 +102,18 @@ def test_the_library_page_needs_few_queries_uncached(library, client, django_ass
 def test_document_page_shows_the_metadata_table(library, client):
     response = client.get(f"{URL}{library.current.pk}/")
     html = response.content.decode()
-    for label in ("索引号", "分类", "发文机关", "成文日期", "发布日期", "文号", "生效日期", "失效日期", "有效性", "主题"):
+    for label in (
+        "索引号",
+        "分类",
+        "发文机关",
+        "成文日期",
+        "发布日期",
+        "文号",
+        "生效日期",
+        "失效日期",
+        "有效性",
+        "主题",
+    ):
         assert f'<th scope="row">{label}</th>' in html
     assert library.current.index_number in html
     assert "来开管发〔2016〕1号" in html and "2016-01-05" in html and "2016-02-01" in html
@@ -116,7 +127,10 @@ def test_document_page_shows_the_metadata_table(library, client):
 
 @pytest.mark.parametrize(
     ("which", "words"),
-    [("old", "本文件已修订，请以修订后的《来凤经济开发区招商引资优惠政策（2016年修订）》为准。"), ("repealed", "本文件已废止")],
+    [
+        ("old", "本文件已修订，请以修订后的《来凤经济开发区招商引资优惠政策（2016年修订）》为准。"),
+        ("repealed", "本文件已废止"),
+    ],
 )
 def test_banner_on_documents_no_longer_in_force(library, client, which, words):
     html = client.get(f"{URL}{getattr(library, which).pk}/").content.decode()
@@ -146,7 +160,9 @@ def _unescape(literal: bytes) -> bytes:
     """A PDF literal string's bytes (octal and backslash escapes undone)."""
     return re.sub(
         rb"\\([0-7]{1,3}|.)",
-        lambda m: bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit() else {b"n": b"\n"}.get(m.group(1), m.group(1)),
+        lambda m: (
+            bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit() else {b"n": b"\n"}.get(m.group(1), m.group(1))
+        ),
         literal,
         flags=re.S,
     )
@@ -172,7 +188,13 @@ def test_pdf_download_is_a_text_pdf_with_the_metadata(library, client):
     assert response.content.startswith(b"%PDF-")
     assert b"STSong-Light" in response.content  # a real font: text, not a picture
     text = pdf_text(response.content)
-    for words in ("来凤经济开发区招商引资优惠政策", "索引号", library.old.index_number, "来开管发〔2015〕3号", "本文件已修订"):
+    for words in (
+        "来凤经济开发区招商引资优惠政策",
+        "索引号",
+        library.old.index_number,
+        "来开管发〔2015〕3号",
+        "本文件已修订",
+    ):
         assert words in text, words
     assert "企业所得税免二减三" in text
     assert client.get(f"{URL}{library.draft.pk}/pdf/").status_code == 404

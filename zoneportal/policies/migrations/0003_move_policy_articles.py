@@ -102,7 +102,11 @@ def move_policy_articles(apps, schema_editor) -> None:
                 legacy_page_id=article.pk,
             )
             names = [name.strip() for name in article.issuer.split(ISSUER_SEPARATOR) if name.strip()]
-            policy.issuers.set([PolicyIssuer.objects.get_or_create(name=name)[0] for name in names])
+            # Through the join table: a parental many-to-many field writes only when its owner is saved.
+            Policy.issuers.through.objects.bulk_create(
+                Policy.issuers.through(policy_id=policy.pk, policyissuer_id=issuer.pk)
+                for issuer in (PolicyIssuer.objects.get_or_create(name=name)[0] for name in names)
+            )
             for attachment in article.attachments.order_by("sort_order", "pk"):
                 PolicyAttachment.objects.create(
                     policy=policy,
