@@ -82,6 +82,13 @@ def _issuers(names: str) -> list[PolicyIssuer]:
     ]
 
 
+def _topic_names(topics: tuple[str, ...], keywords: str) -> tuple[str, ...]:
+    """The document's topics, then the article's keywords (主题词 too, and what search matched it by);
+    a keyword that is a 文号 is left out (the 文号 has its own field)."""
+    words = [word.strip() for word in keywords.split(",") if word.strip()]
+    return tuple(dict.fromkeys([*topics, *(word for word in words if not any(char.isdigit() for char in word))]))
+
+
 def _topics(names: tuple[str, ...]) -> list[PolicyTopic]:
     return [PolicyTopic.objects.get_or_create(name=name)[0] for name in names]
 
@@ -106,7 +113,7 @@ def create_policies(builder) -> None:
             validity=spec.validity or "valid",
         )
         policy.issuers = _issuers(spec.issuer)
-        policy.topics = _topics(meta.topics)
+        policy.topics = _topics(_topic_names(meta.topics, spec.keywords))
         _save(policy)
         builder.policies[spec.key] = policy
         builder.progress.tick()
