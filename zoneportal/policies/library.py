@@ -3,19 +3,20 @@
 Each filter's options are counted with one GROUP BY over the documents the
 *other* filters select (the usual facet rule: choosing 2015 does not hide the
 other years), so the page costs a fixed number of queries however many
-documents there are: five counts, the total and one page of documents.
+documents there are: five counts, three name lists, the total and one page of
+documents.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .models import Policy, PolicyCategory, Validity
+from .models import Policy, PolicyCategory, PolicyIssuer, PolicyTopic, Validity
 
 #: ``?sort=`` values, their label and the order they give (newest first is the default).
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -108,45 +109,56 @@ def sorted_page_list(documents: QuerySet[Policy], selection: Selection) -> Query
     )
 
 
+def _counts(rows) -> dict:
+    return {key: count for key, count in rows}
+
+
 def options(documents: QuerySet[Policy], selection: Selection) -> dict[str, list[Option]]:
-    """Every filter's options with their counts (one GROUP BY each), options without documents left out."""
+    """Every filter's options with their counts, options without documents left out.
+
+    One GROUP BY per filter on the policy table or a join table alone (no join to the
+    names, no per-row functions: 10,000 documents are counted in milliseconds); the
+    names come from the small lists of categories, issuers and topics.
+    """
     through_issuers = Policy.issuers.through.objects
     through_topics = Policy.topics.through.objects
-    by_category = (
-        selection.apply(documents, skip="category")
-        .values("category__code", "category__name", "category__sort_order")
-        .annotate(count=Count("id"))
-        .order_by("category__sort_order", "category__code")
+    by_category = _counts(
+        selection.apply(documents, skip="category").values_list("category_id").annotate(Count("id")).order_by()
     )
-    by_issuer = (
+    by_issuer = _counts(
         through_issuers.filter(policy__in=selection.apply(documents, skip="issuer").values("pk"))
-        .values("policyissuer_id", "policyissuer__name", "policyissuer__sort_order")
-        .annotate(count=Count("policy_id"))
-        .order_by("policyissuer__sort_order", "policyissuer__name")
+        .values_list("policyissuer_id")
+        .annotate(Count("policy_id"))
+        .order_by()
     )
-    by_year = (
+    # The year as the first four characters of the ISO date: an index-friendly text function on both
+    # databases, where EXTRACT on SQLite calls back into Python for every row.
+    by_year = _counts(
         selection.apply(documents, skip="year")
         .exclude(issued_on=None)
-        .annotate(issued_year=ExtractYear("issued_on"))
-        .values("issued_year")
-        .annotate(count=Count("id"))
-        .order_by("-issued_year")
+        .annotate(issued_year=Substr(Cast("issued_on", CharField()), 1, 4))
+        .values_list("issued_year")
+        .annotate(Count("id"))
+        .order_by()
     )
-    by_validity = dict(
-        selection.apply(documents, skip="validity").values_list("validity").annotate(count=Count("id")).order_by()
+    by_validity = _counts(
+        selection.apply(documents, skip="validity").values_list("validity").annotate(Count("id")).order_by()
     )
-    by_topic = (
+    by_topic = _counts(
         through_topics.filter(policy__in=selection.apply(documents, skip="topic").values("pk"))
-        .values("policytopic_id", "policytopic__name")
-        .annotate(count=Count("policy_id"))
-        .order_by("policytopic__name")
+        .values_list("policytopic_id")
+        .annotate(Count("policy_id"))
+        .order_by()
     )
+    categories = PolicyCategory.objects.filter(pk__in=by_category).values_list("pk", "code", "name")
+    issuers = PolicyIssuer.objects.filter(pk__in=by_issuer).values_list("pk", "name")
+    topics = PolicyTopic.objects.filter(pk__in=by_topic).values_list("pk", "name")
     return {
-        "category": [Option(row["category__code"], row["category__name"], row["count"]) for row in by_category],
-        "issuer": [Option(str(row["policyissuer_id"]), row["policyissuer__name"], row["count"]) for row in by_issuer],
-        "year": [Option(str(row["issued_year"]), str(row["issued_year"]), row["count"]) for row in by_year],
+        "category": [Option(code, name, by_category[pk]) for pk, code, name in categories],
+        "issuer": [Option(str(pk), name, by_issuer[pk]) for pk, name in issuers],
+        "year": [Option(year, year, by_year[year]) for year in sorted(by_year, reverse=True)],
         "validity": [
             Option(value, str(label), by_validity[value]) for value, label in Validity.choices if value in by_validity
         ],
-        "topic": [Option(str(row["policytopic_id"]), row["policytopic__name"], row["count"]) for row in by_topic],
+        "topic": [Option(str(pk), name, by_topic[pk]) for pk, name in topics],
     }
