@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from zoneportal.portal.fragments import cached_part
 from zoneportal.portal.paging import page_of
 
 from . import library
@@ -44,8 +45,12 @@ def library_list(request: HttpRequest, page: PolicyLibraryPage, **fixed) -> Temp
     documents = _documents(page)
     selection = library.Selection.from_query(request.GET, **fixed)
     paginator = Paginator(library.sorted_page_list(documents, selection), PER_PAGE)
+    # The counts change only when a document does (which starts a new page-cache generation): counted once per
+    # generation and choice of filters, so paging and sorting reuse them.
+    filters = [page.pk, *(getattr(selection, name) for name in library.FILTERS)]
+    paginator.count = cached_part(request, "policy-count", filters, paginator.object_list.count)
     page_of_documents = page_of(paginator, request)
-    options = library.options(documents, selection)
+    options = cached_part(request, "policy-options", filters, lambda: library.options(documents, selection))
     library_url = page.get_url(request)
     heading, list_url = "", library_url
     if "category" in fixed:
