@@ -55,7 +55,7 @@ POLICIES: dict[str, PolicyMeta] = {
     "youhui-zhengce": PolicyMeta(
         "开发区优惠政策",
         "2015-03-12",
-        ("招商引资", "税收优惠"),
+        ("招商引资", "税收优惠", "免二减三"),
         written_on="2015-03-06",
         effective_on="2015-04-01",
         related=("inv-yishiyiyi", "inv-zhongjie-jiangli"),
@@ -80,7 +80,7 @@ POLICIES: dict[str, PolicyMeta] = {
     "inv-youhui-zhaibian": PolicyMeta(
         "开发区优惠政策",
         "2015-03-12",
-        ("招商引资",),
+        ("招商引资", "免二减三"),
         related=("youhui-zhengce",),
         doc_number="",
         lead="本文摘编自《来凤经济开发区招商引资优惠政策》（来开管发〔2015〕3号）。",
