@@ -54,6 +54,8 @@ QUERIES = BASE_DIR / "tests" / "search" / "queries.json"
 DISTRACTOR_QUERIES = BASE_DIR / "tests" / "search" / "distractor_queries.json"
 DISTRACTOR_SEED = 7  # not policy_corpus.SEED, which the speed benchmark uses
 GENERATED_PREFIX = "bench:"  # external ids of generated documents (search_speed.entries)
+#: Results the labelled queries count: pages, policy library documents and generated distractors.
+LABELLED_PREFIXES = ("page:", "policy:", GENERATED_PREFIX)
 STOCK_BACKEND = "wagtail.search.backends.database"
 TOP = 10
 TARGET_RECALL, TARGET_MRR = 0.95, 0.85
@@ -68,14 +70,14 @@ class Query:
     expect: list[str]
     note: str = ""
     key: str = ""  # a word of the expected pages that no distractor holds (distractor_queries.json)
-    expected_ids: list[int] = field(default_factory=list)
+    expected_ids: list[str] = field(default_factory=list)  # search external ids: page:<id>, policy:<external id>
 
 
 @dataclass
 class Outcome:
     """What one search engine returned for one query."""
 
-    top: list[int]  # page ids, best first
+    top: list[str]  # external ids of pages, policy documents and generated documents, best first
     recall: float
     reciprocal_rank: float
     seconds: float
@@ -90,16 +92,24 @@ def load_queries(path: Path, kinds: Sequence[str]) -> list[Query]:
 
 
 def resolve_expectations(queries: list[Query]) -> None:
-    """Turn each expected slug (or exact title) into the id of exactly one live page, or fail."""
+    """Turn each expected slug (or exact title) into the search id of exactly one live page, or fail.
+
+    A name no page has may be a policy library document's external id (the demo's
+    documents keep the key of the article they were): ``policy:<name>``.
+    """
     from wagtail.models import Page
+
+    from zoneportal.policies.models import Policy
 
     problems = []
     for query in queries:
         query.expected_ids = []
         for name in query.expect:
-            ids = list(Page.objects.live().filter(slug=name).values_list("pk", flat=True))
+            ids = [f"page:{pk}" for pk in Page.objects.live().filter(slug=name).values_list("pk", flat=True)]
             if not ids:
-                ids = list(Page.objects.live().filter(title=name).values_list("pk", flat=True))
+                ids = [f"page:{pk}" for pk in Page.objects.live().filter(title=name).values_list("pk", flat=True)]
+            if not ids and Policy.objects.public().filter(external_id=name).exists():
+                ids = [f"policy:{name}"]
             if len(ids) != 1:
                 problems.append(f"{query.query}: “{name}” matches {len(ids)} live pages")
             else:
@@ -108,7 +118,7 @@ def resolve_expectations(queries: list[Query]) -> None:
         raise BenchError("标注查询集与演示内容不一致：\n  " + "\n  ".join(problems))
 
 
-def score(query: Query, top: list[int], seconds: float, error: str = "") -> Outcome:
+def score(query: Query, top: list[str], seconds: float, error: str = "") -> Outcome:
     """recall@10 and the reciprocal rank of one answer."""
     top = top[:TOP]
     found = [pk for pk in query.expected_ids if pk in top]
@@ -122,7 +132,7 @@ def score(query: Query, top: list[int], seconds: float, error: str = "") -> Outc
     )
 
 
-def run_queries(queries: list[Query], search: Callable[[str], list[int]]) -> list[Outcome]:
+def run_queries(queries: list[Query], search: Callable[[str], list[str]]) -> list[Outcome]:
     """Every query through one engine; an exception counts as an empty answer and is reported."""
     outcomes = []
     for query in queries:
@@ -135,26 +145,20 @@ def run_queries(queries: list[Query], search: Callable[[str], list[int]]) -> lis
     return outcomes
 
 
-def our_search(text: str) -> list[int]:
-    """Top page ids from our engine, over all sites."""
+def our_search(text: str) -> list[str]:
+    """Top ids from our engine, over all sites: pages, policy documents and generated distractors."""
     from zoneportal.search.engine import SearchRequest, search
 
     response = search(SearchRequest(query=text, per_page=TOP))
-    # Pages only, as the labels name pages; a generated distractor keeps its rank as a negative placeholder.
-    top = []
-    for rank, hit in enumerate(response.results, 1):
-        if hit.external_id.startswith("page:"):
-            top.append(int(hit.external_id.split(":", 1)[1]))
-        elif hit.external_id.startswith(GENERATED_PREFIX):
-            top.append(-rank)
-    return top
+    # What the labels name (pages and library documents); a generated distractor keeps its rank.
+    return [hit.external_id for hit in response.results if hit.external_id.startswith(LABELLED_PREFIXES)]
 
 
-def stock_search(text: str) -> list[int]:
+def stock_search(text: str) -> list[str]:
     """Top page ids from Wagtail's stock database backend, over the live pages."""
     from wagtail.models import Page
 
-    return [page.pk for page in Page.objects.live().search(text, backend=STOCK_BACKEND)[:TOP]]
+    return [f"page:{page.pk}" for page in Page.objects.live().search(text, backend=STOCK_BACKEND)[:TOP]]
 
 
 def rebuild_ours() -> int:
@@ -206,7 +210,7 @@ def check_keys(queries: list[Query]) -> None:
                 holders = {row[0] for row in cursor.fetchall()}
             if any(holder.startswith(GENERATED_PREFIX) for holder in holders):
                 problems.append(f"{query.query}: key “{query.key}” occurs in generated documents")
-            if not holders & {f"page:{pk}" for pk in query.expected_ids}:
+            if not holders & set(query.expected_ids):
                 problems.append(f"{query.query}: key “{query.key}” is in none of its expected pages")
     if problems:
         raise BenchError("带干扰项的标注查询集有误：\n  " + "\n  ".join(problems))
@@ -246,7 +250,7 @@ def ratio(ours: float, stock: float) -> str:
 
 
 def format_report(
-    queries: list[Query], ours: list[Outcome], stock: list[Outcome], titles: dict[int, str], documents: int
+    queries: list[Query], ours: list[Outcome], stock: list[Outcome], titles: dict[str, str], documents: int
 ) -> tuple[str, bool]:
     """The table per kind, the failures of our search, and whether the targets pass."""
     mine, theirs = summarise(queries, ours), summarise(queries, stock)
@@ -279,7 +283,10 @@ def format_report(
         lines += ["", f"Our search: {len(failures)} queries with a miss or the expected page below rank 1"]
         for query, outcome in failures:
             missing = [name for name, pk in zip(query.expect, query.expected_ids, strict=True) if pk not in outcome.top]
-            shown_titles = (titles.get(pk, "（生成的干扰文件）" if pk < 0 else str(pk)) for pk in outcome.top[:5])
+            generated = "（生成的干扰文件）"
+            shown_titles = (
+                titles.get(key, generated if key.startswith(GENERATED_PREFIX) else key) for key in outcome.top[:5]
+            )
             got = " | ".join(shown_titles) or "（无结果）"
             lines.append(
                 f"- [{query.kind}] {query.query}  recall {outcome.recall:.2f}  rr {outcome.reciprocal_rank:.2f}"
@@ -348,8 +355,16 @@ def main(argv: list[str]) -> int:
 
     from wagtail.models import Page
 
-    shown = {pk for outcome in ours for pk in outcome.top[:5]}
-    titles = dict(Page.objects.filter(pk__in=shown).values_list("pk", "title"))
+    from zoneportal.policies.models import Policy
+
+    shown = {key for outcome in ours for key in outcome.top[:5]}
+    pages = [int(key.split(":", 1)[1]) for key in shown if key.startswith("page:")]
+    policies = [key.split(":", 1)[1] for key in shown if key.startswith("policy:")]
+    titles = {f"page:{pk}": title for pk, title in Page.objects.filter(pk__in=pages).values_list("pk", "title")}
+    titles |= {
+        f"policy:{key}": title
+        for key, title in Policy.objects.filter(external_id__in=policies).values_list("external_id", "title")
+    }
     text, passed = format_report(queries, ours, stock, titles, documents)
     print(text)
     if args.json:

@@ -26,6 +26,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += [
     path("api/v1/", include("zoneportal.search.api")),
     path("search/", include("zoneportal.search.urls")),
+    path("policies/", include("zoneportal.policies.urls")),
     # Wagtail's page serving is last: it takes every remaining path.
     path("", include(wagtail_urls)),
 ]

@@ -258,19 +258,27 @@ def test_the_demo_is_searchable_with_every_kind_of_content(demo):
 
 
 def test_policies_carry_document_properties(demo):
-    columns = ColumnPage.objects.filter(content_kind=ColumnPage.ContentKind.POLICY)
-    policies = ArticlePage.objects.live().filter(
-        pk__in=[page.pk for column in columns for page in column.get_children().type(ArticlePage)]
-    )
+    """The policy columns are library pages; their documents carry what a disclosure page shows."""
+    from zoneportal.policies.models import Policy, PolicyInterpretation, PolicyLibraryPage
+
+    libraries = {page.slug: page for page in PolicyLibraryPage.objects.live().prefetch_related("categories")}
+    assert set(libraries) == {"zhengce", "youhuizhengce", "rencaizhengce"}
+    assert not libraries["zhengce"].categories.all()  # the main site's shows every category
+    assert {category.name for category in libraries["rencaizhengce"].categories.all()} == {"劳动人事与人才"}
+    policies = Policy.objects.public().filter(is_demo=True)
     assert policies.count() >= 10
-    assert policies.exclude(issuer="").count() == policies.count()
-    assert policies.exclude(policy_category="").count() == policies.count()
+    assert not policies.filter(issuers=None).exists()
+    assert not policies.filter(issued_on=None).exists()
+    assert policies.exclude(index_number="").count() == policies.count()
     # Document numbers the zone's material quotes are kept as it writes them.
     assert policies.filter(doc_number="鄂体改[2001]127号").exists()
     assert policies.filter(doc_number="州机编发[2006]35号").exists()
-    assert set(ArticlePage.objects.exclude(validity="").values_list("validity", flat=True)) == set(
-        ArticlePage.Validity.values
-    )
+    assert set(policies.values_list("validity", flat=True)) == set(ArticlePage.Validity.values)
+    assert not policies.filter(validity=ArticlePage.Validity.AMENDED, replaced_by=None).exists()
+    graphic = PolicyInterpretation.objects.get(kind=PolicyInterpretation.Kind.GRAPHIC, is_demo=True)
+    assert graphic.image is not None and graphic.policies.exists()
+    # The policy articles' texts are the library's documents now, not pages as well.
+    assert not ArticlePage.objects.filter(slug__in=["youhui-zhengce", "sheli-pifu", "tal-rencai-zhengce"]).exists()
 
 
 def test_labelled_queries_meet_the_quality_targets(demo):

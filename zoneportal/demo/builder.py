@@ -42,6 +42,7 @@ from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.disclosure import demo as disclosure_demo
+from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
     ArticleAttachment,
@@ -67,6 +68,7 @@ from zoneportal.surveys.pages import SurveyIndexPage
 
 from . import images as drawing
 from . import participation
+from . import policies as policy_library
 from .content import surveys as survey_content
 from .content.articles import ARTICLES, ArticleSpec
 from .content.letters import LETTERS
@@ -196,7 +198,7 @@ class Progress:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 20  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 21  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -206,6 +208,7 @@ class DemoBuilder:
         self.departments: dict[str, Department] = {}
         self.editors: dict = {}
         self.sites: dict[str, Site] = {}
+        self.policies: dict = {}  # key → zoneportal.policies Policy (demo/policies.py)
         self.written_files: list[tuple] = []  # (storage, name): removed again if the build fails
         self.admin = None
         self.reviewer = None
@@ -235,8 +238,11 @@ class DemoBuilder:
         create_letters(self)
         step(_("发布内容页"), total=len(CONTENT_PAGES))
         self.create_content_pages()
-        step(_("发布文章"), total=len(REPORTS) + len(ARTICLES))
+        step(_("建立政策法规库：文件与解读"), total=policy_library.steps())
+        policy_library.create_policies(self)
+        step(_("发布文章"), total=len(REPORTS) + len(ARTICLES) - len(policy_library.library_specs()))
         self.create_articles()
+        policy_library.finish_policies(self)
         step(_("建立多媒体展厅"), total=len(ALBUMS) + len(VIDEOS))
         self.create_media_hall()
         step(_("互动交流：便民问答与意见征集"), total=participation.steps())
@@ -426,10 +432,14 @@ class DemoBuilder:
 
     def create_columns(self) -> None:
         """The column tree of the three sites, each column owned by its department."""
+        policy_library.create_categories()
+        library_categories = policy_library.category_lists()
         for spec in COLUMNS:
             parent = self.pages[spec.parent]
             department = self.departments.get(spec.department) if spec.department else None
             page = spec.make(department)
+            if spec.kind == "library":
+                page.categories = library_categories[spec.key]
             page.show_in_menus = spec.in_menu
             self.create_page(parent, page, spec.key, department)
             self.publish(page, department)
@@ -506,10 +516,16 @@ class DemoBuilder:
         """The five reports and the short articles; related links once all exist."""
         created: list[tuple[ArticlePage, Department | None, tuple[str, ...]]] = []
         for spec in (*REPORTS, *ARTICLES):
+            if policy_library.is_library_article(spec):
+                continue  # a document of the policy library (demo/policies.py)
             page, department = self.article(spec)
             created.append((page, department, spec.related))
         for page, department, related in created:
-            page.related_links = [ArticleRelatedLink(related_page=self.pages[key]) for key in related]
+            pages = [key for key in related if key in self.pages]
+            page.related_links = [ArticleRelatedLink(related_page=self.pages[key]) for key in pages]
+            # A related policy document is a record, not a page: the article links to it at the end of its text.
+            for policy in (self.policies[key] for key in related if key in self.policies):
+                page.body += policy_library.link_html(policy, _("相关文件：%(title)s") % {"title": policy.title})
             self.publish(page, department)
             self.progress.tick()
         # Sitemaps and "updated" dates should show when the news happened, not when the demo was loaded.
@@ -740,6 +756,8 @@ class DemoBuilder:
                 parts.append(f'<p style="text-align: right">{html.escape(item[1])}</p>')
             elif kind == "ul":
                 parts.append("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in item[1]) + "</ul>")
+            elif kind == "page" and item[1] in self.policies:
+                parts.append(policy_library.link_html(self.policies[item[1]], item[2]))
             elif kind == "page":
                 target = self.pages[item[1]]
                 parts.append(f'<p><a linktype="page" id="{target.pk}">{html.escape(item[2])}</a></p>')
@@ -764,7 +782,7 @@ class ColumnSpec:
     title: str
     slug: str
     department: str | None = None
-    kind: str = "column"  # column | organisation | media | sitemap
+    kind: str = "column"  # column | organisation | media | sitemap | library (政策法规库, demo/policies.py)
     column_type: str = ColumnPage.ColumnType.LIST
     content_kind: str = ColumnPage.ContentKind.NEWS  # how site search classifies the column's articles
     intro: str = ""
@@ -781,11 +799,13 @@ class ColumnSpec:
             return MediaHallPage(**common)
         if self.kind == "sitemap":
             return SitemapPage(**common)
+        if self.kind == "library":
+            return PolicyLibraryPage(keywords=self.title, **common)
         return ColumnPage(column_type=self.column_type, content_kind=self.content_kind, keywords=self.title, **common)
 
 
 DISCLOSURE = ColumnPage.ColumnType.DISCLOSURE
-NOTICE, POLICY, FAQ = ColumnPage.ContentKind.NOTICE, ColumnPage.ContentKind.POLICY, ColumnPage.ContentKind.FAQ
+NOTICE, FAQ = ColumnPage.ContentKind.NOTICE, ColumnPage.ContentKind.FAQ
 INTERPRETATION, GUIDE = ColumnPage.ContentKind.INTERPRETATION, ColumnPage.ContentKind.GUIDE
 COLUMNS = [
     ColumnSpec("disclosure", "main-home", "政务公开", "zhengwu", "bangongshi", column_type=DISCLOSURE,
@@ -795,8 +815,8 @@ COLUMNS = [
                intro="开发区管委会内设三个正科级职能机构和1个正科级事业单位。"),
     ColumnSpec("functions", "disclosure", "部门职能", "zhineng", "bangongshi", kind="organisation",
                section="functions", intro="各部门的工作职能，根据来凤经济开发区工业园区建设专题整理。"),
-    ColumnSpec("policies", "disclosure", "政策法规", "zhengce", "zhaoshang", column_type=DISCLOSURE,
-               content_kind=POLICY, intro="开发区设立、管理体制和优惠政策的文件要点。"),
+    ColumnSpec("policies", "disclosure", "政策法规", "zhengce", "zhaoshang", kind="library",
+               intro="开发区设立、管理体制和优惠政策的文件要点。"),
     ColumnSpec("offices", "disclosure", "办公地点", "bangongdidian", "bangongshi", kind="organisation",
                section="offices", intro="各部门办公地址和电话（演示数据）。"),
     ColumnSpec("leaders", "disclosure", "领导班子", "lingdao", "bangongshi", kind="organisation", section="leaders",
@@ -833,12 +853,12 @@ COLUMNS = [
     ColumnSpec("sitemap", "main-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
     ColumnSpec("inv_projects", "invest-home", "招商项目", "xiangmu", "zhaoshang", intro="五大产业招商方向与项目。"),
     ColumnSpec("inv_news", "invest-home", "招商动态", "dongtai", "zhaoshang", intro="招商引资新闻。"),
-    ColumnSpec("inv-policy", "invest-home", "优惠政策", "youhuizhengce", "zhaoshang", content_kind=POLICY,
+    ColumnSpec("inv-policy", "invest-home", "优惠政策", "youhuizhengce", "zhaoshang", kind="library",
                intro="凡国家、省、地已经颁发与招商引资有关的优惠政策，开发区都遵照执行。"),
     ColumnSpec("inv-sitemap", "invest-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
     ColumnSpec("tal_jobs", "talent-home", "招聘信息", "zhaopin", "bangongshi", intro="开发区和园区企业招聘信息。"),
     ColumnSpec("tal_news", "talent-home", "人才动态", "dongtai", "bangongshi", intro="人才培育与引进。"),
-    ColumnSpec("tal-policy", "talent-home", "人才政策", "rencaizhengce", "bangongshi", content_kind=POLICY,
+    ColumnSpec("tal-policy", "talent-home", "人才政策", "rencaizhengce", "bangongshi", kind="library",
                intro="采取多种优惠政策招贤引能，提高开发区的人才实力。"),
     ColumnSpec("tal-sitemap", "talent-home", "网站地图", "sitemap", kind="sitemap", in_menu=False),
 ]  # fmt: skip
@@ -863,6 +883,7 @@ def remove_demo() -> None:
     for image in get_image_model().objects.filter(collection_id__in=collections):
         image.delete()
     participation.remove()
+    policy_library.remove_policies(departments)
     remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments

@@ -98,6 +98,7 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     from .content.media import ALBUMS, DOCUMENTS, IMAGES, VIDEOS
     from .content.organisation import DEMO_ADDRESS, DEMO_PHONE, DEPARTMENTS, LEADERS
     from .content.pages import CONTENT_PAGES, ENTRY_STEPS
+    from .content.policies import EXTRA_POLICIES, POLICIES
     from .content.reports import REPORTS
     from .content.surveys import PAGE_INTRO, PAGE_TITLE, SURVEYS
 
@@ -106,6 +107,10 @@ def demo_texts() -> Iterator[tuple[str, str]]:
         yield spec.title, " ".join([*shown, spec.keywords, *body_texts(spec.body)])
     for spec in CONTENT_PAGES:
         yield spec.title, " ".join([spec.title, spec.intro, spec.updated_note, spec.keywords, *body_texts(spec.body)])
+    for key, meta in POLICIES.items():
+        yield key, meta.lead
+    for spec in EXTRA_POLICIES:
+        yield spec.title, " ".join([spec.title, spec.doc_number, spec.issuer, *spec.body])
     for spec in COLUMNS:
         yield spec.title, f"{spec.title} {spec.intro}"
     for spec in DEPARTMENTS:

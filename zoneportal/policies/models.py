@@ -15,11 +15,12 @@ same entries.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -168,6 +169,13 @@ class Policy(ClusterableModel):
     def year(self) -> int | None:
         """The year the document was issued (the library's 年份 filter)."""
         return self.issued_on.year if self.issued_on else None
+
+    @property
+    def issued_at(self) -> datetime | None:
+        """The issue date as a moment (9:00 Beijing time), for feeds and search, which want one."""
+        if self.issued_on is None:
+            return None
+        return timezone.make_aware(datetime.combine(self.issued_on, time(9)))
 
     @property
     def is_in_force(self) -> bool:

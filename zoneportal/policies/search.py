@@ -7,9 +7,7 @@ document is found in the search API under the id of the file it came from.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime, time
 
-from django.utils import timezone
 from django.utils.html import strip_tags
 
 from zoneportal.search.indexers import TEXT_LIMIT, IndexEntry, SiteTree
@@ -41,12 +39,6 @@ def _library() -> tuple[int, str] | None:
     return site.pk, url
 
 
-def _date(policy: Policy) -> datetime | None:
-    if policy.issued_on is None:
-        return None
-    return timezone.make_aware(datetime.combine(policy.issued_on, time(9)))
-
-
 def entry(policy: Policy, site_id: int, library_url: str) -> IndexEntry:
     """The index entry of one document (its category, issuers and topics prefetched)."""
     issuers = "、".join(issuer.name for issuer in policy.issuers.all())
@@ -59,7 +51,7 @@ def entry(policy: Policy, site_id: int, library_url: str) -> IndexEntry:
         text=" ".join(strip_tags(policy.body).split())[:TEXT_LIMIT],
         keywords=topics,
         site_id=site_id,
-        date=_date(policy),
+        date=policy.issued_at,
         doc_number=policy.doc_number,
         category=policy.category.name,
         issuer=issuers,

@@ -368,6 +368,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "disclosure.DisclosureIndexPage",  # 信息公开, under 政务公开
         "letters.MailboxIndexPage",
         "surveys.SurveyIndexPage",  # 民意调查
+        "policies.PolicyLibraryPage",  # 政策法规库, under 政务公开 or a sub-site's home
     ]
 
     class Meta:

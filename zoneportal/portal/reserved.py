@@ -26,6 +26,7 @@ RESERVED_ROOT_SLUGS = frozenset(
         "admin",
         "api",
         "documents",
+        "policies",  # the policy library's permanent addresses (/policies/<id>/)
         "search",
         _first_segment(settings.STATIC_URL),
         _first_segment(settings.MEDIA_URL),
