@@ -33,12 +33,19 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Revision, Task, Workflow
 
+from tests.disclosure.conftest import CITIZEN
 from tests.factories import make_user
 from zoneportal.core.models import Holiday
+from zoneportal.disclosure.models import AnnualReport
+from zoneportal.disclosure.submission import submit_request
 from zoneportal.faq.models import FaqEntry, FaqTopic
-from zoneportal.letters.models import Letter, LetterCategory, Mailbox
+from zoneportal.letters.models import Letter, LetterCategory, Mailbox, SensitiveWord
 from zoneportal.letters.submission import submit_letter
+from zoneportal.policies.models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer, PolicyTopic
+from zoneportal.rectification.models import RectificationItem
 from zoneportal.search.api import api
+from zoneportal.services.models import Journey, ServiceItem, ServiceTopic
+from zoneportal.surveys.models import Survey
 
 pytestmark = pytest.mark.django_db
 
@@ -210,6 +217,33 @@ def sweep(zone):
     FaqEntry.objects.create(
         department=zone.departments["invest"], topic=topic, question="如何办理？", answer="请咨询。"
     )
+    invest = zone.departments["invest"]
+    SensitiveWord.objects.create(word="测试敏感词")
+    RectificationItem.objects.create(
+        title="路灯维修",
+        description="北路路灯损坏",
+        source_kind="letter",
+        department=invest,
+        responsible_person="李四",
+        deadline=date(2031, 1, 10),
+    )
+    Survey.objects.create(title="营商环境问卷", slug="yingshang", department=invest)
+    policy = Policy.objects.create(title="招商引资优惠办法", category=PolicyCategory.objects.first(), department=invest)
+    policy.issuers.add(PolicyIssuer.objects.create(name="来凤经济开发区管委会"))
+    PolicyTopic.objects.create(name="招商引资")
+    PolicyInterpretation.objects.create(title="招商引资优惠办法解读", department=invest)
+    ServiceTopic.objects.create(name="企业开办", slug="kaiban")
+    ServiceItem.objects.create(
+        name="企业入园登记",
+        department=invest,
+        legal_basis="有关规定",
+        conditions="园区企业",
+        statutory_days=20,
+        promised_days=10,
+    )
+    Journey.objects.create(title="企业入园", slug="ruyuan", summary="入园一件事", department=invest)
+    AnnualReport.objects.create(year=2030, summary="年度报告")
+    submit_request(dict(CITIZEN))
     people = {
         "superuser": zone.users["admin"],
         "reviewer": zone.users["reviewer"],
