@@ -107,6 +107,11 @@ class PolicyRow:
     #: Optional columns the row has (their values in ``optional``).
     optional: dict[str, str | date | None] = field(default_factory=dict)
 
+    @property
+    def validity_label(self) -> str:
+        """有效, 失效 … as the file wrote it."""
+        return str(Validity(self.validity).label)
+
 
 @dataclass
 class ImportReport:
