@@ -705,17 +705,11 @@ def _replacements(pending: list[tuple[str, str]], plan: _Plan) -> None:
     Policy.objects.bulk_update(policies, ["replaced_by"], batch_size=BATCH_SIZE)
 
 
-def _index(ids: list[int], library: tuple[int, str] | None) -> int:
-    """Index these documents in site search (nothing while no library page gives them an address)."""
-    if library is None or not ids:
-        return 0
-    from zoneportal.search.index import index_entries
-
+def _entries(ids: list[int], library: tuple[int, str]) -> list:
+    """The search entries of these documents, read back with their category, issuers and topics."""
     site_id, library_url = library
     policies = Policy.objects.filter(pk__in=ids).select_related("category").prefetch_related("issuers", "topics")
-    entries = [search.entry(policy, site_id, library_url) for policy in policies]
-    index_entries(entries)
-    return len(entries)
+    return [search.entry(policy, site_id, library_url) for policy in policies]
 
 
 # ---- the import ------------------------------------------------------------
@@ -749,28 +743,37 @@ def import_records(
         index_numbers = _reserve(plan)
         names = (_by_name(PolicyIssuer, plan.issuers), _by_name(PolicyTopic, plan.topics))
         library = search._library() if index else None
-        done = 0
         replacements: list[tuple[str, str]] = []
-        batch: list[PolicyRow] = []
 
-        def flush() -> None:
-            nonlocal done
-            ids = _write_batch(batch, plan, index_numbers, names, is_demo)
-            report.indexed += _index(ids, library)
-            done += len(batch)
-            batch.clear()
-            if progress is not None:
-                progress(WRITE, done, report.total)
+        def batches() -> Iterator[list[PolicyRow]]:
+            batch: list[PolicyRow] = []
+            for line, record in records():
+                row, _errors = parse_row(line, record)  # checked in the first pass: no errors now
+                batch.append(row)
+                if "replaced_by" in row.optional:
+                    replacements.append((row.external_id, str(row.optional["replaced_by"])))
+                if len(batch) == BATCH_SIZE:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
 
-        for line, record in records():
-            row, _errors = parse_row(line, record)  # checked in the first pass: no errors now
-            batch.append(row)
-            if "replaced_by" in row.optional:
-                replacements.append((row.external_id, str(row.optional["replaced_by"])))
-            if len(batch) == BATCH_SIZE:
-                flush()
-        if batch:
-            flush()
+        def written() -> Iterator[list[int]]:
+            done = 0
+            for batch in batches():
+                yield _write_batch(batch, plan, index_numbers, names, is_demo)
+                done += len(batch)
+                if progress is not None:
+                    progress(WRITE, done, report.total)
+
+        if library is None:
+            for _ids in written():
+                pass
+        else:
+            # The index analyses one batch while the next is written (in worker processes for large files).
+            from zoneportal.search.index import index_entry_batches
+
+            report.indexed = index_entry_batches((_entries(ids, library) for ids in written()), report.total)
         _replacements(replacements, plan)
     invalidate_page_cache()
     report.written = True

@@ -6,11 +6,12 @@ document is found in the search API under the id of the file it came from.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from zoneportal.search.indexers import TEXT_LIMIT, IndexEntry, SiteTree
 from zoneportal.search.models import DocumentType
@@ -20,6 +21,9 @@ from .models import Policy
 PREFIX = "policy"
 #: Documents read from the database at a time while the index is rebuilt.
 CHUNK = 500
+#: A tag of the (sanitised) body: replaced by a space, so paragraphs stay apart for segmentation. Django's
+#: ``strip_tags`` parses the HTML and was most of the time an import of 10,000 documents spent outside the index.
+TAG = re.compile(r"<[^>]*>")
 
 
 def key(policy: Policy) -> str:
@@ -56,7 +60,7 @@ def entry(policy: Policy, site_id: int, library_url: str) -> IndexEntry:
         type=DocumentType.POLICY,
         title=policy.title,
         url=f"{library_url}{policy.pk}/",
-        text=" ".join(strip_tags(policy.body).split())[:TEXT_LIMIT],
+        text=" ".join(html.unescape(TAG.sub(" ", policy.body)).split())[:TEXT_LIMIT],
         keywords=topics,
         site_id=site_id,
         date=_date(policy),
