@@ -29,6 +29,7 @@ def test_reimport_updates_instead_of_duplicating(library):
     assert Policy.objects.count() == 3
     again = Policy.objects.get(external_id="H001")
     assert again.pk == first.pk and again.index_number == first.index_number  # an index number never changes
+    assert Policy.objects.get(external_id="H003").index_number.endswith("-01-2015-00002")  # the next serial
     assert again.title.endswith("（修订）") and again.validity == "amended"
     assert [topic.name for topic in again.topics.all()] == ["人才引进"]
     assert SearchDocument.objects.get(external_id="policy:H001").title == again.title

@@ -42,7 +42,7 @@ from zoneportal.portal.page_cache import invalidate_page_cache
 from zoneportal.portal.templatetags.portal_tags import clean_html
 
 from . import search
-from .index_numbers import reserve_index_numbers
+from .index_numbers import reserve_index_number_blocks
 from .models import Policy, PolicyCategory, PolicyIssuer, PolicyTopic, Validity, date_order_errors
 
 #: Columns every file must have, in the order the export writes them.
@@ -610,10 +610,12 @@ def _create_categories(names: list[str]) -> dict[str, PolicyCategory]:
 
 
 def _reserve(plan: _Plan) -> dict[tuple[str, int], Iterator[str]]:
-    """Index numbers for every new document, one block per category and year."""
+    """Index numbers for every new document, one block per category and year, reserved together."""
+    blocks = reserve_index_number_blocks(
+        {(plan.categories[category], year): count for (category, year), count in plan.new_per_block.items()}
+    )
     return {
-        (category, year): iter(reserve_index_numbers(plan.categories[category], year, count))
-        for (category, year), count in sorted(plan.new_per_block.items())
+        (category, year): iter(blocks[(plan.categories[category].pk, year)]) for (category, year) in plan.new_per_block
     }
 
 
