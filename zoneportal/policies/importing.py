@@ -450,6 +450,7 @@ class _Plan:
     """What the check learnt that the write needs: existing documents, categories, new rows per block."""
 
     existing: dict[str, int] = field(default_factory=dict)  # external_id → pk
+    index_numbers: dict[str, str] = field(default_factory=dict)  # external_id → index number, of existing documents
     categories: dict[str, PolicyCategory] = field(default_factory=dict)
     new_categories: list[str] = field(default_factory=list)
     new_per_block: Counter[tuple[str, int]] = field(default_factory=Counter)  # (category, year) → new documents
@@ -553,7 +554,11 @@ def _check_database(
 ) -> None:
     """Which documents exist already; 文号 another document holds; replacing documents that exist nowhere."""
     for chunk in _chunks(list(first_line_of_id)):
-        plan.existing.update(Policy.objects.filter(external_id__in=chunk).values_list("external_id", "pk"))
+        for external_id, pk, index_number in Policy.objects.filter(external_id__in=chunk).values_list(
+            "external_id", "pk", "index_number"
+        ):
+            plan.existing[external_id] = pk
+            plan.index_numbers[external_id] = index_number
     for chunk in _chunks(list(first_line_of_number)):
         for number, holder in Policy.objects.filter(doc_number__in=chunk).values_list("doc_number", "external_id"):
             line, external_id = first_line_of_number[number]
@@ -641,9 +646,7 @@ def _policy(row: PolicyRow, plan: _Plan, is_demo: bool, now: datetime) -> Policy
         policy.written_on = row.dates["written_on"]
     if "source_url" in row.optional:
         policy.source_url = str(row.optional["source_url"])
-    policy.pk = plan.existing.get(row.external_id)
-    if policy.pk is None:
-        policy.is_demo = is_demo
+    policy.is_demo = is_demo  # new documents only: not among the fields an update sets
     return policy
 
 
@@ -654,26 +657,30 @@ def _write_batch(
     names: tuple[dict[str, int], dict[str, int]],
     is_demo: bool,
 ) -> list[int]:
-    """Upsert one batch of documents with their issuer and topic rows; returns their ids."""
+    """Upsert one batch of documents with their issuer and topic rows; returns their ids.
+
+    One ``INSERT … ON CONFLICT (external_id) DO UPDATE`` per batch (Django's
+    ``bulk_update`` builds a CASE expression per row and field: 8 ms a document).
+    An existing document keeps its index number, creation time and demo flag.
+    """
     now = timezone.now()
-    new, updated = [], []
-    for row in rows:
-        policy = _policy(row, plan, is_demo, now)
-        if policy.pk is None:
-            policy.index_number = next(index_numbers[(row.category, _year(row))])
-            new.append(policy)
-        else:
-            updated.append((policy, row))
-    Policy.objects.bulk_create(new)
-    for policy in new:
-        plan.existing[policy.external_id] = policy.pk
+    updated = []
     # A row updates the optional columns it has, and keeps the stored value of the others.
     groups: dict[tuple[str, ...], list[Policy]] = defaultdict(list)
-    for policy, row in updated:
+    for row in rows:
+        policy = _policy(row, plan, is_demo, now)
+        if row.external_id in plan.existing:
+            policy.index_number = plan.index_numbers[row.external_id]
+            updated.append(plan.existing[row.external_id])
+        else:
+            policy.index_number = next(index_numbers[(row.category, _year(row))])
         groups[tuple(sorted(set(row.optional) & {"written_on", "source_url"}))].append(policy)
     for optional, policies in groups.items():
         fields = [name for name in UPDATED_FIELDS if name not in ("written_on", "source_url") or name in optional]
-        Policy.objects.bulk_update(policies, fields)
+        Policy.objects.bulk_create(policies, update_conflicts=True, unique_fields=["external_id"], update_fields=fields)
+    missing = [row.external_id for row in rows if row.external_id not in plan.existing]
+    if missing:  # the ids of new documents (not every database returns them from an upsert)
+        plan.existing.update(Policy.objects.filter(external_id__in=missing).values_list("external_id", "pk"))
     ids = [plan.existing[row.external_id] for row in rows]
     issuer_ids, topic_ids = names
     for through, column, id_of, values in (
@@ -681,7 +688,7 @@ def _write_batch(
         (Policy.topics.through, "policytopic_id", topic_ids, lambda row: row.topics),
     ):
         if updated:
-            through.objects.filter(policy_id__in=[policy.pk for policy, _row in updated]).delete()
+            through.objects.filter(policy_id__in=updated).delete()
         through.objects.bulk_create(
             [
                 through(policy_id=plan.existing[row.external_id], **{column: id_of[name]})
@@ -700,10 +707,12 @@ def _replacements(pending: list[tuple[str, str]], plan: _Plan) -> None:
     missing = [target for _external_id, target in pending if target and target not in plan.existing]
     for chunk in _chunks(missing):
         plan.existing.update(Policy.objects.filter(external_id__in=chunk).values_list("external_id", "pk"))
-    policies = [
-        Policy(pk=plan.existing[external_id], replaced_by_id=plan.existing[target] if target else None)
-        for external_id, target in pending
-    ]
+    wanted = {plan.existing[external_id]: plan.existing[target] if target else None for external_id, target in pending}
+    current: dict[int, int | None] = {}
+    for chunk in _chunks(list(wanted)):
+        current.update(Policy.objects.filter(pk__in=chunk).values_list("pk", "replaced_by_id"))
+    # Only those that change: a re-imported export changes none.
+    policies = [Policy(pk=pk, replaced_by_id=target) for pk, target in wanted.items() if current[pk] != target]
     Policy.objects.bulk_update(policies, ["replaced_by"], batch_size=BATCH_SIZE)
 
 
