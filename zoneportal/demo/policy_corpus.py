@@ -244,21 +244,40 @@ def _validity(rng: random.Random, date: datetime.date) -> str:
     return "valid"
 
 
-def _sentence(rng: random.Random, subject: str, issuer: str, form: str, year: int) -> str:
-    template = rng.choice(SENTENCES)
-    dept, dept2 = rng.sample(DEPARTMENTS, 2)
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words bodies are composed of."""
+
+    sentences: list[str]
+    departments: list[str]
+    goals: list[str]
+    bases: list[str]
+    parks: list[str]
+    places: list[str]
+    duties: list[str]
+    measures: list[str]
+    companies: list[str]
+
+
+#: The search benchmarks' vocabulary, drawn from the demo's own documents (so they compete with them).
+CORPUS = Vocabulary(SENTENCES, DEPARTMENTS, GOALS, BASES, PARKS, PLACES, DUTIES, MEASURES, COMPANIES)
+
+
+def _sentence(rng: random.Random, subject: str, issuer: str, form: str, year: int, words: Vocabulary = CORPUS) -> str:
+    template = rng.choice(words.sentences)
+    dept, dept2 = rng.sample(words.departments, 2)
     return template.format(
-        goal=rng.choice(GOALS),
-        basis=rng.choice(BASES),
+        goal=rng.choice(words.goals),
+        basis=rng.choice(words.bases),
         form=form,
-        park=rng.choice(PARKS),
-        place=rng.choice(PLACES),
+        park=rng.choice(words.parks),
+        place=rng.choice(words.places),
         subject=subject,
         dept=dept,
         dept2=dept2,
-        duty=rng.choice(DUTIES),
-        measure=rng.choice(MEASURES),
-        company=_zipf(rng, COMPANIES),
+        duty=rng.choice(words.duties),
+        measure=rng.choice(words.measures),
+        company=_zipf(rng, words.companies),
         issuer=issuer,
         year=year,
         month=rng.randint(1, 12),
@@ -269,14 +288,14 @@ def _sentence(rng: random.Random, subject: str, issuer: str, form: str, year: in
     )
 
 
-def _body(rng: random.Random, kind: str, subject: str, issuer: str, year: int) -> str:
+def _body(rng: random.Random, kind: str, subject: str, issuer: str, year: int, words: Vocabulary = CORPUS) -> str:
     """800–3,000 characters: numbered articles for rules, paragraphs for notices and interpretations."""
     form = "办法" if kind == "policy" else rng.choice(FORMS)
     target = rng.randint(MIN_BODY, MAX_BODY)
     parts: list[str] = ["各有关单位："] if kind == "notice" else []
     length, article = sum(map(len, parts)), 1
     while length < target:
-        sentences = "".join(_sentence(rng, subject, issuer, form, year) for _ in range(rng.randint(2, 4)))
+        sentences = "".join(_sentence(rng, subject, issuer, form, year, words) for _ in range(rng.randint(2, 4)))
         paragraph = f"第{_ordinal(article)}条　{sentences}" if kind == "policy" and article < 100 else sentences
         parts.append(paragraph)
         length += len(paragraph)
@@ -318,25 +337,77 @@ def generate(count: int, seed: int = SEED, start: int = 0) -> Iterator[PolicyDoc
 
 
 #: The library's ten default categories (``policies/categories.py``) and the subjects of their documents.
+#: The library's words are its own, not the demo's: its 1,300 documents sit beside the demo's pages in site
+#: search, and the demo's labelled queries (tests/search/queries.json: 许可证件, 挂职, 七通一平 …) must still
+#: find the demo's pages first (the issue: search quality must hold with them loaded).
 LIBRARY_CATEGORIES = {
-    "开发区优惠政策": ["招商引资优惠政策", "一事一议特事特办", "中介招商奖励", "重点项目扶持", "标准化厂房租赁补贴"],
-    "税务政策": [
-        "企业所得税减免",
-        "增值税地方留成以返代免",
-        "税收征管",
-        "出口退税",
-        "小微企业税收优惠",
-        "纳税信用管理",
+    "开发区优惠政策": ["总部经济扶持", "楼宇经济发展", "首台套装备推广应用", "企业上市培育", "外贸稳增长"],
+    "税务政策": ["留抵退还办理", "年度汇算清缴服务", "出口退（免）核准", "申报缴纳便利化", "电子发票推广"],
+    "财税政策": ["政府性基金管理", "国有资产管理", "财政资金直达", "预算绩效评价", "政府债务风险防控"],
+    "外商投资企业法规": [
+        "外商投资信息报告",
+        "外资准入前国民待遇",
+        "跨境人民币结算",
+        "外资研发中心认定",
+        "外籍人员来华工作管理",
     ],
-    "财税政策": ["财政预决算", "专项资金管理", "政府采购", "财务统一核算", "产业发展资金", "财政贴息"],
-    "外商投资企业法规": ["外商投资项目备案", "外资企业设立登记", "外商投资准入负面清单", "外资企业用地", "外汇管理"],
-    "对俄通道政策": ["对俄经贸合作", "中欧班列货源组织", "对俄农产品出口", "边境贸易便利化", "跨境物流"],
-    "高新技术政策法规": ["高新技术企业认定", "科技项目评审", "校企合作", "新产品开发计划", "研发费用加计扣除"],
-    "土地规划建设": ["工业园区用地", "土地收储", "征地审核报批", "七通一平", "工程质量安全监督", "园区道路建设"],
-    "劳动人事与人才": ["人才引进", "挂职锻炼", "聘任聘用", "激励性薪酬分配", "失地农民技能培训", "被征地农民社会保障"],
-    "工商企业管理": ["企业入园", "领导联系企业", "无绩效退出", "一站式办公", "许可证件协办", "规上企业统计"],
-    "环境保护与安全生产": ["企业安全生产", "危险化学品管理", "消防安全", "污染治理", "节能减排", "园区绿化"],
+    "对俄通道政策": ["中俄经贸合作", "国际班列运营", "边境口岸通关", "对俄果蔬出口", "跨境电商海外仓"],
+    "高新技术政策法规": ["研发费用归集", "科技成果转化", "专精特新培育", "知识产权质押融资", "工程技术研究中心建设"],
+    "土地规划建设": ["城镇开发边界管控", "容积率指标管理", "海绵城市建设", "地下管线普查", "建筑节能改造"],
+    "劳动人事与人才": ["职业技能等级认定", "劳动关系协调", "工伤保险经办", "技工院校招生", "博士后工作站建设"],
+    "工商企业管理": ["经营异常名录管理", "个体工商户年报", "商事登记确认制", "网络交易监管", "广告发布审查"],
+    "环境保护与安全生产": ["排污权交易", "土壤污染防治", "应急预案管理", "特种设备检验", "危险废物转移"],
 }
+LIBRARY_WORDS = Vocabulary(
+    sentences=[
+        "为{goal}，依据{basis}，结合开发区实际，制定本{form}。",
+        "本{form}适用于开发区范围内的{subject}工作。",
+        "{subject}工作由{dept}牵头，{dept2}配合，{duty}。",
+        "{dept}应当{duty}，每年{month}月底前将{subject}进展情况书面报送。",
+        "{measure}。",
+        "{year}年，开发区{subject}工作有序推进，累计完成{amount}万元，较上年提高{percent}%。",
+        "各单位要把{subject}列入年度工作要点，细化分工，按期完成。",
+        "对{subject}工作中表现突出的单位，予以通报；对推进迟缓的，限期改正。",
+        "上级对{subject}另有规定的，从其规定。",
+        "{dept}要会同{dept2}开展{subject}情况抽查，发现问题及时督促纠正。",
+        "符合条件的市场主体可向{dept}提出{subject}申请，并提交相关证明材料。",
+        "本{form}由{dept}负责解释，自{year}年{month}月{day}日起施行。",
+        "此前发布的{subject}文件与本{form}不一致的，以本{form}为准。",
+    ],
+    departments=[
+        "经济发展局",
+        "财政局",
+        "市场监管所",
+        "生态环境分局",
+        "应急管理局",
+        "人社局",
+        "自然资源所",
+        "科技局",
+        "商务局",
+        "政务服务中心",
+    ],
+    goals=["推动经济高质量发展", "持续优化营商环境", "提升公共服务效能", "规范行政执法行为", "防范化解重大风险"],
+    bases=["有关法律法规", "上级人民政府的有关规定", "国家和省的相关政策"],
+    parks=[""],
+    places=[""],
+    duties=[
+        "建立工作台账并定期通报",
+        "做好政策宣传和业务指导",
+        "加强事中事后监管",
+        "做好数据汇总和分析研判",
+        "及时回应市场主体诉求",
+    ],
+    measures=[
+        "推行“网上办、掌上办”，压缩办理时限",
+        "建立首问负责和限时办结制度",
+        "实行清单化管理，做到底数清、情况明",
+        "完善告知承诺制度，强化违诺约束",
+        "加强部门协同，实现数据共享、结果互认",
+    ],
+    companies=[""],
+)
+LIBRARY_FORMS = [(kind, form, weight) for kind, form, weight in TITLE_FORMS if kind != "interpretation"]
+LIBRARY_AREAS = ["来凤经济开发区", "开发区", "来凤县"]
 VALIDITY_LABELS = {"valid": "有效", "amended": "已修订", "expired": "失效", "repealed": "废止"}
 #: Generated 文号 count from here in each prefix and year, clear of the demo's own documents (〔2015〕1号 …).
 FIRST_SERIAL = 101
@@ -348,7 +419,6 @@ def library_records(count: int, seed: int = SEED, prefix: str = "gen") -> Iterat
 
     The 文号 are counted per issuer and year, so they never repeat within a corpus.
     """
-    forms = [(kind, form, weight) for kind, form, weight in TITLE_FORMS if kind != "interpretation"]
     categories = list(LIBRARY_CATEGORIES)
     serials: dict[tuple[str, int], int] = {}
     span = (LIBRARY_LAST_DAY - FIRST_DAY).days
@@ -358,7 +428,7 @@ def library_records(count: int, seed: int = SEED, prefix: str = "gen") -> Iterat
         issuer, number_prefix, _share = _weighted(rng, ISSUERS, [share for *_rest, share in ISSUERS])
         category = categories[index % len(categories)] if index < len(categories) else rng.choice(categories)
         subject = rng.choice(LIBRARY_CATEGORIES[category])
-        kind, form, _weight = _weighted(rng, forms, [weight for *_rest, weight in forms])
+        kind, form, _weight = _weighted(rng, LIBRARY_FORMS, [weight for *_rest, weight in LIBRARY_FORMS])
         serial = serials.get((number_prefix, issued.year), FIRST_SERIAL - 1) + 1
         serials[(number_prefix, issued.year)] = serial
         validity = _validity(rng, issued)
@@ -368,7 +438,7 @@ def library_records(count: int, seed: int = SEED, prefix: str = "gen") -> Iterat
             expires = min(LIBRARY_LAST_DAY, effective + datetime.timedelta(days=rng.randrange(365, 365 * 6)))
         yield {
             "external_id": f"{prefix}-{seed}-{index}",
-            "title": form.format(area=rng.choice(AREAS), subject=subject, year=issued.year),
+            "title": form.format(area=rng.choice(LIBRARY_AREAS), subject=subject, year=issued.year),
             "doc_number": f"{number_prefix}〔{issued.year}〕{serial}号",
             "issuer": [issuer],
             "category": category,
@@ -378,7 +448,7 @@ def library_records(count: int, seed: int = SEED, prefix: str = "gen") -> Iterat
             "effective_on": effective.isoformat(),
             "expires_on": expires.isoformat() if expires else None,
             "validity": VALIDITY_LABELS[validity],
-            "body": _body(rng, kind, subject, issuer, issued.year),
+            "body": _body(rng, kind, subject, issuer, issued.year, LIBRARY_WORDS),
         }
 
 
