@@ -142,6 +142,13 @@ def test_command_create_categories(library, tmp_path):
     assert "新建分类：新分类" in out.getvalue()
 
 
+def test_command_warns_when_no_library_page_makes_documents_searchable(zone, tmp_path):
+    err = io.StringIO()
+    call_command("import_policies", write(tmp_path, record()), stdout=io.StringIO(), stderr=err)
+    assert "还没有已发布的政策法规库页面" in err.getvalue()
+    assert Policy.objects.count() == 1 and not SearchDocument.objects.filter(external_id="policy:H001").exists()
+
+
 def test_command_missing_file(tmp_path):
     with pytest.raises(CommandError, match="找不到文件"):
         call_command("import_policies", str(tmp_path / "none.jsonl"), stdout=io.StringIO())

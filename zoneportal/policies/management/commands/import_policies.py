@@ -66,6 +66,13 @@ class Command(BaseCommand):
             return
         for name in report.created_categories:
             self.stdout.write(_("新建分类：%(name)s") % {"name": name})
+        if report.indexed < report.new + report.updated:
+            self.stderr.write(
+                _(
+                    "注意：网站上还没有已发布的政策法规库页面，导入的文件暂时无法搜索；"
+                    "发布该页面后请运行 manage.py rebuild_search_index 建立索引。"
+                )
+            )
         counts.update(indexed=report.indexed, seconds=report.seconds)
         self.stdout.write(
             self.style.SUCCESS(
