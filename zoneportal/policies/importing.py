@@ -524,6 +524,8 @@ def _check(
         plan.topics.update(row.topics)
         if len(report.preview) < PREVIEW_ROWS:
             report.preview.append(row)
+    if progress is not None:
+        progress(CHECK, report.total, 0)
     if report.total == 0 and not report.errors:
         report.errors.append(RowError(0, "", _("文件中没有任何文件记录。")))
     _check_database(plan, report, first_line_of_id, first_line_of_number, replaced_by)
