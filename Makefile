@@ -29,10 +29,11 @@ run: $(VENV)/.runtime-installed
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## test: lint, then every test (unit, integration, browser) on the configured database
+## test: lint, bandit (high severity), then every test (unit, integration, browser) on the configured database
 ## (installs Chromium, CJK fonts and Redis when it can; SKIP_BROWSER_TESTS=1 leaves the browser tests out)
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/bandit -c pyproject.toml -r zoneportal --severity-level high --quiet
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	.ci/test-deps
 	$(BIN)/pytest

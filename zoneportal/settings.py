@@ -10,6 +10,7 @@ See docs/deployment.md.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +68,11 @@ POLICY_INDEX_NUMBER_RULE = os.environ.get("POLICY_INDEX_NUMBER_RULE", "{org}-{ca
 POLICY_ORG_CODE = os.environ.get("POLICY_ORG_CODE", "11422826MB1F3045X")
 # The largest policy file the back office imports (manage.py import_policies has no limit).
 POLICY_IMPORT_MAX_BYTES = int(os.environ.get("POLICY_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+# 依申请公开: requests filed and look-ups (number + query code) per visitor address.
+DISCLOSURE_RATE = os.environ.get("DISCLOSURE_RATE", "5/h")
+DISCLOSURE_LOOKUP_RATE = os.environ.get("DISCLOSURE_LOOKUP_RATE", "30/h")
+#: First letters of a disclosure request's number (公开: GK), e.g. GK20261207-0001.
+DISCLOSURE_NUMBER_PREFIX = os.environ.get("DISCLOSURE_NUMBER_PREFIX", "GK")
 FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes on FAQ entries
 # A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
@@ -88,6 +94,9 @@ INSTALLED_APPS = [
     "zoneportal.surveys",
     "zoneportal.rectification",
     "zoneportal.policies",
+    "zoneportal.backups",
+    "zoneportal.disclosure",
+    "zoneportal.services",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -110,6 +119,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # django-ninja as an app serves the API docs page (/api/v1/docs) from its own static files, not a CDN.
     "ninja",
+    # Login throttling: failed sign-ins counted per user name and address (core/login_guard.py).
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,6 +147,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the login view's own answer and turns a lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zoneportal.urls"
@@ -226,12 +239,36 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The password policy, applied by the back office's user forms and password change (messages in Chinese
+# from Django's catalogue): not like the user name, e-mail or names; long enough; not a common password; not
+# digits only. The demo's shared password satisfies it (tests/core/test_login_guard.py).
+PASSWORD_MIN_LENGTH = int(os.environ.get("PASSWORD_MIN_LENGTH", "10"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes, see core/login_guard.py and docs/deployment.md): after LOGIN_FAILURE_LIMIT
+# wrong passwords for one user name from one address, that pair is refused for LOGIN_COOLOFF_MINUTES; a
+# right password before then resets the count. Other users behind the same address are not affected.
+AUTHENTICATION_BACKENDS = [
+    "zoneportal.core.login_guard.LoginGuardBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A locked-out person who keeps trying does not push the end of the wait back: the page names when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "zoneportal.core.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "zoneportal.core.login_guard.lockout_response"
+AXES_ENABLE_ADMIN = False  # Django's own admin site is not installed; unlock with manage.py axes_reset_username
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -250,6 +287,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
 # Files only staff may read (letters' attachments, 整改佐证材料): outside MEDIA_ROOT, never served
 # by URL; each app's back-office view checks permissions and sends them (core/storage.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Where `manage.py backup` writes its archives (database, MEDIA_ROOT and PRIVATE_MEDIA_ROOT); copy them off the machine.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

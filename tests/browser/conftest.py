@@ -84,11 +84,11 @@ class LiveServer:
 class PostgresDatabase:
     """A fresh UTF-8 database beside the one DATABASE_URL names, dropped afterwards."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, prefix: str = "zoneportal_browser") -> None:
         import dj_database_url
 
         self.config = dj_database_url.parse(url)
-        self.name = f"zoneportal_browser_{uuid.uuid4().hex[:8]}"
+        self.name = f"{prefix}_{uuid.uuid4().hex[:8]}"
         self.url = url.rsplit("/", 1)[0] + "/" + self.name
 
     def _execute(self, sql: str) -> None:

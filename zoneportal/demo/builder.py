@@ -41,6 +41,7 @@ from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
 from zoneportal.core.progress import Progress
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
+from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.portal.models import (
     AlbumPhoto,
     ArticleAttachment,
@@ -60,6 +61,7 @@ from zoneportal.portal.models import (
 )
 from zoneportal.rectification import demo as rectification_demo
 from zoneportal.search.index import rebuild_index
+from zoneportal.services import demo as services_demo
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 from zoneportal.surveys.pages import SurveyIndexPage
 
@@ -140,7 +142,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 19  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 21  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -185,6 +187,8 @@ class DemoBuilder:
         self.create_media_hall()
         step(_("互动交流：便民问答与意见征集"), total=participation.steps())
         participation.build(self)
+        step(_("办事指南：事项、表格与“一件事”"), total=services_demo.steps())
+        services_demo.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
         step(_("民意调查与生成的答卷"), total=total_responses())
@@ -195,6 +199,8 @@ class DemoBuilder:
         self.issue_supervision_order()
         step(_("生成政策法规库文件"), total=generated_policies.COUNT)
         generated_policies.build(self)
+        step(_("信息公开：公开指南、年度报告与依申请公开"), total=disclosure_demo.steps())
+        disclosure_demo.build(self)
         self.progress.finish()
 
     def create_surveys(self) -> None:
@@ -324,7 +330,7 @@ class DemoBuilder:
                 uploaded_by_user=self.editors[spec.department],
                 file=ImageFile(io.BytesIO(data), name=f"{spec.key}.{extension}"),
                 file_size=len(data),
-                file_hash=hashlib.sha1(data).hexdigest(),  # the hash Wagtail uses for duplicates
+                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),  # the hash Wagtail uses for duplicates
             )
             image.save()
             self.written_files.append((image.file.storage, image.file.name))
@@ -343,7 +349,7 @@ class DemoBuilder:
                 uploaded_by_user=self.editors[spec.department],
                 file=ContentFile(data, name=spec.filename),
                 file_size=len(data),
-                file_hash=hashlib.sha1(data).hexdigest(),  # as Wagtail computes it
+                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),  # as Wagtail computes it
             )
             document.save()
             self.written_files.append((document.file.storage, document.file.name))
@@ -809,6 +815,8 @@ def remove_demo() -> None:
     remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
+    disclosure_demo.remove()
+    services_demo.remove(departments)  # so do service items and journeys
     remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]

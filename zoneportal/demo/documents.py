@@ -1,4 +1,4 @@
-"""Downloadable files of the demo: PDFs drawn with Pillow and spreadsheets made with openpyxl.
+"""Downloadable files of the demo: PDFs drawn with Pillow, spreadsheets made with openpyxl, Word forms.
 
 The PDFs are pictures of A4 pages (Pillow has no text layer), which is what
 many scanned government files are anyway; their bytes start with ``%PDF-``
@@ -9,7 +9,9 @@ content check of ``zoneportal.core.uploads``.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -120,3 +122,71 @@ def xlsx(
 
 def _hex(colour: tuple[int, int, int]) -> str:
     return "".join(f"{c:02X}" for c in colour)
+
+
+# A .docx is a ZIP of three XML parts at least; these are the two that never change.
+_DOCX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_DOCX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DOCX_WIDTH = 9026  # A4 less 1440 twips a side
+
+
+def _docx_paragraph(text: str, size: int = 24, bold: bool = False, centre: bool = False) -> str:
+    properties = '<w:pPr><w:jc w:val="center"/></w:pPr>' if centre else ""
+    run = f'<w:rFonts w:eastAsia="宋体"/>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/>'
+    return f'<w:p>{properties}<w:r><w:rPr>{run}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def _docx_table(rows: Sequence[tuple[str, str]]) -> str:
+    """A two-column bordered table: a label, then the space to fill in (or the sample's value)."""
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    widths = (_DOCX_WIDTH // 3, _DOCX_WIDTH - _DOCX_WIDTH // 3)
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    body = ""
+    for label, value in rows:
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{_docx_paragraph(text)}</w:tc>'
+            for width, text in zip(widths, (label, value), strict=True)
+        )
+        body += f'<w:tr><w:trPr><w:trHeight w:val="560"/></w:trPr>{cells}</w:tr>'
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{_DOCX_WIDTH}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+    )
+
+
+def docx(title: str, rows: Sequence[tuple[str, str]], notes: Sequence[str] = ()) -> bytes:
+    """A one-page Word form: the title, a table of ``(label, value)`` rows, then ``notes`` as paragraphs."""
+    body = _docx_paragraph(title, size=36, bold=True, centre=True) + _docx_table(rows)
+    body += "".join(_docx_paragraph(note, size=21) for note in (*notes, DEMO_FOOTER))
+    section = (
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" '
+        'w:gutter="0"/></w:sectPr>'
+    )
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{_W}"><w:body>{body}{section}</w:body></w:document>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        # The content types first: what tools (and core.uploads) look at to know the file.
+        archive.writestr("[Content_Types].xml", _DOCX_CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _DOCX_RELS)
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()

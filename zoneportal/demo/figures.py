@@ -129,6 +129,9 @@ def demo_texts() -> Iterator[tuple[str, str]]:
 
     yield from participation_texts()
     yield PAGE_TITLE, f"{PAGE_TITLE} {PAGE_INTRO}"
+    from .content import services as service_content
+
+    yield from service_content.texts()
     for survey in SURVEYS:
         texts = [survey.title, survey.intro, *survey.suggestions]
         for question in survey.questions:

@@ -22,7 +22,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 
 from zoneportal.core.api import ErrorOut
@@ -40,6 +40,8 @@ router = Router(tags=["来信"])
 
 RETRY_AFTER_SECONDS = 60
 PUBLIC_PER_PAGE = 10
+#: The last page number accepted: far beyond any list's end, and an offset every database can take.
+MAX_PUBLIC_PAGE = 10_000
 #: What an ``Idempotency-Key`` may be: long enough not to be guessed, short enough for the column
 #: (it is stored with the ``api:`` prefix, which keeps the API's keys apart from the form page's tokens).
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:\-]{16,60}$")
@@ -71,6 +73,22 @@ class MailboxOut(Schema):
 
 class LetterIn(BaseModel):
     """The body of ``POST /letters`` as the schema documents it (the view checks it itself)."""
+
+    # A letter the demo's 主任信箱 accepts: for readers of the schema, and the API fuzz test's valid case.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "mailbox": "zhuren",
+                    "subject": "园区北路路灯损坏",
+                    "content": "北路夜间路灯损坏多日，职工下班出行不便，请尽快维修。",
+                    "name": "张三",
+                    "phone": "13800001234",
+                    "is_public": True,
+                }
+            ]
+        }
+    )
 
     mailbox: str = PydanticField(description="信箱标识（见 GET /api/v1/mailboxes 的 slug）")
     subject: str = PydanticField(description="标题，最多 100 字", max_length=100)
@@ -149,7 +167,9 @@ class PublicLettersOut(Schema):
 class PublicParams(Schema):
     mailbox: str = Field("", description="按信箱筛选：信箱标识（slug）")
     department: str = Field("", description="按答复部门筛选：部门标识（slug）")
-    page: int = Field(1, ge=1, description=f"页码，从 1 开始；每页 {PUBLIC_PER_PAGE} 条")
+    page: int = Field(
+        1, ge=1, le=MAX_PUBLIC_PAGE, description=f"页码，从 1 开始，最大 {MAX_PUBLIC_PAGE}；每页 {PUBLIC_PER_PAGE} 条"
+    )
 
 
 # --------------------------------------------------------------------------- helpers

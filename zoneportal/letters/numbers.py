@@ -13,7 +13,7 @@ import datetime
 import secrets
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -24,20 +24,27 @@ QUERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 QUERY_CODE_LENGTH = 8
 
 
-def allocate_tracking_number(day: datetime.date) -> str:
-    """The next tracking number of ``day``; call inside the transaction that stores the letter."""
+def allocate_tracking_number(
+    day: datetime.date, counter: type[models.Model] = TrackingCounter, prefix: str | None = None
+) -> str:
+    """The next tracking number of ``day``; call inside the transaction that stores the record.
+
+    ``counter`` (a model with a unique ``day`` and a ``last`` serial) and ``prefix`` let another
+    kind of record number itself the same way with a series of its own (依申请公开: ``GK…``).
+    """
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("allocate_tracking_number must run inside the letter's transaction")
-    updated = TrackingCounter.objects.filter(day=day).update(last=F("last") + 1)
+        raise RuntimeError("allocate_tracking_number must run inside the record's transaction")
+    updated = counter.objects.filter(day=day).update(last=F("last") + 1)
     if not updated:
         try:
             with transaction.atomic():
-                TrackingCounter.objects.create(day=day, last=1)
+                counter.objects.create(day=day, last=1)
         except IntegrityError:
             # Another process created today's counter first: take the next number from it.
-            TrackingCounter.objects.filter(day=day).update(last=F("last") + 1)
-    serial = TrackingCounter.objects.get(day=day).last
-    return f"{settings.LETTER_NUMBER_PREFIX}{day:%Y%m%d}-{serial:04d}"
+            counter.objects.filter(day=day).update(last=F("last") + 1)
+    serial = counter.objects.get(day=day).last
+    prefix = settings.LETTER_NUMBER_PREFIX if prefix is None else prefix
+    return f"{prefix}{day:%Y%m%d}-{serial:04d}"
 
 
 def new_query_code() -> str:

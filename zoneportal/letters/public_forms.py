@@ -68,7 +68,60 @@ def check_attachment(upload: UploadedFile) -> str | None:
     return None
 
 
-class PublicLetterForm(LetterForm):
+class ProtectedFormMixin:
+    """The 验证问题 and the signed submission token of a public form (a letter, a disclosure request).
+
+    The form declares the fields ``captcha_answer`` and ``submission_token`` itself (where it
+    wants them in its order) and calls :meth:`protect` at the end of its ``__init__``.
+    """
+
+    def protect(self) -> None:
+        """Ask the question (the one the bound form carries, else a new one) and sign a fresh token."""
+        self.submission_key: str | None = None
+        if self.is_bound:
+            self.challenge = captcha.challenge_from(self.data.get("captcha_token", "")) or captcha.new_challenge()
+        else:
+            self.challenge = captcha.new_challenge()
+            self.initial.setdefault("submission_token", new_submission_token())
+        if settings.LETTER_CAPTCHA_BYPASS:
+            del self.fields["captcha_answer"]
+        else:
+            self._label_captcha()
+
+    def _label_captcha(self) -> None:
+        field = self.fields["captcha_answer"]
+        field.label = _("验证问题：%(question)s") % {"question": self.challenge.question}
+        field.help_text = _("请填写答案，阿拉伯数字或汉字均可。")
+
+    def clean_submission_token(self) -> str:
+        token = self.cleaned_data.get("submission_token", "")
+        self.submission_key = submission_key_from(token)
+        if self.submission_key is None:
+            raise forms.ValidationError(_("表单已失效，请刷新页面后重新填写提交。"))
+        return token
+
+    def clean_captcha_answer(self) -> str:
+        answer = self.cleaned_data.get("captcha_answer", "")
+        owner = submission_key_from(self.data.get("submission_token", "")) or ""
+        problem = captcha.check(self.data.get("captcha_token", ""), answer, owner)
+        if problem:
+            raise forms.ValidationError(problem)
+        return answer
+
+    def refresh_challenge(self) -> None:
+        """Ask a new question (after a wrong or used answer), clearing the old answer from the page."""
+        self.challenge = captcha.new_challenge()
+        data = self.data.copy()
+        data["captcha_answer"] = ""
+        data["captcha_token"] = self.challenge.token
+        self.data = data
+        if "captcha_answer" in self.fields:
+            self._label_captcha()
+            # Validation already made the field's BoundField, which froze the old question as its label.
+            self._bound_fields_cache.pop("captcha_answer", None)
+
+
+class PublicLetterForm(ProtectedFormMixin, LetterForm):
     """写信 on the website: the shared letter rules plus attachments, consent and the 验证问题."""
 
     is_public = forms.TypedChoiceField(
@@ -105,36 +158,7 @@ class PublicLetterForm(LetterForm):
         self.fields["subject"].error_messages["required"] = _("请填写标题，用一句话概括您要反映的事情。")
         self.fields["content"].error_messages["required"] = _("请填写信件内容。")
         self.fields["phone"].help_text = _("联系电话和电子邮箱至少填写一项，用于通知办理结果，不会公开。")
-        self.submission_key: str | None = None
-        if self.is_bound:
-            self.challenge = captcha.challenge_from(self.data.get("captcha_token", "")) or captcha.new_challenge()
-        else:
-            self.challenge = captcha.new_challenge()
-            self.initial.setdefault("submission_token", new_submission_token())
-        if settings.LETTER_CAPTCHA_BYPASS:
-            del self.fields["captcha_answer"]
-        else:
-            self._label_captcha()
-
-    def _label_captcha(self) -> None:
-        field = self.fields["captcha_answer"]
-        field.label = _("验证问题：%(question)s") % {"question": self.challenge.question}
-        field.help_text = _("请填写答案，阿拉伯数字或汉字均可。")
-
-    def clean_submission_token(self) -> str:
-        token = self.cleaned_data.get("submission_token", "")
-        self.submission_key = submission_key_from(token)
-        if self.submission_key is None:
-            raise forms.ValidationError(_("表单已失效，请刷新页面后重新填写提交。"))
-        return token
-
-    def clean_captcha_answer(self) -> str:
-        answer = self.cleaned_data.get("captcha_answer", "")
-        owner = submission_key_from(self.data.get("submission_token", "")) or ""
-        problem = captcha.check(self.data.get("captcha_token", ""), answer, owner)
-        if problem:
-            raise forms.ValidationError(problem)
-        return answer
+        self.protect()
 
     def clean_attachments(self) -> list[UploadedFile]:
         files = self.cleaned_data.get("attachments") or []
@@ -145,18 +169,6 @@ class PublicLetterForm(LetterForm):
         if problems:
             raise forms.ValidationError(problems)
         return files
-
-    def refresh_challenge(self) -> None:
-        """Ask a new question (after a wrong or used answer), clearing the old answer from the page."""
-        self.challenge = captcha.new_challenge()
-        data = self.data.copy()
-        data["captcha_answer"] = ""
-        data["captcha_token"] = self.challenge.token
-        self.data = data
-        if "captcha_answer" in self.fields:
-            self._label_captcha()
-            # Validation already made the field's BoundField, which froze the old question as its label.
-            self._bound_fields_cache.pop("captcha_answer", None)
 
     @property
     def attachments_dropped(self) -> bool:

@@ -365,6 +365,7 @@ class ColumnPage(RoutablePageMixin, SectionPage):
         "faq.FaqIndexPage",
         "consultations.ConsultationPage",
         "rectification.LedgerPage",  # 整改台账, under 互动交流 or 政务公开
+        "disclosure.DisclosureIndexPage",  # 信息公开, under 政务公开
         "letters.MailboxIndexPage",
         "surveys.SurveyIndexPage",  # 民意调查
     ]

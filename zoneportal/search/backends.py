@@ -15,15 +15,24 @@ matches are found inside the full-text index without reading the documents.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from .analysis import fold
 
 TABLE = "search_fulltext"
+#: SQLite: what each row of the contentless FTS5 table was written with (:class:`SQLiteFullText`).
+TERMS_TABLE = f"{TABLE}_terms"
+#: A row's compressed terms are cut into pieces of this many bytes, stored under ``document id * TERMS_PIECES +
+#: n``: whole rows of 2–3 KB left most 4,096-byte pages half empty (one fits, two do not); pieces this small
+#: fill them to within about 7 %, the cost of a cell's header and the space left at the end of each page
+#: (1,000-byte pieces: 14 %). A row longer than TERMS_PIECES pieces is cut into longer ones.
+TERMS_PIECE = 400
+TERMS_PIECES = 64
 
 #: Field weights: a match in the title counts most, then the document number,
 #: the keywords and the body.
@@ -106,34 +115,92 @@ class _FullText:
 
 
 class SQLiteFullText(_FullText):
-    """SQLite FTS5 over space-joined terms, ranked with FTS5's own ``bm25()``."""
+    """SQLite FTS5 over space-joined terms, ranked with FTS5's own ``bm25()``.
+
+    The FTS5 table is contentless (``content=''``): it keeps the inverted index
+    and each row's column sizes (all ``bm25()`` needs), not the segmented text,
+    which would be a second, larger copy of ``SearchDocument.text``. What a row
+    was written with is kept zlib-compressed in :data:`TERMS_TABLE` instead, at
+    about a quarter of the size: SQLite before 3.43 deletes a contentless row
+    only when given the values it was inserted with, and :meth:`terms` reads a
+    row's words back for the vocabulary. See docs/search.md, "Index size".
+    """
 
     weights = "10.0, 6.0, 3.0, 1.0, 0.0"  # title, number, keywords, body; tags do not rank
+    columns = (*FIELDS, "tags")
 
     def create(self, cursor) -> None:
-        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({', '.join(FIELDS)}, tags)")
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({', '.join(self.columns)}, content='')")
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {TERMS_TABLE} (id INTEGER PRIMARY KEY, piece BLOB NOT NULL)")
 
     def drop(self, cursor) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        cursor.execute(f"DROP TABLE IF EXISTS {TERMS_TABLE}")
 
     def clear(self, cursor) -> None:
         # Not DROP/CREATE: readers keep seeing the old rows until the rebuild commits.
-        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('delete-all')")
+        cursor.execute(f"DELETE FROM {TERMS_TABLE}")
 
     def delete(self, cursor, ids: Sequence[int]) -> None:
-        for chunk in _chunks(ids):
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join('%s' for _ in chunk)})", list(chunk))
+        stored = self._stored(cursor, ids)
+        placeholders = ", ".join("%s" for _ in self.columns)
+        cursor.executemany(
+            f"INSERT INTO {TABLE} ({TABLE}, rowid, {', '.join(self.columns)}) VALUES ('delete', %s, {placeholders})",
+            [(document_id, *values) for document_id, values in stored.items()],
+        )
+        for chunk in _chunks(list(stored), 100):
+            cursor.execute(f"DELETE FROM {TERMS_TABLE} WHERE {self._pieces_of(chunk)}", self._piece_ranges(chunk))
+
+    @classmethod
+    def payload(cls, row: FullTextRow) -> tuple:
+        """What :meth:`insert_payloads` writes for a row (computed in the analysis workers of a bulk load).
+
+        The space-joined terms of each column, then all of them compressed for :data:`TERMS_TABLE`.
+        """
+        values = tuple(" ".join(getattr(row, name)) for name in cls.columns)
+        return (*values, cls.pack(values))
 
     @staticmethod
-    def payload(row: FullTextRow) -> tuple:
-        """What :meth:`insert_payloads` writes for a row (computed in the analysis workers of a bulk load)."""
-        return tuple(" ".join(getattr(row, name)) for name in (*FIELDS, "tags"))
+    def pack(values: Sequence[str]) -> bytes:
+        """A row's column values as stored in :data:`TERMS_TABLE` (terms never hold a newline)."""
+        return zlib.compress("\n".join(values).encode())
+
+    @staticmethod
+    def unpack(stored: bytes) -> list[str]:
+        """The column values :meth:`pack` stored."""
+        return zlib.decompress(stored).decode().split("\n")
 
     def insert_payloads(self, cursor, rows: Sequence[tuple[int, tuple]]) -> None:
+        placeholders = ", ".join("%s" for _ in self.columns)
         cursor.executemany(
-            f"INSERT INTO {TABLE} (rowid, {', '.join(FIELDS)}, tags) VALUES (%s, %s, %s, %s, %s, %s)",
-            [(document_id, *payload) for document_id, payload in rows],
+            f"INSERT INTO {TABLE} (rowid, {', '.join(self.columns)}) VALUES (%s, {placeholders})",
+            [(document_id, *payload[:-1]) for document_id, payload in rows],
         )
+        cursor.executemany(
+            f"INSERT INTO {TERMS_TABLE} (id, piece) VALUES (%s, %s)",
+            [
+                (document_id * TERMS_PIECES + number, piece)
+                for document_id, payload in rows
+                for number, piece in enumerate(self._pieces(payload[-1]))
+            ],
+        )
+
+    @staticmethod
+    def _pieces(packed: bytes) -> list[bytes]:
+        size = max(TERMS_PIECE, -(-len(packed) // TERMS_PIECES))
+        return [packed[start : start + size] for start in range(0, len(packed), size)]
+
+    @staticmethod
+    def _pieces_of(ids: Sequence[int]) -> str:
+        """SQL condition: the pieces of these documents in :data:`TERMS_TABLE` (parameters: :meth:`_piece_ranges`)."""
+        return " OR ".join("id BETWEEN %s AND %s" for _ in ids)
+
+    @staticmethod
+    def _piece_ranges(ids: Sequence[int]) -> list[int]:
+        return [
+            bound for document_id in ids for bound in (document_id * TERMS_PIECES, (document_id + 1) * TERMS_PIECES - 1)
+        ]
 
     def document_frequencies(self, cursor) -> Iterable[tuple[str, int]]:
         """Every indexed term with the number of documents holding it, read from the index itself."""
@@ -142,16 +209,25 @@ class SQLiteFullText(_FullText):
         cursor.execute(f"SELECT term, doc FROM {vocabulary}")
         return cursor.fetchall()
 
-    def terms(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
-        found: dict[int, set[str]] = {}
-        joined = " || ' ' || ".join(FIELDS)
-        for chunk in _chunks(ids):
+    def _stored(self, cursor, ids: Sequence[int]) -> dict[int, list[str]]:
+        """The column values the rows ``ids`` were written with, by id (rows not in the index left out)."""
+        packed: dict[int, bytes] = {}
+        for chunk in _chunks(ids, 100):
             cursor.execute(
-                f"SELECT rowid, {joined} FROM {TABLE} WHERE rowid IN ({', '.join('%s' for _ in chunk)})",
-                list(chunk),
+                f"SELECT id, piece FROM {TERMS_TABLE} WHERE {self._pieces_of(chunk)} ORDER BY id",
+                self._piece_ranges(chunk),
             )
-            found.update((rowid, set(text.split())) for rowid, text in cursor.fetchall())
-        return found
+            for piece_id, piece in cursor.fetchall():
+                document_id = piece_id // TERMS_PIECES
+                packed[document_id] = packed.get(document_id, b"") + piece
+        return {document_id: self.unpack(value) for document_id, value in packed.items()}
+
+    def terms(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
+        words = len(FIELDS)  # the filter tags come last
+        return {
+            document_id: {term for value in values[:words] for term in value.split()}
+            for document_id, values in self._stored(cursor, ids).items()
+        }
 
     def expression(self, groups: Groups, any_group: bool = False, tags: Sequence[str] = ()) -> str:
         return _boolean(groups, any_group, tags, self.quote, " AND ", " OR ")
@@ -239,19 +315,19 @@ class SQLiteFullText(_FullText):
     def age_in_years(self) -> str:
         return "((julianday('now') - julianday(d.date)) / 365.25)"
 
+    @staticmethod
+    def octets(column: str) -> str:
+        """SQL: the length of ``column``'s text in UTF-8 bytes."""
+        return f"length(CAST({column} AS BLOB))"
+
     def size(self, cursor) -> int:
-        """Bytes used by the full-text index (its shadow tables)."""
-        cursor.execute("PRAGMA page_size")
-        page_size = cursor.fetchone()[0]
-        total = 0
-        for suffix in ("data", "idx", "content", "docsize", "config"):
-            try:
-                cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name = %s", [f"{TABLE}_{suffix}"])
-                total += cursor.fetchone()[0] or 0
-            except Exception:  # dbstat is an optional SQLite module; fall back to a row-size estimate
-                cursor.execute(f"SELECT COUNT(*) FROM {TABLE}_{suffix}")
-                total += (cursor.fetchone()[0] or 0) * page_size // 4
-        return total
+        """Bytes of the database file used by the full-text index: FTS5's shadow tables and :data:`TERMS_TABLE`.
+
+        Read from SQLite's ``dbstat`` table: whole pages, as the file grows, not just the bytes stored in them.
+        """
+        tables = [f"{TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config")] + [TERMS_TABLE]
+        cursor.execute(f"SELECT SUM(pgsize) FROM dbstat WHERE name IN ({', '.join('%s' for _ in tables)})", tables)
+        return cursor.fetchone()[0] or 0
 
 
 class PostgresFullText(_FullText):
@@ -259,9 +335,15 @@ class PostgresFullText(_FullText):
 
     Ranking is ``ts_rank`` with field weights. See docs/search.md for why the
     ranked set is capped on very common terms.
+
+    Only the title, number and keywords keep positions (with their weights);
+    the body's words and the filter tags are lexemes without positions, which
+    ``ts_rank`` counts as one occurrence of the lowest weight. Body positions
+    were about 40 % of every vector, and nothing searches phrases; vectors are
+    compressed with LZ4 where the server has it (docs/search.md, "Index size").
     """
 
-    field_weights = dict(zip((*FIELDS, "tags"), "AABDD", strict=True))
+    field_weights = dict(zip(("title", "number", "keywords"), "AAB", strict=True))
     max_positions = 255  # PostgreSQL keeps at most 256 positions per lexeme
 
     def create(self, cursor) -> None:
@@ -271,6 +353,16 @@ class PostgresFullText(_FullText):
             "vector tsvector NOT NULL)"
         )
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING gin (vector)")
+        self.compress(cursor)
+
+    @staticmethod
+    def compress(cursor) -> None:
+        """Vectors written from now on are compressed with LZ4 (8 % smaller than pglz here), if the server has it."""
+        try:
+            with transaction.atomic():
+                cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4")
+        except DatabaseError:  # a server built without LZ4 keeps pglz
+            pass
 
     def drop(self, cursor) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
@@ -287,7 +379,8 @@ class PostgresFullText(_FullText):
         return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
     def payload(self, row: FullTextRow) -> tuple:
-        """The ``tsvector`` literal of a row: every lexeme with its positions (capped) and field weight."""
+        """The ``tsvector`` literal of a row: the lexemes of the weighted fields with their positions (capped) and
+        weight, then those only the body and the tags hold, without positions."""
         positions: dict[str, list[str]] = {}
         position = 0
         limit = self.max_positions
@@ -300,7 +393,12 @@ class PostgresFullText(_FullText):
                 if len(slots) < limit:
                     slots.append(f"{min(position, 16383)}{weight}")
         quote = self.quote
-        return (" ".join(f"{quote(term)}:{','.join(slots)}" for term, slots in positions.items()),)
+        lexemes = [f"{quote(term)}:{','.join(slots)}" for term, slots in positions.items()]
+        unplaced = dict.fromkeys(
+            term for name in ("body", "tags") for term in getattr(row, name) if term not in positions
+        )
+        lexemes.extend(quote(term) for term in unplaced)
+        return (" ".join(lexemes),)
 
     def insert_payloads(self, cursor, rows: Sequence[tuple[int, tuple]]) -> None:
         cursor.executemany(
@@ -379,7 +477,11 @@ class PostgresFullText(_FullText):
         Counting a word's matches through GIN otherwise visits the heap page
         of every match to check visibility — about a third of the time of
         counting a very common word (13 → 8 ms at 100,000 matches).
+
+        First the GIN index is built again in one pass, without locking out
+        searches: filled row by row during the load it takes a third more space.
         """
+        cursor.execute(f"REINDEX INDEX CONCURRENTLY {TABLE}_vector")
         cursor.execute(f"VACUUM (ANALYZE) {TABLE}, search_searchdocument")
 
     def match(self, expression: str) -> Match:
@@ -415,7 +517,13 @@ class PostgresFullText(_FullText):
     def age_in_years(self) -> str:
         return "(EXTRACT(EPOCH FROM (now() - d.date)) / 31557600.0)"
 
+    @staticmethod
+    def octets(column: str) -> str:
+        """SQL: the length of ``column``'s text in UTF-8 bytes."""
+        return f"octet_length({column})"
+
     def size(self, cursor) -> int:
+        """Bytes used by the full-text index: the table, its TOAST and its indexes (GIN and primary key)."""
         cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])
         return cursor.fetchone()[0] or 0
 

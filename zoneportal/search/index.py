@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 
 from django.db import connection, transaction
@@ -335,6 +336,32 @@ def replace_index(
             backend.after_commit(cursor)
     _index_changed()
     return SearchDocument.objects.count()
+
+
+@dataclass(frozen=True)
+class IndexSize:
+    """How large the full-text index is, against the text it was built from."""
+
+    documents: int
+    #: Bytes the full-text index takes in the database (``backends``' ``size()``).
+    index_bytes: int
+    #: The raw text: UTF-8 bytes of every document's title, document number and text, as ``SearchDocument`` keeps them.
+    text_bytes: int
+
+    @property
+    def ratio(self) -> float | None:
+        """Index bytes per byte of raw text; None for an empty index."""
+        return self.index_bytes / self.text_bytes if self.text_bytes else None
+
+
+def index_size() -> IndexSize:
+    """The size of the full-text index and of the raw text it indexes (benchmarks and docs/search.md)."""
+    backend = full_text()
+    octets = " + ".join(backend.octets(column) for column in ("title", "doc_number", "text"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), COALESCE(SUM({octets}), 0) FROM {SearchDocument._meta.db_table}")
+        documents, text_bytes = cursor.fetchone()
+        return IndexSize(documents=documents, index_bytes=backend.size(cursor), text_bytes=int(text_bytes))
 
 
 def _chunked(items: Iterable, size: int) -> Iterable[list]:

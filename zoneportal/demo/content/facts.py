@@ -248,6 +248,7 @@ DEMO_VALUES: tuple[str, ...] = (
     "0718 0000001 0000002 0000003 0000004 0000005",
     "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
     "4户",  # the 四合 map marks 4 of the park's 5 companies
+    "2025年",  # 信息公开: the year of the demo's annual report
 )
 
 

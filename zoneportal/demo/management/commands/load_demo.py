@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from zoneportal.demo.builder import BUILT, DEMO_PASSWORD, FOREIGN, demo_accounts, load
 from zoneportal.demo.letters import example_lookup
+from zoneportal.disclosure.demo import example_lookup as example_disclosure
 from zoneportal.letters.pages import MailboxIndexPage
 
 
@@ -71,4 +72,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("演示信件查询（互动交流 › 领导信箱 › 查询办理进度）：信件编号 %(number)s，查询码 %(code)s")
                 % {"number": example[0], "code": example[1]}
+            )
+        disclosure = example_disclosure()
+        if disclosure:
+            self.stdout.write(
+                _("演示信息公开申请查询（政务公开 › 信息公开 › 申请查询）：申请编号 %(number)s，查询码 %(code)s")
+                % {"number": disclosure[0], "code": disclosure[1]}
             )
