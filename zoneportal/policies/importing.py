@@ -626,6 +626,9 @@ def _reserve(plan: _Plan) -> dict[tuple[str, int], Iterator[str]]:
     }
 
 
+#: Each issuer's and each topic's place in its model's ordering, by name.
+_Ranks = tuple[dict[str, int], dict[str, int]]
+
 UPDATED_FIELDS = [
     "title", "doc_number", "category", "written_on", "issued_on", "effective_on", "expires_on",
     "validity", "body", "source_url", "live", "updated_at",
@@ -658,8 +661,8 @@ def _write_batch(
     index_numbers: dict[tuple[str, int], Iterator[str]],
     names: tuple[dict[str, int], dict[str, int]],
     is_demo: bool,
-) -> list[int]:
-    """Upsert one batch of documents with their issuer and topic rows; returns their ids.
+) -> list[Policy]:
+    """Upsert one batch of documents with their issuer and topic rows; returns them as written, with their ids.
 
     One ``INSERT … ON CONFLICT (external_id) DO UPDATE`` per batch (Django's
     ``bulk_update`` builds a CASE expression per row and field: 8 ms a document).
@@ -667,10 +670,12 @@ def _write_batch(
     """
     now = timezone.now()
     updated = []
+    written = []
     # A row updates the optional columns it has, and keeps the stored value of the others.
     groups: dict[tuple[str, ...], list[Policy]] = defaultdict(list)
     for row in rows:
         policy = _policy(row, plan, is_demo, now)
+        written.append(policy)
         if row.external_id in plan.existing:
             policy.index_number = plan.index_numbers[row.external_id]
             updated.append(plan.existing[row.external_id])
@@ -683,7 +688,8 @@ def _write_batch(
     missing = [row.external_id for row in rows if row.external_id not in plan.existing]
     if missing:  # the ids of new documents (not every database returns them from an upsert)
         plan.existing.update(Policy.objects.filter(external_id__in=missing).values_list("external_id", "pk"))
-    ids = [plan.existing[row.external_id] for row in rows]
+    for policy in written:
+        policy.pk = plan.existing[policy.external_id]
     issuer_ids, topic_ids = names
     for through, column, id_of, values in (
         (Policy.issuers.through, "policyissuer_id", issuer_ids, lambda row: row.issuers),
@@ -698,7 +704,7 @@ def _write_batch(
                 for name in values(row)
             ]
         )
-    return ids
+    return written
 
 
 def _replacements(pending: list[tuple[str, str]], plan: _Plan) -> None:
@@ -718,11 +724,25 @@ def _replacements(pending: list[tuple[str, str]], plan: _Plan) -> None:
     Policy.objects.bulk_update(policies, ["replaced_by"], batch_size=BATCH_SIZE)
 
 
-def _entries(ids: list[int], library: tuple[int, str]) -> list:
-    """The search entries of these documents, read back with their category, issuers and topics."""
+def _ranks(model: type) -> dict[str, int]:
+    """Each name's place in the model's ordering, as the database sorts them (the index spells issuers in it)."""
+    return {name: place for place, name in enumerate(model.objects.values_list("name", flat=True))}
+
+
+def _entries(rows: list[PolicyRow], policies: list[Policy], library: tuple[int, str], ranks: _Ranks) -> list:
+    """The search entries of documents just written, from their rows: nothing is read back from the database."""
     site_id, library_url = library
-    policies = Policy.objects.filter(pk__in=ids).select_related("category").prefetch_related("issuers", "topics")
-    return [search.entry(policy, site_id, library_url) for policy in policies]
+    issuer_rank, topic_rank = ranks
+    return [
+        search.entry_with_names(
+            policy,
+            sorted(row.issuers, key=issuer_rank.__getitem__),
+            sorted(row.topics, key=topic_rank.__getitem__),
+            site_id,
+            library_url,
+        )
+        for row, policy in zip(rows, policies, strict=True)
+    ]
 
 
 # ---- the import ------------------------------------------------------------
@@ -771,22 +791,25 @@ def import_records(
             if batch:
                 yield batch
 
-        def written() -> Iterator[list[int]]:
+        def written() -> Iterator[tuple[list[PolicyRow], list[Policy]]]:
             done = 0
             for batch in batches():
-                yield _write_batch(batch, plan, index_numbers, names, is_demo)
+                yield batch, _write_batch(batch, plan, index_numbers, names, is_demo)
                 done += len(batch)
                 if progress is not None:
                     progress(WRITE, done, report.total)
 
         if library is None:
-            for _ids in written():
+            for _written in written():
                 pass
         else:
             # The index analyses one batch while the next is written (in worker processes for large files).
             from zoneportal.search.index import index_entry_batches
 
-            report.indexed = index_entry_batches((_entries(ids, library) for ids in written()), report.total)
+            ranks = (_ranks(PolicyIssuer), _ranks(PolicyTopic))
+            report.indexed = index_entry_batches(
+                (_entries(rows, policies, library, ranks) for rows, policies in written()), report.total
+            )
         _replacements(replacements, plan)
     invalidate_page_cache()
     report.written = True

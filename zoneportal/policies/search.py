@@ -53,8 +53,24 @@ def _date(policy: Policy) -> datetime | None:
 
 def entry(policy: Policy, site_id: int, library_url: str) -> IndexEntry:
     """The index entry of one document (its category, issuers and topics prefetched)."""
-    issuers = "、".join(issuer.name for issuer in policy.issuers.all())
-    topics = " ".join(topic.name for topic in policy.topics.all())
+    return entry_with_names(
+        policy,
+        [issuer.name for issuer in policy.issuers.all()],
+        [topic.name for topic in policy.topics.all()],
+        site_id,
+        library_url,
+    )
+
+
+def entry_with_names(
+    policy: Policy, issuer_names: Iterable[str], topic_names: Iterable[str], site_id: int, library_url: str
+) -> IndexEntry:
+    """The index entry of one document whose issuers and topics are known by name, in the models' ordering.
+
+    The import knows them from its rows, so it does not read back what it has just written.
+    """
+    issuers = "、".join(issuer_names)
+    topics = " ".join(topic_names)
     return IndexEntry(
         external_id=f"{PREFIX}:{policy.external_id}",
         type=DocumentType.POLICY,

@@ -167,8 +167,7 @@ def index_entries(entries: Sequence[IndexEntry]) -> None:
         batch = entries[start : start + BATCH_SIZE]
         with transaction.atomic(), connection.cursor() as cursor:
             ids = _save_documents(batch)
-            old_terms = backend.terms(cursor, ids)
-            backend.delete(cursor, ids)
+            old_terms = backend.remove(cursor, ids)
             rows = [_row(document_id, _terms(entry)) for document_id, entry in zip(ids, batch, strict=True)]
             backend.insert(cursor, rows)
             delta: Counter[str] = Counter()
@@ -197,9 +196,8 @@ def index_entry_batches(batches: Iterable[Sequence[IndexEntry]], total: int) -> 
             if not entries:
                 continue
             ids = _save_documents(entries)
-            for terms in backend.terms(cursor, ids).values():
+            for terms in backend.remove(cursor, ids).values():
                 delta.subtract(terms)
-            backend.delete(cursor, ids)
             backend.insert_payloads(
                 cursor, [(document_id, payload) for document_id, (payload, _t) in zip(ids, prepared, strict=True)]
             )
@@ -219,9 +217,8 @@ def remove_entries(external_ids: Iterable[str]) -> None:
         if not ids:
             return
         delta: Counter[str] = Counter()
-        for terms in backend.terms(cursor, ids).values():
+        for terms in backend.remove(cursor, ids).values():
             delta.subtract(terms)
-        backend.delete(cursor, ids)
         SearchDocument.objects.filter(pk__in=ids).delete()
         _update_vocabulary(delta)
     _index_changed()
