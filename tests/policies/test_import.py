@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
+from zoneportal.policies import search as policy_search
 from zoneportal.policies.importing import (
     REQUIRED_COLUMNS,
     ImportFile,
@@ -17,6 +18,7 @@ from zoneportal.policies.importing import (
 )
 from zoneportal.policies.models import IndexNumberCounter, Policy, PolicyCategory, PolicyIssuer, PolicyTopic
 from zoneportal.search.engine import SearchRequest, search
+from zoneportal.search.index import DOCUMENT_FIELDS
 from zoneportal.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -310,3 +312,17 @@ def test_a_failure_while_writing_leaves_nothing(library):
     assert not Policy.objects.exists() and not PolicyIssuer.objects.exists()
     assert not SearchDocument.objects.filter(external_id__startswith="policy:").exists()
     assert list(IndexNumberCounter.objects.values_list("category_id", "year", "last")) == counters
+
+
+def test_index_entries_built_from_the_rows_match_the_documents_read_back(library):
+    """The import builds entries from its rows; they must be what the search source reads from the database."""
+    # The file lists the issuers and topics otherwise than the models order them (by name here).
+    import_file(jsonl(record(topics=["税收优惠", "招商引资"]), second()))
+    site_id, library_url = policy_search._library()
+    for policy in Policy.objects.select_related("category").prefetch_related("issuers", "topics"):
+        expected = policy_search.entry(policy, site_id, library_url)
+        stored = SearchDocument.objects.get(external_id=expected.external_id)
+        assert [getattr(stored, name) for name in DOCUMENT_FIELDS] == [
+            getattr(expected, name) for name in DOCUMENT_FIELDS
+        ]
+    assert SearchDocument.objects.get(external_id="policy:H001").issuer == "来凤县人民政府、来凤经济开发区管理委员会"
