@@ -66,6 +66,8 @@ LETTER_NUMBER_PREFIX = os.environ.get("LETTER_NUMBER_PREFIX", "LF")
 # 索引号 of policy documents (policies/index_numbers.py): the rule and the committee's organisation code in it.
 POLICY_INDEX_NUMBER_RULE = os.environ.get("POLICY_INDEX_NUMBER_RULE", "{org}-{category}-{year}-{serial:05d}")
 POLICY_ORG_CODE = os.environ.get("POLICY_ORG_CODE", "11422826MB1F3045X")
+# The largest policy file the back office imports (manage.py import_policies has no limit).
+POLICY_IMPORT_MAX_BYTES = int(os.environ.get("POLICY_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
 # 依申请公开: requests filed and look-ups (number + query code) per visitor address.
 DISCLOSURE_RATE = os.environ.get("DISCLOSURE_RATE", "5/h")
 DISCLOSURE_LOOKUP_RATE = os.environ.get("DISCLOSURE_LOOKUP_RATE", "30/h")

@@ -107,3 +107,9 @@ def library(zone: Zone) -> Library:
     return Library(
         zone, page, preferential, tax, committee, province, investment, current, old, repealed, draft, interpretation
     )
+
+
+@pytest.fixture
+def library_page(zone: Zone) -> PolicyLibraryPage:
+    """Just a live 政策法规库 page under the test zone's home page: imported documents get addresses and are indexed."""
+    return add_page(zone.home, PolicyLibraryPage(title="政策法规", slug="zhengce"))

@@ -36,7 +36,7 @@ MAGIC_BY_EXTENSION: dict[str, tuple[bytes, ...]] = {
 VIDEO_MIME_BY_EXTENSION = {"mp4": "video/mp4", "webm": "video/webm"}
 #: Photos citizens attach (letters, survey answers): recognised by their signature, like videos.
 IMAGE_MIME_BY_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
-TEXT_EXTENSIONS = {"txt", "csv"}
+TEXT_EXTENSIONS = {"txt", "csv", "jsonl"}
 #: How much of an upload is read to judge it.
 SAMPLE_BYTES = 8192
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +39,7 @@ from wagtail.models import Collection, GroupApprovalTask, Page, Site, Task, Work
 
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
+from zoneportal.core.progress import Progress
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.policies.pages import PolicyLibraryPage
@@ -66,8 +66,8 @@ from zoneportal.services import demo as services_demo
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 from zoneportal.surveys.pages import SurveyIndexPage
 
+from . import generated_policies, participation
 from . import images as drawing
-from . import participation
 from . import policies as policy_library
 from .content import surveys as survey_content
 from .content.articles import ARTICLES, ArticleSpec
@@ -141,64 +141,10 @@ def has_foreign_content() -> bool:
     return pages.exclude(pk__in=fresh_welcome.values("pk")).exists()
 
 
-class Progress:
-    """Step-by-step progress: "[5/12] 生成图片 12/36".
-
-    ``write`` prints a finished line; ``update`` (given on a terminal) rewrites
-    the current line in place while a step counts its items.
-    """
-
-    def __init__(
-        self,
-        write: Callable[[str], None],
-        total_steps: int,
-        update: Callable[[str], None] | None = None,
-        timings: bool = False,
-    ) -> None:
-        self.write = write
-        self.update = update
-        self.total_steps = total_steps
-        self.timings = timings
-        self.started, self.cpu_started = time.monotonic(), time.process_time()
-        self.number = 0
-        self.label = ""
-        self.done = 0
-        self.total = 0
-
-    def step(self, label: str, total: int = 1) -> None:
-        """Start the next step, which will count ``total`` items."""
-        self.finish()
-        self.number += 1
-        self.label, self.done, self.total = label, 0, total
-        self.started, self.cpu_started = time.monotonic(), time.process_time()
-        if self.update is not None:
-            self.update("\r" + self._line())
-
-    def tick(self, count: int = 1) -> None:
-        """``count`` more items of the current step are done."""
-        self.done += count
-        if self.update is not None:
-            self.update("\r" + self._line())
-
-    def finish(self) -> None:
-        """End the current step: print its line with the final count."""
-        if self.label:
-            if self.update is not None:
-                self.update("\r")
-            self.write(self._line())
-            self.label = ""
-
-    def _line(self) -> str:
-        timing = ""
-        if self.timings:
-            timing = f"  ({time.monotonic() - self.started:.1f}s, cpu {time.process_time() - self.cpu_started:.1f}s)"
-        return f"[{self.number}/{self.total_steps}] {self.label} {self.done}/{self.total}{timing}"
-
-
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 21  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 22  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -257,6 +203,8 @@ class DemoBuilder:
         rectification_demo.build(self)
         step(_("为超期演示来信下发督办单"), total=1)
         self.issue_supervision_order()
+        step(_("生成政策法规库文件"), total=generated_policies.COUNT)
+        generated_policies.build(self)
         step(_("信息公开：公开指南、年度报告与依申请公开"), total=disclosure_demo.steps())
         disclosure_demo.build(self)
         self.progress.finish()
@@ -884,6 +832,7 @@ def remove_demo() -> None:
         image.delete()
     participation.remove()
     policy_library.remove_policies(departments)
+    generated_policies.remove()
     remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments

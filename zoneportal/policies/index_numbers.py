@@ -41,6 +41,41 @@ def reserve_index_numbers(category: PolicyCategory, year: int, count: int) -> li
     return [format_index_number(category.code, year, serial) for serial in range(first, first + count)]
 
 
+def reserve_index_number_blocks(counts: dict[tuple[PolicyCategory, int], int]) -> dict[tuple[int, int], list[str]]:
+    """Blocks of new index numbers for many categories and years at once (an import): ``(category id, year)`` →
+    its numbers in order.
+
+    One locking read of every counter involved instead of one per block; counters
+    that do not exist yet are created first (another process creating the same one
+    meanwhile is no conflict: both then lock the same row).
+    """
+    wanted = {(category.pk, year): (category, count) for (category, year), count in counts.items() if count > 0}
+    if not wanted:
+        return {}
+    with transaction.atomic():
+        IndexNumberCounter.objects.bulk_create(
+            [IndexNumberCounter(category_id=key[0], year=key[1]) for key in wanted], ignore_conflicts=True
+        )
+        counters = (
+            IndexNumberCounter.objects.select_for_update()
+            .filter(category_id__in={key[0] for key in wanted}, year__in={key[1] for key in wanted})
+            .order_by("pk")
+        )  # locked in one order by everyone: two imports cannot deadlock
+        blocks: dict[tuple[int, int], list[str]] = {}
+        changed = []
+        for counter in counters:
+            key = (counter.category_id, counter.year)
+            if key not in wanted:
+                continue
+            category, count = wanted[key]
+            first = counter.last + 1
+            counter.last += count
+            changed.append(counter)
+            blocks[key] = [format_index_number(category.code, counter.year, n) for n in range(first, first + count)]
+        IndexNumberCounter.objects.bulk_update(changed, ["last"])
+    return blocks
+
+
 def next_index_number(category: PolicyCategory, issued_on: date) -> str:
     """One new index number for a document of ``category`` issued on ``issued_on``."""
     return reserve_index_numbers(category, issued_on.year, 1)[0]

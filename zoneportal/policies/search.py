@@ -6,9 +6,9 @@ document is found in the search API under the id of the file it came from.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable, Iterator
-
-from django.utils.html import strip_tags
 
 from zoneportal.search.indexers import TEXT_LIMIT, IndexEntry, SiteTree
 from zoneportal.search.models import DocumentType
@@ -18,6 +18,9 @@ from .models import Policy
 PREFIX = "policy"
 #: Documents read from the database at a time while the index is rebuilt.
 CHUNK = 500
+#: A tag of the (sanitised) body: replaced by a space, so paragraphs stay apart for segmentation. Django's
+#: ``strip_tags`` parses the HTML and was most of the time an import of 10,000 documents spent outside the index.
+TAG = re.compile(r"<[^>]*>")
 
 
 def key(policy: Policy) -> str:
@@ -41,14 +44,30 @@ def _library() -> tuple[int, str] | None:
 
 def entry(policy: Policy, site_id: int, library_url: str) -> IndexEntry:
     """The index entry of one document (its category, issuers and topics prefetched)."""
-    issuers = "、".join(issuer.name for issuer in policy.issuers.all())
-    topics = " ".join(topic.name for topic in policy.topics.all())
+    return entry_with_names(
+        policy,
+        [issuer.name for issuer in policy.issuers.all()],
+        [topic.name for topic in policy.topics.all()],
+        site_id,
+        library_url,
+    )
+
+
+def entry_with_names(
+    policy: Policy, issuer_names: Iterable[str], topic_names: Iterable[str], site_id: int, library_url: str
+) -> IndexEntry:
+    """The index entry of one document whose issuers and topics are known by name, in the models' ordering.
+
+    The import knows them from its rows, so it does not read back what it has just written.
+    """
+    issuers = "、".join(issuer_names)
+    topics = " ".join(topic_names)
     return IndexEntry(
         external_id=f"{PREFIX}:{policy.external_id}",
         type=DocumentType.POLICY,
         title=policy.title,
         url=f"{library_url}{policy.pk}/",
-        text=" ".join(strip_tags(policy.body).split())[:TEXT_LIMIT],
+        text=" ".join(html.unescape(TAG.sub(" ", policy.body)).split())[:TEXT_LIMIT],
         keywords=topics,
         site_id=site_id,
         date=policy.issued_at,

@@ -21,6 +21,7 @@ from zoneportal.core.department_scope import DepartmentPermissionPolicy, Departm
 from zoneportal.faq.forms import DepartmentOwnedForm
 from zoneportal.letters.admin_views import OfficeOnlyPolicy
 
+from . import import_hooks  # noqa: F401 (importing registers 导入政策文件's URLs and menu item)
 from .forms import PolicyForm
 from .models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer, PolicyTopic
 

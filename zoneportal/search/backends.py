@@ -142,8 +142,14 @@ class SQLiteFullText(_FullText):
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('delete-all')")
         cursor.execute(f"DELETE FROM {TERMS_TABLE}")
 
-    def delete(self, cursor, ids: Sequence[int]) -> None:
+    def remove(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
+        """Delete the rows ``ids`` and return the terms they held, by id."""
+        # Deleting from the contentless table needs the stored values the terms come from: read them once.
         stored = self._stored(cursor, ids)
+        self._delete_stored(cursor, stored)
+        return {document_id: self._terms_of(values) for document_id, values in stored.items()}
+
+    def _delete_stored(self, cursor, stored: dict[int, list[str]]) -> None:
         placeholders = ", ".join("%s" for _ in self.columns)
         cursor.executemany(
             f"INSERT INTO {TABLE} ({TABLE}, rowid, {', '.join(self.columns)}) VALUES ('delete', %s, {placeholders})",
@@ -223,11 +229,12 @@ class SQLiteFullText(_FullText):
         return {document_id: self.unpack(value) for document_id, value in packed.items()}
 
     def terms(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
-        words = len(FIELDS)  # the filter tags come last
-        return {
-            document_id: {term for value in values[:words] for term in value.split()}
-            for document_id, values in self._stored(cursor, ids).items()
-        }
+        return {document_id: self._terms_of(values) for document_id, values in self._stored(cursor, ids).items()}
+
+    @staticmethod
+    def _terms_of(values: list[str]) -> set[str]:
+        """The distinct terms of a row's stored column values (the filter tags, which come last, left out)."""
+        return {term for value in values[: len(FIELDS)] for term in value.split()}
 
     def expression(self, groups: Groups, any_group: bool = False, tags: Sequence[str] = ()) -> str:
         return _boolean(groups, any_group, tags, self.quote, " AND ", " OR ")
@@ -371,8 +378,11 @@ class PostgresFullText(_FullText):
         # Not TRUNCATE or DROP: those lock out searches until the rebuild commits.
         cursor.execute(f"DELETE FROM {TABLE}")
 
-    def delete(self, cursor, ids: Sequence[int]) -> None:
+    def remove(self, cursor, ids: Sequence[int]) -> dict[int, set[str]]:
+        """Delete the rows ``ids`` and return the terms they held, by id."""
+        terms = self.terms(cursor, ids)
         cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = ANY(%s)", [list(ids)])
+        return terms
 
     @staticmethod
     def quote(term: str) -> str:

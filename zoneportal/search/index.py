@@ -76,14 +76,22 @@ def _payload(vendor: str, entry: IndexEntry) -> tuple:
     return full_text(vendor).payload(_row(0, _terms(entry)))
 
 
-def _prepared(batches: Iterable[Iterable[IndexEntry]], parallel: bool) -> Iterator[tuple[list[IndexEntry], list]]:
+def _payload_and_terms(vendor: str, entry: IndexEntry) -> tuple[tuple, set[str]]:
+    """The payload of :func:`_payload` and the entry's distinct terms (for the vocabulary's counts)."""
+    row = _row(0, _terms(entry))
+    return full_text(vendor).payload(row), row.distinct_terms()
+
+
+def _prepared(
+    batches: Iterable[Iterable[IndexEntry]], parallel: bool, prepare_entry: Callable = _payload
+) -> Iterator[tuple[list[IndexEntry], list]]:
     """Each batch with its full-text payloads; with ``parallel``, prepared in worker processes one batch ahead.
 
     Segmentation (and on PostgreSQL writing the ``tsvector``) is pure CPU
     work in Python: on a multi-core machine a bulk load would be limited by
     one core unless it runs in other processes while this one writes.
     """
-    prepare = partial(_payload, connection.vendor)
+    prepare = partial(prepare_entry, connection.vendor)
     if not parallel:
         for batch in batches:
             entries = list(batch)
@@ -159,8 +167,7 @@ def index_entries(entries: Sequence[IndexEntry]) -> None:
         batch = entries[start : start + BATCH_SIZE]
         with transaction.atomic(), connection.cursor() as cursor:
             ids = _save_documents(batch)
-            old_terms = backend.terms(cursor, ids)
-            backend.delete(cursor, ids)
+            old_terms = backend.remove(cursor, ids)
             rows = [_row(document_id, _terms(entry)) for document_id, entry in zip(ids, batch, strict=True)]
             backend.insert(cursor, rows)
             delta: Counter[str] = Counter()
@@ -172,6 +179,36 @@ def index_entries(entries: Sequence[IndexEntry]) -> None:
     _index_changed()
 
 
+def index_entry_batches(batches: Iterable[Sequence[IndexEntry]], total: int) -> int:
+    """Add or replace many entries, batch by batch, in one transaction; returns how many.
+
+    For bulk writes beside an existing index (a file import): like
+    :func:`index_entries`, but large loads are analysed in parallel one batch
+    ahead (:func:`_prepared`: ``batches`` may write what the next batch indexes
+    while the workers analyse this one), and the vocabulary is updated once at
+    the end instead of after every batch.
+    """
+    backend = full_text()
+    delta: Counter[str] = Counter()
+    count = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        for entries, prepared in _prepared(batches, total >= PARALLEL_FROM, _payload_and_terms):
+            if not entries:
+                continue
+            ids = _save_documents(entries)
+            for terms in backend.remove(cursor, ids).values():
+                delta.subtract(terms)
+            backend.insert_payloads(
+                cursor, [(document_id, payload) for document_id, (payload, _t) in zip(ids, prepared, strict=True)]
+            )
+            for _payload_of, terms in prepared:
+                delta.update(terms)
+            count += len(entries)
+        _update_vocabulary(delta)
+    _index_changed()
+    return count
+
+
 def remove_entries(external_ids: Iterable[str]) -> None:
     """Take items out of the index (unpublished, deleted, made private)."""
     backend = full_text()
@@ -180,9 +217,8 @@ def remove_entries(external_ids: Iterable[str]) -> None:
         if not ids:
             return
         delta: Counter[str] = Counter()
-        for terms in backend.terms(cursor, ids).values():
+        for terms in backend.remove(cursor, ids).values():
             delta.subtract(terms)
-        backend.delete(cursor, ids)
         SearchDocument.objects.filter(pk__in=ids).delete()
         _update_vocabulary(delta)
     _index_changed()
