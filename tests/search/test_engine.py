@@ -28,7 +28,7 @@ def indexed(zone):
     """The test zone plus a policy column with two numbered documents, all indexed."""
     policies = add_page(
         zone.home,
-        ColumnPage(title="政策法规", slug="policies", content_kind=ColumnPage.ContentKind.POLICY),
+        ColumnPage(title="政策法规", slug="zhengce", content_kind=ColumnPage.ContentKind.POLICY),
     )
     zone.columns["policies"] = policies
     zone.articles["policy1"] = add_page(
