@@ -7,9 +7,11 @@ import base64
 import re
 import zlib
 from datetime import date
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from tests.policies.conftest import make_policy
 from zoneportal.policies.models import Policy, PolicyLibraryPage, Validity
@@ -246,3 +248,20 @@ def test_page_cache_is_emptied_when_a_document_changes(library, client, settings
     policy.save()
     html = client.get(URL).content.decode()
     assert "改过标题的文件" in html
+
+
+def test_export_of_the_filtered_library_in_both_formats(library, client):
+    """The list links to an export of what the visitor filtered; the download holds exactly those documents."""
+    page = client.get(f"{URL}fenlei/01/?validity=amended").content.decode()
+    assert "daochu/?category=01&amp;validity=amended&amp;sort=date&amp;format=csv" in page
+    response = client.get(f"{URL}daochu/?category=01&validity=amended&format=csv")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="policies-')
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert library.old.doc_number in text
+    assert library.current.doc_number not in text and library.repealed.doc_number not in text
+    workbook = client.get(f"{URL}daochu/?category=02&format=xlsx")
+    assert workbook["Content-Type"].startswith("application/vnd.openxmlformats")
+    cells = [cell.value for row in load_workbook(BytesIO(workbook.content)).active.iter_rows() for cell in row]
+    assert library.repealed.doc_number in cells and library.draft.title not in cells
+    assert client.get(f"{URL}daochu/?format=exe").status_code == 404

@@ -125,6 +125,12 @@ class PolicyLibraryPage(RoutablePageMixin, SectionPage):
 
         return views.interpretation(request, self, pk)
 
+    @path("daochu/")
+    def export(self, request: HttpRequest):
+        from . import views
+
+        return views.export(request, self)
+
     @path("rss/")
     def feed(self, request: HttpRequest):
         from .feeds import PolicyFeed

@@ -8,6 +8,7 @@ interpretation or list changes (``signals.py``).
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from zoneportal.portal.fragments import cached_part
 from zoneportal.portal.paging import page_of
 
+from . import export as exports
 from . import library
 from .models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer
 from .presentation import metadata_rows, validity_notice
@@ -71,6 +73,7 @@ def library_list(request: HttpRequest, page: PolicyLibraryPage, **fixed) -> Temp
             "breadcrumb_title": heading or None,
             "library_url": library_url,
             "list_url": list_url,
+            "export_url": f"{library_url}daochu/?{export_query(selection)}",
         },
     )
 
@@ -159,3 +162,20 @@ def permanent(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     if url is None:
         raise Http404(_("政策法规库尚未发布"))
     return HttpResponseRedirect(url)
+
+
+def export_query(selection: library.Selection) -> str:
+    """The query string of the export of what the visitor filtered (a route's own filter included), without format."""
+    params = {name: getattr(selection, name) for name in library.FILTERS if getattr(selection, name) not in ("", None)}
+    params["sort"] = selection.sort
+    return urlencode(params)
+
+
+def export(request: HttpRequest, page: PolicyLibraryPage) -> HttpResponse:
+    """导出: the documents the visitor filtered, as .xlsx or .csv in the import's columns (an export re-imports)."""
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in exports.FORMATS:
+        raise Http404(_("没有这种导出格式"))
+    selection = library.Selection.from_query(request.GET)
+    documents = selection.apply(_documents(page)).order_by(*library.SORTS[selection.sort][1])
+    return exports.export_response(documents, fmt)
