@@ -436,8 +436,11 @@ def library_records(count: int, seed: int = SEED, prefix: str = "gen") -> Iterat
         expires = None
         if validity != "valid":
             expires = min(LIBRARY_LAST_DAY, effective + datetime.timedelta(days=rng.randrange(365, 365 * 6)))
+        # An amended document names the one that replaced it, as the library requires (another of the corpus).
+        replacement = index + 1 if index + 1 < count else index - 1
         yield {
             "external_id": f"{prefix}-{seed}-{index}",
+            "replaced_by": f"{prefix}-{seed}-{replacement}" if validity == "amended" and replacement >= 0 else None,
             "title": form.format(area=rng.choice(LIBRARY_AREAS), subject=subject, year=issued.year),
             "doc_number": f"{number_prefix}〔{issued.year}〕{serial}号",
             "issuer": [issuer],
