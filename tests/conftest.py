@@ -7,8 +7,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 
+from tests import database_gate
 from tests.browser_gate import pytest_collection_modifyitems, pytest_terminal_summary  # noqa: F401 (hooks)
 from tests.factories import Zone, build_zone
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the engine gate (its hook shares the browser gate's name, so it cannot live in this module)."""
+    config.pluginmanager.register(database_gate, "database_gate")
 
 
 @pytest.fixture(scope="session", autouse=True)

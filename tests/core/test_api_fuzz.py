@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -74,7 +76,21 @@ def map_body(context, body):
 
 
 @pytest.fixture
-def fuzz_zone(zone, settings):
+def keep_test_connection():
+    """Requests sent straight to the WSGI handler keep the test's database connection, as the test client does.
+
+    Django closes a connection at each request's start and end when it is inside a transaction; the
+    test's transaction is one, so on PostgreSQL the first request would close it under the test.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def fuzz_zone(zone, settings, keep_test_connection):
     """The test zone with a mailbox and category, a published letter and the search index built."""
     # Rate limits would turn most generated requests into 429s; the limits have tests of their own.
     settings.LETTER_RATE = settings.LETTER_LOOKUP_RATE = "100000/m"

@@ -17,7 +17,7 @@ from zoneportal.search.indexers import IndexEntry
 from zoneportal.search.models import SearchDocument, SearchTerm
 
 pytestmark = pytest.mark.django_db
-sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 storage")
+sqlite_only = pytest.mark.sqlite  # SQLite's FTS5 storage
 
 #: Random text no compressor shortens much, its terms taking several of TERMS_TABLE's pieces; of characters
 #: that make none of the words the tests look for.
@@ -173,7 +173,7 @@ def test_the_migration_converts_an_index_that_stored_its_text(zone):
     assert not SearchTerm.objects.filter(word="厂房").exists()
 
 
-postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsvector")
+postgresql_only = pytest.mark.postgresql  # PostgreSQL's tsvector
 
 
 def vector_of(external_id: str) -> str:
