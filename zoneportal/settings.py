@@ -206,7 +206,8 @@ if REDIS_URL:
             # Django's Redis backend, minus a client object built per operation.
             "BACKEND": "zoneportal.portal.page_cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "zoneportal",
+            # Two installations (or test runs) sharing one Redis keep apart by their prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "zoneportal"),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"

@@ -8,15 +8,14 @@ make every other worker drop its cached pages.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 
-import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.test import override_settings
 
+from tests.redis_server import require_redis, unique_prefix
 from zoneportal.portal.page_cache import current_generation, invalidate_page_cache
 
 
@@ -44,27 +43,10 @@ def test_a_publish_in_another_process_reaches_this_one():
     assert current_generation() != before
 
 
-def _redis_url() -> str | None:
-    """A Redis to test against: $TEST_REDIS_URL, else a local one if it answers."""
-    url = os.environ.get("TEST_REDIS_URL")
-    if url:
-        return url
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return None
-    return "redis://127.0.0.1:6379/15"
-
-
 def test_redis_cache_shares_the_generation_and_reuses_its_client():
-    url = _redis_url()
-    if url is None:
-        # CI (and `make test`, through .ci/test-deps) starts a Redis: there a missing one is a failure.
-        message = "no Redis reachable on 127.0.0.1:6379 (set TEST_REDIS_URL, or run .ci/test-deps to start one)"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    prefix = f"zoneportal-test-{os.getpid()}"
+    # CI (and `make test`, through .ci/test-deps) starts a Redis: there a missing one is a failure.
+    url = require_redis()
+    prefix = unique_prefix()
     backend_path = "zoneportal.portal.page_cache.RedisCache"
     redis_cache = {"default": {"BACKEND": backend_path, "LOCATION": url, "KEY_PREFIX": prefix}}
     with override_settings(CACHES=redis_cache):

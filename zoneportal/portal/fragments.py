@@ -22,13 +22,12 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from .page_cache import request_generation
+from .page_cache import layered_cache, request_generation
 
 #: Upper bound on anything the generation signals might miss.
 FRAGMENT_CACHE_SECONDS = 300
@@ -61,8 +60,8 @@ def cached_part(request: HttpRequest | None, name: str, vary: Iterable[Any], com
     if not caching_allowed(request):
         return compute()
     key = fragment_key(request, name, vary)
-    value = cache.get(key)
+    value = layered_cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, FRAGMENT_CACHE_SECONDS)
+        layered_cache.set(key, value, FRAGMENT_CACHE_SECONDS)
     return value

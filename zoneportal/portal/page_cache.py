@@ -14,26 +14,51 @@ worker would leave the others serving stale pages; there the generation is a
 small file in the data directory (``ZONEPORTAL_VAR_DIR``) that every worker
 reads, which also lets ``manage.py`` commands (``load_demo --reset``)
 invalidate the pages of a running server.
+
+A request reads the generation once (``current_generation`` remembers it
+until the request ends). With a shared cache, everything stored under a key
+that carries the generation — pages, page parts, Wagtail's lookups — is also
+kept in a small copy inside each process (:data:`layered_cache`): such a value
+never changes while its key exists, so the copy is good for as long as the
+shared generation still matches, and a cached page then costs one Redis round
+trip (reading the generation) instead of three, an uncached one one instead of
+one per part. Invalidation stays instant: every request still reads the shared
+generation, and a new one matches none of the copies.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import threading
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from django.core.signals import request_finished, request_started
 from django.http import HttpRequest
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 GENERATION_KEY = "zoneportal:page-cache-generation"
 GENERATION_FILE_NAME = "page-cache-generation"
 _GENERATION_ATTR = "_page_cache_generation"
+
+#: How long a process keeps its own copy of a value from the shared cache. The
+#: generation decides whether a copy is current; this only bounds what the
+#: generation signals might miss (the shared entries' own timeouts do that too).
+LOCAL_COPY_SECONDS = 60
+#: Copies one process keeps (Django's local-memory cache culls the oldest third beyond it).
+LOCAL_COPY_ENTRIES = 1000
+
+_UNREAD = "unread"
+#: Inside a request: the generation the request read first (``_UNREAD`` until then); outside one: None.
+_request_generation: ContextVar[str | None] = ContextVar("page_cache_generation", default=None)
 
 
 def _process_local_cache() -> bool:
@@ -51,7 +76,22 @@ def _generation_path(var_dir: str) -> str:
 
 
 def current_generation() -> str:
-    """The token every page-cache (and page-fragment) key carries; changes on every publish."""
+    """The token every page-cache (and page-fragment) key carries; changes on every publish.
+
+    Within a request the first answer holds until the request ends (or it
+    publishes something itself): every key the request builds belongs to one
+    generation, and the shared cache is asked once.
+    """
+    remembered = _request_generation.get()
+    if remembered is not None and remembered != _UNREAD:
+        return remembered
+    generation = _read_generation()
+    if remembered == _UNREAD:
+        _request_generation.set(generation)
+    return generation
+
+
+def _read_generation() -> str:
     if _process_local_cache():
         # Read on every request, so the bare system calls (a few microseconds;
         # Path.read_text costs four times as much).
@@ -63,11 +103,67 @@ def current_generation() -> str:
             return os.read(fd, 64).decode("ascii", "replace").strip() or "0"
         finally:
             os.close(fd)
-    generation = cache.get(GENERATION_KEY)
+    generation = _generation_reader.read(caches["default"])
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return str(generation)
+        generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A random token, not a counter: after Redis loses its data a counter would
+        # start again at a number whose pages some process may still hold a copy of.
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            # The shared cache does not answer: a token of this request alone, so
+            # that no copy kept in this process is trusted.
+            generation = f"unshared-{secrets.token_hex(8)}"
+    generation = str(generation)
+    layered_cache.follow(generation)
+    return generation
+
+
+class _GenerationReader:
+    """Reads the generation key from Redis over a connection of its own, past redis-py's client layer.
+
+    Why not ``cache.get``: redis-py's client spends about 0.2 ms of CPU on every
+    command (its connection pool, retry wrapper and metrics hooks; measured in
+    docs/benchmarks.md, "One Redis round trip"), as much as all the rest of a
+    cached hit, and every request reads the generation. So this one command goes
+    straight through a redis-py ``Connection`` made with the cache's own settings,
+    which still connects, authenticates, selects the database and speaks the
+    protocol; only the client layer is skipped (a quarter of the CPU). One
+    connection per thread and process (gunicorn forks and may run threads).
+    Anything unexpected — no connection, an error, no key yet — answers None and
+    the caller asks the cache backend as usual.
+    """
+
+    def __init__(self) -> None:
+        self._state = threading.local()
+
+    def read(self, backend: object) -> str | None:
+        """The generation token, or None when the backend is not Redis or this way fails."""
+        if not isinstance(backend, DjangoRedisCache):
+            return None
+        state = self._state
+        connection = getattr(state, "connection", None)
+        if connection is None or state.pid != os.getpid() or state.backend is not backend:
+            if connection is not None and state.pid == os.getpid():
+                connection.disconnect()
+            pool = backend._cache._get_connection_pool(write=False)
+            connection = pool.connection_class(**pool.connection_kwargs)
+            state.connection, state.pid, state.backend = connection, os.getpid(), backend
+            state.command = connection.pack_command("GET", backend.make_and_validate_key(GENERATION_KEY))
+        try:
+            connection.send_packed_command(state.command, check_health=False)
+            value = connection.read_response()
+        except Exception:  # any failure: drop the connection, let the backend answer
+            connection.disconnect()
+            state.connection = None
+            return None
+        if value is None:
+            return None
+        return str(backend._cache._serializer.loads(value))
+
+
+_generation_reader = _GenerationReader()
 
 
 def request_generation(request: HttpRequest | None) -> str:
@@ -87,6 +183,8 @@ def request_generation(request: HttpRequest | None) -> str:
 
 def invalidate_page_cache() -> None:
     """Make every cached page stale (called when content is published or removed)."""
+    if _request_generation.get() is not None:
+        _request_generation.set(_UNREAD)  # what this request renders next shows its own change
     if _process_local_cache():
         path = Path(_generation_file())
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,10 +193,78 @@ def invalidate_page_cache() -> None:
         scratch.write_text(secrets.token_hex(8))
         os.replace(scratch, path)
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def _start_request(**kwargs: Any) -> None:
+    _request_generation.set(_UNREAD)
+
+
+def _finish_request(**kwargs: Any) -> None:
+    _request_generation.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="zoneportal.page_cache.start")
+request_finished.connect(_finish_request, dispatch_uid="zoneportal.page_cache.finish")
+
+
+class LayeredCache:
+    """The default cache, with a copy in this process of what it answered, for keys whose value never changes.
+
+    Only for keys that carry the page-cache generation or a hash of the
+    content: a value stored under such a key is the same in every process for
+    as long as the key is in use, so this process may answer from its own copy
+    without asking Redis. :func:`current_generation` empties the copies when it
+    sees a new generation (they would no longer be asked for). With the
+    embedded local-memory cache, which is this process's own already, it is
+    the default cache unchanged.
+
+    Django's local-memory cache holds the copies: it pickles on the way in and
+    out, so a copy is never shared between two requests (page parts are
+    changed after they are read, ``Chrome.site``).
+    """
+
+    def __init__(self) -> None:
+        self._copies = LocMemCache(
+            "zoneportal-layered-cache", {"TIMEOUT": LOCAL_COPY_SECONDS, "OPTIONS": {"MAX_ENTRIES": LOCAL_COPY_ENTRIES}}
+        )
+        self._generation: str | None = None
+
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
+        """The value of ``key``: this process's copy, else the shared cache's (then copied)."""
+        shared = cache
+        if _process_local_cache():
+            return shared.get(key, default, version=version)
+        value = self._copies.get(key, _MISSING, version=version)
+        if value is _MISSING:
+            value = shared.get(key, _MISSING, version=version)
+            if value is _MISSING:
+                return default
+            self._copies.set(key, value, LOCAL_COPY_SECONDS, version=version)
+        return value
+
+    def set(self, key: str, value: Any, timeout: float | None = None, version: int | None = None) -> None:
+        """Store ``value`` in the shared cache (``timeout`` seconds) and keep a copy here."""
+        shared = cache
+        shared.set(key, value, timeout, version=version)
+        if not _process_local_cache():
+            local = LOCAL_COPY_SECONDS if timeout is None else min(timeout, LOCAL_COPY_SECONDS)
+            self._copies.set(key, value, local, version=version)
+
+    def follow(self, generation: str) -> None:
+        """Drop this process's copies when the shared generation has moved on."""
+        if generation != self._generation:
+            if self._generation is not None:
+                self._copies.clear()
+            self._generation = generation
+
+    def clear_copies(self) -> None:
+        """Forget this process's copies (tests; the shared cache keeps its entries)."""
+        self._copies.clear()
+
+
+_MISSING = object()
+layered_cache = LayeredCache()
 
 
 class _GenerationKeyMixin:
@@ -110,6 +276,11 @@ class _GenerationKeyMixin:
 
     def _enabled(self) -> bool:
         return settings.PAGE_CACHE_SECONDS > 0
+
+    @property
+    def cache(self) -> LayeredCache:
+        # Page keys carry the generation, so a process may keep its own copy of a page.
+        return layered_cache
 
 
 def revalidate_in_browsers(response):

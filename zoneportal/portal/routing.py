@@ -24,12 +24,11 @@ from __future__ import annotations
 import copy
 import hashlib
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
-from .page_cache import request_generation
+from .page_cache import layered_cache, request_generation
 
 #: Upper bound on anything the generation signals might miss.
 LOOKUP_CACHE_SECONDS = 300
@@ -46,13 +45,13 @@ def find_site(request: HttpRequest) -> Site | None:
     # The same host and port Wagtail matches on (it, too, skips the ALLOWED_HOSTS check here).
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"portal:site:{request_generation(request)}:{hostname}:{request.get_port()}"
-    cached = cache.get(key)
+    cached = layered_cache.get(key)
     if cached is None:
         site = Site._find_for_request(request)
         if site is not None:
             site.root_page.specific  # noqa: B018 — loaded now so that it is cached with the site
         cached = (site,)  # a tuple, so that "no site" is cached too
-        cache.set(key, cached, LOOKUP_CACHE_SECONDS)
+        layered_cache.set(key, cached, LOOKUP_CACHE_SECONDS)
     request._wagtail_site = cached[0]
     return cached[0]
 
@@ -67,7 +66,7 @@ def route_request(request: HttpRequest, path: str) -> None:
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
     key = f"portal:route:{request_generation(request)}:{site.pk}:{digest}"
     components = [component for component in path.split("/") if component]
-    cached = cache.get(key)
+    cached = layered_cache.get(key)
     if cached is not None:
         page, depth = cached
         try:
@@ -80,4 +79,4 @@ def route_request(request: HttpRequest, path: str) -> None:
         page = copy.copy(result[0])
         page.__dict__.pop("_cached_parent_obj", None)  # Wagtail's link to the parent: not worth storing
         # Routing takes one URL segment per level of the tree below the site's root.
-        cache.set(key, (page, page.depth - site.root_page.depth), LOOKUP_CACHE_SECONDS)
+        layered_cache.set(key, (page, page.depth - site.root_page.depth), LOOKUP_CACHE_SECONDS)

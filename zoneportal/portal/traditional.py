@@ -14,11 +14,12 @@ import hashlib
 from functools import lru_cache
 
 import opencc
-from django.core.cache import cache
 from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponsePermanentRedirect
 from django.urls import get_script_prefix, set_script_prefix
 from django.utils.encoding import escape_uri_path, iri_to_uri
+
+from .page_cache import layered_cache
 
 PREFIX = "/zh-hant"
 CONVERTIBLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/xml", "application/json")
@@ -33,10 +34,11 @@ def converter() -> opencc.OpenCC:
 def to_traditional(text: str) -> str:
     """Convert simplified Chinese to traditional (OpenCC s2t), cached by content."""
     key = "zh-hant:" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-    converted = cache.get(key)
+    # Keyed by the content itself, so this process may keep its own copy (page_cache.LayeredCache).
+    converted = layered_cache.get(key)
     if converted is None:
         converted = converter().convert(text)
-        cache.set(key, converted, timeout=3600)
+        layered_cache.set(key, converted, timeout=3600)
     return converted
 
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.query import PageQuerySet
 
-from .page_cache import current_generation
+from .page_cache import current_generation, layered_cache
 
 #: Upper bound on anything the generation signals might miss.
 SECTIONS_CACHE_SECONDS = 300
@@ -42,7 +41,7 @@ def private_sections() -> PrivateSections:
     from wagtail.models import Page
 
     key = f"portal:private-sections:{current_generation()}"
-    sections = cache.get(key)
+    sections = layered_cache.get(key)
     if sections is None:
         rows = Page.objects.filter(Q(view_restrictions__isnull=False) | Q(alias_of__isnull=False)).values_list(
             "path", "alias_of_id", "view_restrictions"
@@ -54,7 +53,7 @@ def private_sections() -> PrivateSections:
             if alias_of_id is not None:
                 aliases.add(path)
         sections = PrivateSections(tuple(sorted(restricted)), tuple(sorted(aliases)))
-        cache.set(key, sections, SECTIONS_CACHE_SECONDS)
+        layered_cache.set(key, sections, SECTIONS_CACHE_SECONDS)
     return sections
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import template
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest
 from django.template import loader
@@ -102,18 +101,18 @@ def build_chrome(request: HttpRequest | None) -> Chrome:
     change shows at once; the timeout bounds anything those signals miss
     (a new view restriction, a changed Site record).
     """
-    from zoneportal.portal.page_cache import current_generation
+    from zoneportal.portal.page_cache import layered_cache, request_generation
 
     if request is None:
         return Chrome(site_name=_site_name_fallback())
     site = Site.find_for_request(request)
     if site is None:
         return Chrome(site_name=_site_name_fallback())
-    key = f"portal:chrome:{site.pk}:{current_generation()}"
-    chrome = cache.get(key)
+    key = f"portal:chrome:{site.pk}:{request_generation(request)}"
+    chrome = layered_cache.get(key)
     if chrome is None:
         chrome = _site_chrome(site, request)
-        cache.set(key, chrome, CHROME_CACHE_SECONDS)
+        layered_cache.set(key, chrome, CHROME_CACHE_SECONDS)
     chrome.site = site
     return chrome
 
@@ -227,7 +226,7 @@ def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tup
     from django.contrib.contenttypes.models import ContentType
 
     from zoneportal.portal.models import ArticlePage
-    from zoneportal.portal.page_cache import current_generation
+    from zoneportal.portal.page_cache import current_generation, layered_cache
 
     memo = getattr(request, _ANCESTORS_ATTR, None) if request is not None else None
     if memo is not None and memo[0] == (page.pk, page.path):
@@ -244,7 +243,7 @@ def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tup
         branch_path = page.path[: step * (section_depth + 1)] if page.depth > section_depth else ""
         ancestor_paths = {page.path[: step * depth] for depth in range(section_depth, page.depth)}
         tree_key = f"portal:section-nav:{section_path}:{branch_path}:{current_generation()}"
-        tree = cache.get(tree_key)
+        tree = layered_cache.get(tree_key)
         wanted = Q(path__in=ancestor_paths) if ancestor_paths else Q(pk__in=[])
         article_type = ContentType.objects.get_for_model(ArticlePage)
         if tree is None:
@@ -269,7 +268,7 @@ def _page_tree(request: HttpRequest | None, page: Page) -> tuple[list[Page], tup
             open_child = next((row for row in children if branch_path and row.path == branch_path), None)
             grandchildren = [row for row in nav if open_child is not None and row.depth == section_depth + 2]
             tree = (children, grandchildren, open_child)
-            cache.set(tree_key, tree, CHROME_CACHE_SECONDS)
+            layered_cache.set(tree_key, tree, CHROME_CACHE_SECONDS)
     if request is not None:
         setattr(request, _ANCESTORS_ATTR, ((page.pk, page.path), ancestors, tree))
     return ancestors, tree
