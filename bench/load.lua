@@ -6,8 +6,8 @@
 --   mailboxes      {slug = ..., category = ...} of the site's open mailboxes
 --   search_share   share of requests that are searches (0.15)
 --   letter_share   share of requests that are letters (0.05)
---   token          this run's mark: in every letter's subject and Idempotency-Key
---   letter_body    string.format template of a letter's JSON body (slug, token, thread, n, category)
+--   token          this benchmark run's mark: in every letter's subject and Idempotency-Key
+--   letter_body    string.format template of a letter's JSON body (slug, mark, n, category)
 --
 -- Each request draws its kind at random, so the shares hold over any slice of the run. A letter is a
 -- real API client's: JSON, its own Idempotency-Key. The answers to letters are read for their tracking
@@ -24,6 +24,8 @@ end
 function init(args)
    plan = dofile(args[1])
    math.randomseed(tonumber(args[2] or "1") * 1000 + thread_number)
+   -- Each wrk run of the climb has its own mark: thread numbers and counters start again at 1.
+   mark = string.format("%s-%s-%d", plan.token, args[2] or "1", thread_number)
    letters_sent = 0
    searches_sent = 0
    pages_sent = 0
@@ -36,10 +38,10 @@ function request()
    if draw < plan.letter_share then
       letters_sent = letters_sent + 1
       local box = plan.mailboxes[math.random(#plan.mailboxes)]
-      local body = string.format(plan.letter_body, box.slug, plan.token, thread_number, letters_sent, box.category)
+      local body = string.format(plan.letter_body, box.slug, mark, letters_sent, box.category)
       local headers = {
          ["Content-Type"] = "application/json",
-         ["Idempotency-Key"] = string.format("%s-%d-%d", plan.token, thread_number, letters_sent),
+         ["Idempotency-Key"] = string.format("%s-%d", mark, letters_sent),
       }
       return wrk.format("POST", "/api/v1/letters", headers, body)
    elseif draw < plan.letter_share + plan.search_share then

@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import itertools
 import json
 import os
 import random
@@ -48,9 +49,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -63,23 +66,26 @@ from pages import background_cpu, machine_info, parse_wrk
 LUA_SCRIPT = Path(__file__).resolve().parent / "load.lua"
 QUERIES = BASE_DIR / "tests" / "search" / "queries.json"
 SHARES = {"pages": 0.80, "searches": 0.15, "letters": 0.05}
+KINDS = {"pages": "页面", "searches": "检索", "letters": "来信"}
 P99_LIMIT_MS = 500.0
 TARGET_RATIO = 0.40  # of the static rate, on the production profile (issue 14)
 #: Out of reach for the benchmark's own server only: the limiter still counts every letter and search.
 UNLIMITED = "100000000/m"
 #: A page's share of the views falls as 1 / rank ** ZIPF_EXPONENT (rank 1: the home page).
 ZIPF_EXPONENT = 1.0
+PAGES = 300  # distinct pages of the load, sampled from the sitemap
 PAGE_DRAWS = 20_000  # entries of the plan's page list (a draw picks one uniformly)
 STATIC_NAME = "bench/home-size.html"
 WARMUP_CONNECTIONS = 8
+WRK_RUNS = itertools.count(1)
 PG_DATABASE = "zp_bench_load"
 
 CONTENT = "工业园区北路夜间路灯损坏多日，企业职工下班出行不便，希望有关部门尽快安排维修，并告知维修时间。"
-# string.format template (load.lua): mailbox slug, run token, wrk thread, letter number, category.
+# string.format template (load.lua): mailbox slug, mark (token, wrk run, thread), letter number, category.
 LETTER_BODY = json.dumps(
     {
         "mailbox": "%s",
-        "subject": "园区北路路灯损坏（%s-%d-%d）",
+        "subject": "园区北路路灯损坏（%s-%d）",
         "content": CONTENT,
         "category": "%s",
         "name": "张三",
@@ -157,6 +163,7 @@ class Run:
     settings: dict
     machine: dict
     steps: list[Step] = field(default_factory=list)
+    kinds: dict[str, Step] = field(default_factory=dict)  # each kind alone at one connection
     acknowledged: int = 0
     stored: int = 0
     marked: int = 0  # letters of this run in the database, acknowledged or not (answer lost at the end)
@@ -211,12 +218,14 @@ def sitemap_paths(base_url: str) -> list[str]:
     return paths
 
 
-def page_draws(paths: list[str], seed: int) -> list[str]:
-    """PAGE_DRAWS paths repeated by a Zipf popularity.
+def page_draws(paths: list[str], seed: int) -> tuple[list[str], list[str]]:
+    """The pages of the load (at most PAGES, the home page and every column among them) and PAGE_DRAWS
+    draws of them by a Zipf popularity.
 
-    The home page ranks first, then columns before what is under them (shallower paths first) in a
-    shuffled order within each depth, so that every kind of page — columns, articles, policy
-    documents, service guides — has popular and rare members.
+    The home page ranks first, then shallower paths before deeper ones (columns before what is under
+    them), shuffled within each depth, so that every kind of page — columns, articles, policy
+    documents, service guides — has popular and rare members. The sample keeps the run's set of pages
+    within what a warm-up can put in the page cache, as a portal's popular pages are.
     """
     rng = random.Random(seed)
     by_depth: dict[int, list[str]] = {}
@@ -226,9 +235,23 @@ def page_draws(paths: list[str], seed: int) -> list[str]:
     for depth in sorted(by_depth):
         group = by_depth[depth]
         rng.shuffle(group)
-        ranked += group
+        ranked += group[: max(0, PAGES - len(ranked))]
     weights = [1 / (rank**ZIPF_EXPONENT) for rank in range(1, len(ranked) + 1)]
-    return rng.choices(ranked, weights=weights, k=PAGE_DRAWS)
+    return ranked, rng.choices(ranked, weights=weights, k=PAGE_DRAWS)
+
+
+def warm(base_url: str, paths: list[str], passes: int) -> None:
+    """Every page of the load ``passes`` times, four at a time: the page cache starts as a running site's does.
+
+    With local-memory caches each gunicorn worker has a cache of its own, and a request goes to
+    whichever worker is free: one pass per worker leaves most pages cached in most workers.
+    """
+    started = time.monotonic()
+    requests = paths * passes
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for done, _body in enumerate(pool.map(lambda path: fetch(base_url + path), requests), start=1):
+            if done % 100 == 0 or done == len(requests):
+                log(f"预热：{done}/{len(requests)} 次页面访问，{time.monotonic() - started:.0f} 秒")
 
 
 def search_paths() -> list[str]:
@@ -243,10 +266,12 @@ def lua_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def write_plan(path: Path, pages: list[str], searches: list[str], mailboxes: list[dict], token: str) -> None:
+def write_plan(
+    path: Path, pages: list[str], searches: list[str], mailboxes: list[dict], token: str, shares: dict[str, float]
+) -> None:
     """The Lua table load.lua reads in each wrk thread."""
     lines = ["return {"]
-    lines.append(f"  search_share = {SHARES['searches']}, letter_share = {SHARES['letters']},")
+    lines.append(f"  search_share = {shares['searches']}, letter_share = {shares['letters']},")
     lines.append(f"  token = {lua_string(token)},")
     lines.append(f"  letter_body = {lua_string(LETTER_BODY)},")
     lines.append("  pages = {" + ", ".join(lua_string(p) for p in pages) + "},")
@@ -294,7 +319,8 @@ def run_wrk(
         "--latency",
     ]
     if plan:
-        command += ["-s", str(LUA_SCRIPT), url, "--", str(plan), str(args.seed + connections)]
+        # A number of its own for each wrk run: it seeds the draws and marks the run's letters.
+        command += ["-s", str(LUA_SCRIPT), url, "--", str(plan), str(args.seed * 1000 + next(WRK_RUNS))]
     else:
         command.append(url)
     try:
@@ -399,9 +425,21 @@ def measure(args: argparse.Namespace, profile: str) -> Run:
     log(f"{len(paths)} 个页面（站点地图），{len(searches)} 个检索词，{len(mailboxes)} 个信箱")
     token = f"bench{uuid.uuid4().hex[:10]}"
     acked: list[str] = []
+    pages, draws = page_draws(paths, args.seed)
+    warm(args.base_url, pages, args.warm_passes)
     with tempfile.TemporaryDirectory(prefix="zp-load-") as tmp:
+        for kind in KINDS:
+            # Each kind alone, one connection: what one request of it costs the server (its service time).
+            alone = Path(tmp) / f"{kind}.lua"
+            shares = {"searches": float(kind == "searches"), "letters": float(kind == "letters")}
+            write_plan(alone, draws, searches, mailboxes, token, shares)
+            step = Step(1)
+            output, step.load = run_wrk(args, args.base_url + "/", 1, args.kind_duration, alone)
+            read_mixed(output, step, acked)
+            run.kinds[kind] = step
+            log(f"单独的{KINDS[kind]}，1 个连接：{step.rps:,.1f} 次/秒，p50 {step.p50_ms:.1f} ms")
         plan = Path(tmp) / "plan.lua"
-        write_plan(plan, page_draws(paths, args.seed), searches, mailboxes, token)
+        write_plan(plan, draws, searches, mailboxes, token, SHARES)
         climb(args, run, plan, acked)
     count_letters(args, run, acked, token)
     return run
@@ -485,7 +523,8 @@ def started_site(args: argparse.Namespace) -> Iterator[None]:
     )
     log(f"启动 {args.profile} 站点（{len(app_ports)} 台 gunicorn × {workers} 个进程，nginx）：{args.var_dir}")
     try:
-        stack.start()
+        with contextlib.redirect_stdout(sys.stderr):  # the stack's progress: stdout carries only the report
+            stack.start()
     except Exception as exc:  # deploy.stack.StackError and what a start step raised
         raise BenchError(f"站点启动失败：{exc}") from exc
     try:
@@ -504,7 +543,8 @@ def started_site(args: argparse.Namespace) -> Iterator[None]:
         yield
     finally:
         log("停止站点")
-        stack.stop()
+        with contextlib.redirect_stdout(sys.stderr):
+            stack.stop()
 
 
 # --------------------------------------------------------------------------- report
@@ -517,6 +557,9 @@ def format_report(run: Run) -> tuple[str, bool]:
         f"site {run.base_url}, static {run.static_url}; " + ", ".join(f"{k}: {v}" for k, v in run.settings.items()),
         f"mix: {SHARES['pages']:.0%} pages, {SHARES['searches']:.0%} searches, {SHARES['letters']:.0%} letters; "
         f"other work busy {run.busy_before:.0%} of the cores before the run",
+        "",
+        "each kind alone, 1 connection:  "
+        + ";  ".join(f"{kind} {step.rps:,.1f}/s p50 {step.p50_ms:.1f} ms" for kind, step in run.kinds.items()),
         "",
         "conns   mixed/s  p50 ms  p99 ms  errors  letters  static/s  static p99  ratio  load",
     ]
@@ -561,14 +604,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--static-url", help="a static file on the same nginx (default: a home-sized file)")
     parser.add_argument("--database-url", help="the running site's database, to count the letters")
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432", help="PostgreSQL server (production)")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14", help="Redis (production profile)")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13", help="Redis (production profile)")
     parser.add_argument(
         "--var-dir", type=Path, help="the started site's data directory (default var/bench-load[-production])"
     )
     parser.add_argument("--start", type=int, default=1, help="connections of the first step (default 1)")
-    parser.add_argument("--warmup", type=int, default=30, help="seconds of unmeasured load first (default 30)")
+    parser.add_argument(
+        "--warm-passes",
+        type=int,
+        help="times each page is fetched before the load (default: embedded 3, one per worker; otherwise 1)",
+    )
+    parser.add_argument("--warmup", type=int, default=20, help="seconds of unmeasured mixed load first (default 20)")
     parser.add_argument("--max", type=int, default=512, help="the most connections tried (default 512)")
     parser.add_argument("--duration", type=int, default=15, help="seconds of mixed load per step (default 15)")
+    parser.add_argument(
+        "--kind-duration", type=int, default=5, help="seconds of each kind alone, one connection (default 5)"
+    )
     parser.add_argument("--static-duration", type=int, default=5, help="seconds of static file per step (default 5)")
     parser.add_argument("--workers", type=int, help="gunicorn workers per app server (default: 2; embedded cores + 1)")
     parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (default 2)")
@@ -587,6 +638,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     default_dir = "bench-load-production" if args.profile == "production" else "bench-load"
     args.var_dir = (args.var_dir or BASE_DIR / "var" / default_dir).resolve()
     args.site_settings = {}
+    if args.warm_passes is None:
+        args.warm_passes = 3 if args.profile == "embedded" else 1
     return args
 
 
