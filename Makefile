@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint demo-reset bench bench-load bench-search bench-search-full clean
+.PHONY: run test lint demo-reset bench bench-load bench-search bench-search-full clean prod prod-down prod-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,18 @@ run: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## prod: the production shape on this machine — two gunicorn app servers behind nginx, PostgreSQL, Redis,
+## a task worker (deploy/stack.py; docs/deployment.md, "Try the production shape on one machine")
+prod: $(VENV)/.runtime-installed
+	$(BIN)/python deploy/stack.py up
+
+## prod-down: stop what `make prod` started
+prod-down: $(VENV)/.runtime-installed
+	$(BIN)/python deploy/stack.py down
+
+prod-status: $(VENV)/.runtime-installed
+	$(BIN)/python deploy/stack.py status
 
 ## test: lint, bandit (high severity), then every test (unit, integration, browser) on the configured database
 ## (installs Chromium, CJK fonts and Redis when it can; SKIP_BROWSER_TESTS=1 leaves the browser tests out)

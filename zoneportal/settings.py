@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
@@ -352,14 +353,26 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads it from JavaScript
+# `make prod` (deploy/stack.py) runs the production profile on this machine's loopback interface, where there is
+# no certificate: ZONEPORTAL_LOOPBACK_HTTP=1 serves it over plain HTTP (no redirect, no HSTS, cookies without
+# Secure). It is refused unless every allowed host is a loopback name, so a real server cannot be left on it;
+# `check --deploy` then warns, as it should. docs/deployment.md, "Try the production shape on one machine".
+LOOPBACK_HTTP = PRODUCTION and env_bool("ZONEPORTAL_LOOPBACK_HTTP", False)
+LOOPBACK_HOSTS = {"127.0.0.1", "::1", "[::1]", "localhost", ".localhost", "testserver"}
+if LOOPBACK_HTTP and not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+    raise ImproperlyConfigured(
+        # Settings load before translations: the operator's message is written in Chinese directly.
+        "ZONEPORTAL_LOOPBACK_HTTP=1 只能用于本机回环地址（127.0.0.1、localhost），ALLOWED_HOSTS 中不能有："
+        + "、".join(sorted(set(ALLOWED_HOSTS) - LOOPBACK_HOSTS))
+    )
 if PRODUCTION:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not LOOPBACK_HTTP)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_SECONDS = 0 if LOOPBACK_HTTP else int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = not LOOPBACK_HTTP
+    CSRF_COOKIE_SECURE = not LOOPBACK_HTTP
 
 LOGGING = {
     "version": 1,
