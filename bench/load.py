@@ -2,13 +2,14 @@
 """Mixed load: page views, searches and letters together, at rising concurrency, beside nginx's static rate.
 
 Drives a running site through its nginx (``--base-url``) with wrk and bench/load.lua: 80 % page
-views (the home page, columns, articles, policy library pages, service guides — every path of the
-site's ``/sitemap.xml``, drawn with a Zipf popularity so a few pages take most of the views, as on a
-real portal), 15 % searches (``/search/?q=``, the labelled queries of tests/search/queries.json) and
+views (the home page, columns, articles, policy library pages, service guides — 300 paths of the
+site's ``/sitemap.xml``, every column among them, drawn with a Zipf popularity so a few pages take
+most of the views, as on a real portal; fetched once per worker first, so the page cache starts
+warm), 15 % searches (``/search/?q=``, the labelled queries of tests/search/queries.json) and
 5 % letters (``POST /api/v1/letters``, JSON, each with its own Idempotency-Key, to the site's open
 mailboxes). The concurrency doubles step by step (``--start`` connections up to ``--max``) until
-p99 passes 500 ms; each step first measures a static file through the same nginx (``--static-url``)
-at the same concurrency, then the mixed load. The report gives the highest rate held (p99 ≤ 500 ms,
+p99 passes 500 ms; each step first measures a static file of the home page's size through the same
+nginx (``--static-url``, 32 connections), then the mixed load. The report gives the highest rate held (p99 ≤ 500 ms,
 no errors) with its p99, as a ratio to the static rate of its step.
 
 Afterwards every acknowledged letter (201 and a tracking number) is looked up in the site's
@@ -61,7 +62,7 @@ from xml.etree import ElementTree
 
 # Run as a script: bench/ is on sys.path.
 from common import BASE_DIR, PYTHON, SCRUBBED_ENV, BenchError, bench_env, log
-from pages import background_cpu, machine_info, parse_wrk
+from pages import Server, background_cpu, machine_info, parse_wrk
 
 LUA_SCRIPT = Path(__file__).resolve().parent / "load.lua"
 QUERIES = BASE_DIR / "tests" / "search" / "queries.json"
@@ -77,6 +78,9 @@ PAGES = 300  # distinct pages of the load, sampled from the sitemap
 PAGE_DRAWS = 20_000  # entries of the plan's page list (a draw picks one uniformly)
 STATIC_NAME = "bench/home-size.html"
 WARMUP_CONNECTIONS = 8
+# The static file's rate is nginx's capacity, not one connection's round trips: always at 32 connections
+# (as bench/pages.py measures it), once per step, so it shares each moment's load on the machine.
+STATIC_CONNECTIONS = 32
 WRK_RUNS = itertools.count(1)
 PG_DATABASE = "zp_bench_load"
 
@@ -141,6 +145,7 @@ class Step:
     sent: dict[str, int] = field(default_factory=dict)
     acknowledged: int = 0
     load: float = 0.0  # 1-minute load average when the step ended
+    cpu_ms: float | None = None  # the app servers' CPU per request (gunicorn masters and workers, from /proc)
 
     @property
     def held(self) -> bool:
@@ -332,6 +337,22 @@ def run_wrk(
     return completed.stdout, os.getloadavg()[0]
 
 
+def app_cpu_seconds(args: argparse.Namespace) -> float:
+    """CPU time used so far by the app servers the benchmark started (0 for a site given by URL)."""
+    return sum(Server("", pgid).cpu_seconds() for pgid in args.app_pgids)
+
+
+def mixed_run(
+    args: argparse.Namespace, connections: int, seconds: int, plan: Path, step: Step, acked: list[str]
+) -> None:
+    """One wrk run of ``plan`` into ``step``, with the app servers' CPU per request when they are ours."""
+    cpu_before = app_cpu_seconds(args)
+    output, step.load = run_wrk(args, args.base_url + "/", connections, seconds, plan)
+    read_mixed(output, step, acked)
+    if args.app_pgids and step.requests:
+        step.cpu_ms = (app_cpu_seconds(args) - cpu_before) * 1000 / step.requests
+
+
 def read_mixed(output: str, step: Step, acked: list[str]) -> None:
     """wrk's figures and load.lua's lines (ACK, STATUS, SENT, PERCENTILE) into ``step``; numbers to ``acked``."""
     mixed = parse_wrk(output)
@@ -356,24 +377,27 @@ def read_mixed(output: str, step: Step, acked: list[str]) -> None:
 
 
 def measure_step(args: argparse.Namespace, connections: int, plan: Path, acked: list[str]) -> Step:
-    """The static file, then the mixed load, at ``connections``; the letters' numbers go to ``acked``."""
+    """The static file (at STATIC_CONNECTIONS), then the mixed load at ``connections``; numbers go to ``acked``."""
     step = Step(connections)
-    output, _load = run_wrk(args, args.static_url, connections, args.static_duration)
+    output, _load = run_wrk(args, args.static_url, STATIC_CONNECTIONS, args.static_duration)
     static = parse_wrk(output)
     if not static.clean:
         raise BenchError(f"静态文件出错（{static.non_2xx} 个非 2xx/3xx，{static.socket_errors} 个连接错误）")
     step.static_rps, step.static_p99_ms = static.rps, static.p99_ms
-    output, step.load = run_wrk(args, args.base_url + "/", connections, args.duration, plan)
-    read_mixed(output, step, acked)
+    mixed_run(args, connections, args.duration, plan, step, acked)
     return step
+
+
+def cpu(step: Step) -> str:
+    """The app servers' CPU per request, for the progress lines."""
+    return f"应用服务器 CPU {step.cpu_ms:.1f} ms/次" if step.cpu_ms is not None else "CPU 未测"
 
 
 def climb(args: argparse.Namespace, run: Run, plan: Path, acked: list[str]) -> None:
     """Double the connections from --start until p99 passes the limit (or --max), printing each step."""
     log(f"预热：{args.warmup} 秒混合负载，{WARMUP_CONNECTIONS} 个连接（页面缓存与各进程的缓存先填起来，不计入速率）")
     warmup = Step(WARMUP_CONNECTIONS)
-    output, _load = run_wrk(args, args.base_url + "/", WARMUP_CONNECTIONS, args.warmup, plan)
-    read_mixed(output, warmup, acked)  # its letters are acknowledged letters too: they are counted
+    mixed_run(args, WARMUP_CONNECTIONS, args.warmup, plan, warmup, acked)  # its letters are counted too
     log(f"预热：{warmup.rps:,.0f} 次/秒，p99 {warmup.p99_ms:.0f} ms，已确认来信 {warmup.acknowledged}")
     connections = args.start
     while connections <= args.max:
@@ -383,7 +407,7 @@ def climb(args: argparse.Namespace, run: Run, plan: Path, acked: list[str]) -> N
             f"{connections:4d} 个连接：混合 {step.rps:8,.0f} 次/秒 "
             f"p50 {step.p50_ms:6.1f} ms p99 {step.p99_ms:7.1f} ms，"
             f"错误 {step.errors}，已确认来信 {step.acknowledged}；静态 {step.static_rps:8,.0f} 次/秒，"
-            f"比值 {step.ratio:.0%}；负载 {step.load:.1f}"
+            f"比值 {step.ratio:.0%}；{cpu(step)}；负载 {step.load:.1f}"
         )
         if step.p99_ms > P99_LIMIT_MS or step.errors:
             break
@@ -434,10 +458,9 @@ def measure(args: argparse.Namespace, profile: str) -> Run:
             shares = {"searches": float(kind == "searches"), "letters": float(kind == "letters")}
             write_plan(alone, draws, searches, mailboxes, token, shares)
             step = Step(1)
-            output, step.load = run_wrk(args, args.base_url + "/", 1, args.kind_duration, alone)
-            read_mixed(output, step, acked)
+            mixed_run(args, 1, args.kind_duration, alone, step, acked)
             run.kinds[kind] = step
-            log(f"单独的{KINDS[kind]}，1 个连接：{step.rps:,.1f} 次/秒，p50 {step.p50_ms:.1f} ms")
+            log(f"单独的{KINDS[kind]}，1 个连接：{step.rps:,.1f} 次/秒，p50 {step.p50_ms:.1f} ms，{cpu(step)}")
         plan = Path(tmp) / "plan.lua"
         write_plan(plan, draws, searches, mailboxes, token, SHARES)
         climb(args, run, plan, acked)
@@ -534,6 +557,8 @@ def started_site(args: argparse.Namespace) -> Iterator[None]:
         static_file.write_bytes(fetch(stack.base_url + "/"))
         args.base_url, args.static_url = stack.base_url, f"{stack.base_url}/static/{STATIC_NAME}"
         args.database_url = database_url
+        # deploy/stack.py records each process in var_dir/run/NAME.pid, each the leader of its own process group.
+        args.app_pgids = [int((args.var_dir / "run" / f"app-{port}.pid").read_text()) for port in app_ports]
         args.site_settings = {
             "database": "PostgreSQL" if args.profile == "production" else "SQLite",
             "cache": "Redis" if args.profile == "production" else "local memory",
@@ -559,15 +584,18 @@ def format_report(run: Run) -> tuple[str, bool]:
         f"other work busy {run.busy_before:.0%} of the cores before the run",
         "",
         "each kind alone, 1 connection:  "
-        + ";  ".join(f"{kind} {step.rps:,.1f}/s p50 {step.p50_ms:.1f} ms" for kind, step in run.kinds.items()),
+        + ";  ".join(
+            f"{kind} {step.rps:,.1f}/s p50 {step.p50_ms:.1f} ms" + (f" CPU {step.cpu_ms:.1f} ms" if step.cpu_ms else "")
+            for kind, step in run.kinds.items()
+        ),
         "",
-        "conns   mixed/s  p50 ms  p99 ms  errors  letters  static/s  static p99  ratio  load",
+        "conns   mixed/s  p50 ms  p99 ms  errors  letters  static/s  static p99  ratio  CPU ms  load",
     ]
     for step in run.steps:
         lines.append(
             f"{step.connections:5d}  {step.rps:8,.0f}  {step.p50_ms:6.1f}  {step.p99_ms:6.1f}  {step.errors:6d}  "
             f"{step.acknowledged:7d}  {step.static_rps:8,.0f}  {step.static_p99_ms:10.1f}  "
-            f"{step.ratio:5.0%}  {step.load:4.1f}"
+            f"{step.ratio:5.0%}  {step.cpu_ms or 0:6.1f}  {step.load:4.1f}"
         )
         odd = {status: count for status, count in step.statuses.items() if status >= 400}
         if odd:
@@ -581,6 +609,14 @@ def format_report(run: Run) -> tuple[str, bool]:
         )
     else:
         lines.append(f"no step held p99 ≤ {P99_LIMIT_MS:.0f} ms without errors")
+    measured = [step for step in run.steps if step.cpu_ms]
+    if measured:
+        cpu_ms = sum(step.cpu_ms * step.requests for step in measured) / sum(step.requests for step in measured)
+        cores = os.cpu_count() or 1
+        lines.append(
+            f"app servers' CPU per mixed request {cpu_ms:.1f} ms: {cores} cores would serve at most "
+            f"{cores * 1000 / cpu_ms:,.0f}/s with nothing else running (nginx, database, wrk not counted)"
+        )
     lines.append(
         f"letters: {run.acknowledged} acknowledged, {run.stored} of them stored, {run.lost} lost "
         f"(the warm-up's included; {run.marked} of this run's letters in the database, unanswered ones included)"
@@ -638,6 +674,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     default_dir = "bench-load-production" if args.profile == "production" else "bench-load"
     args.var_dir = (args.var_dir or BASE_DIR / "var" / default_dir).resolve()
     args.site_settings = {}
+    args.app_pgids = []
     if args.warm_passes is None:
         args.warm_passes = 3 if args.profile == "embedded" else 1
     return args
