@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pwd
 import secrets
 import signal
 import socket
@@ -39,7 +40,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from string import Template
 from types import TracebackType
@@ -80,6 +81,8 @@ class Stack:
     private files, ``secret_key``; plus ``nginx/``, ``log/`` and ``run/``). ``database_url`` names a PostgreSQL
     database, created from ``template`` when missing; ``redis_url`` a Redis database for the cache and the
     sessions. ``workers`` is gunicorn's worker count per app server. ``demo`` loads the demo zone on start.
+    ``extra_env`` adds variables for every process (a benchmark's ``LETTER_CAPTCHA_BYPASS=1``, say); ``verbose``
+    prints each step and the commands' output.
     """
 
     def __init__(
@@ -93,6 +96,7 @@ class Stack:
         workers: int = 2,
         demo: bool = True,
         template: str = DEFAULT_TEMPLATE,
+        extra_env: Mapping[str, str] | None = None,
         verbose: bool = False,
     ) -> None:
         self.var_dir = Path(var_dir).resolve()
@@ -103,6 +107,7 @@ class Stack:
         self.workers = workers
         self.demo = demo
         self.template = template
+        self.extra_env = dict(extra_env or {})
         self.verbose = verbose
         self.nginx_dir = self.var_dir / "nginx"
         self.log_dir = self.var_dir / "log"
@@ -141,6 +146,7 @@ class Stack:
             # Origin carries it, so the stack's own address is trusted explicitly.
             CSRF_TRUSTED_ORIGINS=f"{self.base_url},http://localhost:{self.nginx_port}",
         )
+        env.update(self.extra_env)
         return env
 
     def _secret_key(self) -> str:
@@ -180,7 +186,7 @@ class Stack:
                 self.manage("load_demo")
             self._step("收集静态文件（collectstatic）", started)
             self.manage("collectstatic", "--noinput", "--verbosity", "0")
-            self._step("启动两台应用服务器、任务进程和 nginx", started)
+            self._step(f"启动 {len(self.app_ports)} 台应用服务器、任务进程和 nginx", started)
             for port in self.app_ports:
                 self._spawn(f"app-{port}", self._gunicorn_command(port))
             self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--queue-name", "*"])
@@ -280,7 +286,11 @@ class Stack:
     def _write_nginx_conf(self) -> None:
         template = _NginxTemplate((DEPLOY_DIR / "nginx" / "loopback.conf.in").read_text())
         servers = "\n".join(f"        server 127.0.0.1:{port};" for port in self.app_ports)
+        # Started by root (a container, CI), nginx's workers would run as `nobody`, who cannot read a private
+        # var_dir (tempfile's and pytest's are 0700): they run as the directory's owner instead.
+        user = f"user {pwd.getpwuid(self.var_dir.stat().st_uid).pw_name};" if os.geteuid() == 0 else ""
         text = template.substitute(
+            user_line=user,
             nginx_dir=self.nginx_dir,
             log_dir=self.log_dir,
             var_dir=self.var_dir,
