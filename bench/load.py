@@ -395,10 +395,6 @@ def cpu(step: Step) -> str:
 
 def climb(args: argparse.Namespace, run: Run, plan: Path, acked: list[str]) -> None:
     """Double the connections from --start until p99 passes the limit (or --max), printing each step."""
-    log(f"预热：{args.warmup} 秒混合负载，{WARMUP_CONNECTIONS} 个连接（页面缓存与各进程的缓存先填起来，不计入速率）")
-    warmup = Step(WARMUP_CONNECTIONS)
-    mixed_run(args, WARMUP_CONNECTIONS, args.warmup, plan, warmup, acked)  # its letters are counted too
-    log(f"预热：{warmup.rps:,.0f} 次/秒，p99 {warmup.p99_ms:.0f} ms，已确认来信 {warmup.acknowledged}")
     connections = args.start
     while connections <= args.max:
         step = measure_step(args, connections, plan, acked)
@@ -452,6 +448,13 @@ def measure(args: argparse.Namespace, profile: str) -> Run:
     pages, draws = page_draws(paths, args.seed)
     warm(args.base_url, pages, args.warm_passes)
     with tempfile.TemporaryDirectory(prefix="zp-load-") as tmp:
+        plan = Path(tmp) / "plan.lua"
+        write_plan(plan, draws, searches, mailboxes, token, SHARES)
+        # Every worker's own caches too (search synonyms and lexicon, routes), before anything is measured.
+        log(f"预热：{args.warmup} 秒混合负载，{WARMUP_CONNECTIONS} 个连接（不计入结果）")
+        warmup = Step(WARMUP_CONNECTIONS)
+        mixed_run(args, WARMUP_CONNECTIONS, args.warmup, plan, warmup, acked)  # its letters are counted too
+        log(f"预热：{warmup.rps:,.0f} 次/秒，p99 {warmup.p99_ms:.0f} ms，已确认来信 {warmup.acknowledged}")
         for kind in KINDS:
             # Each kind alone, one connection: what one request of it costs the server (its service time).
             alone = Path(tmp) / f"{kind}.lua"
@@ -461,8 +464,6 @@ def measure(args: argparse.Namespace, profile: str) -> Run:
             mixed_run(args, 1, args.kind_duration, alone, step, acked)
             run.kinds[kind] = step
             log(f"单独的{KINDS[kind]}，1 个连接：{step.rps:,.1f} 次/秒，p50 {step.p50_ms:.1f} ms，{cpu(step)}")
-        plan = Path(tmp) / "plan.lua"
-        write_plan(plan, draws, searches, mailboxes, token, SHARES)
         climb(args, run, plan, acked)
     count_letters(args, run, acked, token)
     return run
@@ -517,13 +518,12 @@ def stack_class(profile: str) -> type:
 def started_site(args: argparse.Namespace) -> Iterator[None]:
     """Start the profile's stack (nginx + gunicorn), point the arguments at it, always stop it.
 
-    Only the benchmark's own server gets the rate limits out of reach: the stack's processes take
-    their environment from this process, which drops whatever of the caller's settings would change
-    what is measured (common.SCRUBBED_ENV) first.
+    Only the benchmark's own server gets the rate limits out of reach (the stack's ``extra_env``). The
+    stack's processes inherit this process's environment, so whatever of the caller's settings would
+    change what is measured (common.SCRUBBED_ENV) is dropped from it first.
     """
     for name in SCRUBBED_ENV:
         os.environ.pop(name, None)
-    os.environ.update(LETTER_RATE=UNLIMITED, SEARCH_RATE=UNLIMITED, LOG_LEVEL="ERROR")
     cores = os.cpu_count() or 1
     if args.profile == "production":
         database_url = f"{args.pg_url.rstrip('/')}/{PG_DATABASE}"
@@ -543,6 +543,7 @@ def started_site(args: argparse.Namespace) -> Iterator[None]:
         workers=workers,
         demo=not args.skip_setup,
         verbose=True,
+        extra_env={"LETTER_RATE": UNLIMITED, "SEARCH_RATE": UNLIMITED, "LOG_LEVEL": "ERROR"},
     )
     log(f"启动 {args.profile} 站点（{len(app_ports)} 台 gunicorn × {workers} 个进程，nginx）：{args.var_dir}")
     try:
