@@ -146,6 +146,8 @@ class Step:
     acknowledged: int = 0
     load: float = 0.0  # 1-minute load average when the step ended
     cpu_ms: float | None = None  # the app servers' CPU per request (gunicorn masters and workers, from /proc)
+    nginx_cpu_ms: float | None = None  # nginx's CPU per request of the mixed load
+    static_cpu_ms: float | None = None  # nginx's CPU per request of the static file
 
     @property
     def held(self) -> bool:
@@ -342,15 +344,21 @@ def app_cpu_seconds(args: argparse.Namespace) -> float:
     return sum(Server("", pgid).cpu_seconds() for pgid in args.app_pgids)
 
 
+def nginx_cpu_seconds(args: argparse.Namespace) -> float:
+    """CPU time used so far by the started nginx (master and workers: one process group)."""
+    return Server("", args.nginx_pgid).cpu_seconds() if args.nginx_pgid else 0.0
+
+
 def mixed_run(
     args: argparse.Namespace, connections: int, seconds: int, plan: Path, step: Step, acked: list[str]
 ) -> None:
     """One wrk run of ``plan`` into ``step``, with the app servers' CPU per request when they are ours."""
-    cpu_before = app_cpu_seconds(args)
+    cpu_before, nginx_before = app_cpu_seconds(args), nginx_cpu_seconds(args)
     output, step.load = run_wrk(args, args.base_url + "/", connections, seconds, plan)
     read_mixed(output, step, acked)
     if args.app_pgids and step.requests:
         step.cpu_ms = (app_cpu_seconds(args) - cpu_before) * 1000 / step.requests
+        step.nginx_cpu_ms = (nginx_cpu_seconds(args) - nginx_before) * 1000 / step.requests
 
 
 def read_mixed(output: str, step: Step, acked: list[str]) -> None:
@@ -379,8 +387,11 @@ def read_mixed(output: str, step: Step, acked: list[str]) -> None:
 def measure_step(args: argparse.Namespace, connections: int, plan: Path, acked: list[str]) -> Step:
     """The static file (at STATIC_CONNECTIONS), then the mixed load at ``connections``; numbers go to ``acked``."""
     step = Step(connections)
+    nginx_before = nginx_cpu_seconds(args)
     output, _load = run_wrk(args, args.static_url, STATIC_CONNECTIONS, args.static_duration)
     static = parse_wrk(output)
+    if args.nginx_pgid and static.requests:
+        step.static_cpu_ms = (nginx_cpu_seconds(args) - nginx_before) * 1000 / static.requests
     if not static.clean:
         raise BenchError(f"静态文件出错（{static.non_2xx} 个非 2xx/3xx，{static.socket_errors} 个连接错误）")
     step.static_rps, step.static_p99_ms = static.rps, static.p99_ms
@@ -560,6 +571,7 @@ def started_site(args: argparse.Namespace) -> Iterator[None]:
         args.database_url = database_url
         # deploy/stack.py records each process in var_dir/run/NAME.pid, each the leader of its own process group.
         args.app_pgids = [int((args.var_dir / "run" / f"app-{port}.pid").read_text()) for port in app_ports]
+        args.nginx_pgid = int((args.var_dir / "run" / "nginx.pid").read_text())
         args.site_settings = {
             "database": "PostgreSQL" if args.profile == "production" else "SQLite",
             "cache": "Redis" if args.profile == "production" else "local memory",
@@ -610,13 +622,19 @@ def format_report(run: Run) -> tuple[str, bool]:
         )
     else:
         lines.append(f"no step held p99 ≤ {P99_LIMIT_MS:.0f} ms without errors")
-    measured = [step for step in run.steps if step.cpu_ms]
+    measured = [step for step in run.steps if step.cpu_ms and step.nginx_cpu_ms and step.static_cpu_ms]
     if measured:
-        cpu_ms = sum(step.cpu_ms * step.requests for step in measured) / sum(step.requests for step in measured)
+        # CPU per request is what a rate is the inverse of, and other work on the machine disturbs it much less.
+        requests = sum(step.requests for step in measured)
+        app_ms = sum(step.cpu_ms * step.requests for step in measured) / requests
+        nginx_ms = sum(step.nginx_cpu_ms * step.requests for step in measured) / requests
+        static_ms = sum(step.static_cpu_ms for step in measured) / len(measured)
         cores = os.cpu_count() or 1
         lines.append(
-            f"app servers' CPU per mixed request {cpu_ms:.1f} ms: {cores} cores would serve at most "
-            f"{cores * 1000 / cpu_ms:,.0f}/s with nothing else running (nginx, database, wrk not counted)"
+            f"CPU per request: mixed {app_ms:.2f} ms app servers + {nginx_ms:.2f} ms nginx, static {static_ms:.3f} ms "
+            f"nginx → with the {cores} cores to itself the mixed load would reach about "
+            f"{static_ms / (app_ms + nginx_ms):.1%} of the static rate ({cores * 1000 / (app_ms + nginx_ms):,.0f}/s; "
+            f"database, Redis and wrk not counted)"
         )
     lines.append(
         f"letters: {run.acknowledged} acknowledged, {run.stored} of them stored, {run.lost} lost "
@@ -676,6 +694,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args.var_dir = (args.var_dir or BASE_DIR / "var" / default_dir).resolve()
     args.site_settings = {}
     args.app_pgids = []
+    args.nginx_pgid = 0
     if args.warm_passes is None:
         args.warm_passes = 3 if args.profile == "embedded" else 1
     return args
