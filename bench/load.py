@@ -414,7 +414,7 @@ def climb(args: argparse.Namespace, run: Run, plan: Path, acked: list[str]) -> N
             f"{connections:4d} 个连接：混合 {step.rps:8,.0f} 次/秒 "
             f"p50 {step.p50_ms:6.1f} ms p99 {step.p99_ms:7.1f} ms，"
             f"错误 {step.errors}，已确认来信 {step.acknowledged}；静态 {step.static_rps:8,.0f} 次/秒，"
-            f"比值 {step.ratio:.0%}；{cpu(step)}；负载 {step.load:.1f}"
+            f"比值 {step.ratio:.1%}；{cpu(step)}；负载 {step.load:.1f}"
         )
         if step.p99_ms > P99_LIMIT_MS or step.errors:
             break
@@ -608,7 +608,7 @@ def format_report(run: Run) -> tuple[str, bool]:
         lines.append(
             f"{step.connections:5d}  {step.rps:8,.0f}  {step.p50_ms:6.1f}  {step.p99_ms:6.1f}  {step.errors:6d}  "
             f"{step.acknowledged:7d}  {step.static_rps:8,.0f}  {step.static_p99_ms:10.1f}  "
-            f"{step.ratio:5.0%}  {step.cpu_ms or 0:6.1f}  {step.load:4.1f}"
+            f"{step.ratio:5.1%}  {step.cpu_ms or 0:6.1f}  {step.load:4.1f}"
         )
         odd = {status: count for status, count in step.statuses.items() if status >= 400}
         if odd:
@@ -618,7 +618,7 @@ def format_report(run: Run) -> tuple[str, bool]:
     if best:
         lines.append(
             f"highest rate held (p99 ≤ {P99_LIMIT_MS:.0f} ms, no error): {best.rps:,.0f}/s at {best.connections} "
-            f"connections, p99 {best.p99_ms:.0f} ms = {best.ratio:.0%} of the static rate ({best.static_rps:,.0f}/s)"
+            f"connections, p99 {best.p99_ms:.0f} ms = {best.ratio:.1%} of the static rate ({best.static_rps:,.0f}/s)"
         )
     else:
         lines.append(f"no step held p99 ≤ {P99_LIMIT_MS:.0f} ms without errors")
