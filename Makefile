@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint demo-reset bench bench-search bench-search-full clean prod prod-down prod-status
+.PHONY: run test lint demo-reset bench bench-load bench-search bench-search-full clean prod prod-down prod-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ demo-reset: $(VENV)/.runtime-installed
 ## bench: page-serving benchmark (needs wrk); see docs/benchmarks.md
 bench: $(VENV)/.runtime-installed
 	$(BIN)/python bench/pages.py
+
+## bench-load: mixed load (pages, searches, letters) through nginx at rising concurrency, both profiles; see docs/benchmarks.md
+bench-load: $(VENV)/.runtime-installed
+	$(BIN)/python bench/load.py --profile embedded
+	$(BIN)/python bench/load.py --profile production
 
 ## bench-search: search quality on the labelled queries and speed at 10k documents; see docs/benchmarks.md
 bench-search: $(VENV)/.runtime-installed
