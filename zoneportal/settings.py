@@ -132,6 +132,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zoneportal.core.request_guard.RefuseNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zoneportal.portal.traditional.TraditionalChineseMiddleware",
     "zoneportal.portal.page_cache.UpdatePageCacheMiddleware",

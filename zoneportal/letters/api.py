@@ -398,10 +398,9 @@ def replay(response: HttpResponse, letter: Letter, mailbox: Mailbox, cleaned: di
 )
 def public_letters(request: HttpRequest, response: HttpResponse, params: Query[PublicParams]) -> dict:
     letters = Letter.objects.published().select_related("mailbox", "category", "reply_department")
-    if params.mailbox:
-        letters = letters.filter(mailbox__slug=params.mailbox)
-    if params.department:
-        letters = letters.filter(reply_department__slug=params.department)
+    for lookup, value in (("mailbox__slug", params.mailbox), ("reply_department__slug", params.department)):
+        if value:
+            letters = letters.filter(**{lookup: value}) if storable(value) else letters.none()
     total = letters.count()
     start = (params.page - 1) * PUBLIC_PER_PAGE
     page = letters.order_by("-replied_at", "-pk")[start : start + PUBLIC_PER_PAGE]
