@@ -177,7 +177,10 @@ WSGI_APPLICATION = "zoneportal.wsgi.application"
 
 # Database: SQLite in WAL mode by default, anything dj-database-url reads otherwise.
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+# conn_health_checks: a kept connection is checked when a request takes it up again, so after a database
+# restart the next request reconnects instead of failing on the dead connection with a 500
+# (tests/reliability/test_postgres_restart.py); the check is one round trip per request, not per query.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections are kept between requests like PostgreSQL's: reopening one (and re-running the
     # PRAGMAs) per request halved the letters benchmark's rate (docs/benchmarks.md, "Letters").
