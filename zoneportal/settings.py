@@ -55,6 +55,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 # Public endpoints are rate-limited per visitor address (core.network.over_limit).
 RATELIMIT_IP_META_KEY = "zoneportal.core.network.client_ip"
+# The counters live in the cache: while Redis is down the limits pause rather than refuse every search and
+# letter as "too many" (nothing a citizen sends is turned away for a fault of ours; logins keep their lockout,
+# counted in the database by django-axes). tests/reliability/test_redis_stopped.py.
+RATELIMIT_FAIL_OPEN = True
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")  # the results page and GET /api/v1/search
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")  # suggestions, asked as a visitor types
 LETTER_RATE = os.environ.get("LETTER_RATE", "5/h")  # letters sent per visitor address (form and API)
@@ -147,6 +151,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A session store (Redis) that does not answer: the login page with a Chinese message, not a 500.
+    "zoneportal.core.session_guard.SessionStoreUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the login view's own answer and turns a lockout into the 429 page.
@@ -214,7 +220,12 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "zoneportal"),
         }
     }
+    # The same Redis and keys for the sessions, but a backend that raises when Redis fails: the default
+    # one then serves pages uncached, while a login must fail with a message rather than be forgotten
+    # (core/session_guard.py, docs/operations.md "Faults the site survives").
+    CACHES["sessions"] = {**CACHES["default"], "BACKEND": "zoneportal.portal.page_cache.StrictRedisCache"}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 

@@ -28,9 +28,12 @@ generation, and a new one matches none of the copies.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import threading
+import time
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +47,9 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.core.signals import request_finished, request_started
 from django.http import HttpRequest
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "zoneportal:page-cache-generation"
 GENERATION_FILE_NAME = "page-cache-generation"
@@ -369,9 +375,95 @@ class _ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
-class RedisCache(DjangoRedisCache):
-    """``django.core.cache.backends.redis.RedisCache`` with reused clients (settings: REDIS_URL)."""
+class _DegradingRedisCacheClient(_ReusingRedisCacheClient):
+    """The reusing client, answering like an empty cache that keeps nothing while Redis does not answer.
+
+    A cache may lose what it holds at any moment, so every caller of the page cache already renders
+    what it does not find: when Redis is stopped or unreachable, pages are served uncached instead of
+    failing with a 500, and redis-py's pool reconnects by itself once Redis is back, so caching resumes
+    without anyone restarting the app servers (tests/reliability/test_redis_stopped.py). Sessions must
+    not be kept this way (a login would seem to succeed and be forgotten): they use :class:`StrictRedisCache`.
+    """
+
+    def add(self, key, value, timeout):
+        return _degrade(super().add, False, key, value, timeout)
+
+    def get(self, key, default):
+        return _degrade(super().get, default, key, default)
+
+    def set(self, key, value, timeout):
+        _degrade(super().set, None, key, value, timeout)
+
+    def touch(self, key, timeout):
+        return _degrade(super().touch, False, key, timeout)
+
+    def delete(self, key):
+        return _degrade(super().delete, False, key)
+
+    def get_many(self, keys):
+        return _degrade(super().get_many, {}, keys)
+
+    def has_key(self, key):
+        return _degrade(super().has_key, False, key)
+
+    def incr(self, key, delta):
+        try:
+            return super().incr(key, delta)
+        except RedisError as exc:
+            _warn_unavailable(exc)
+            # Django's answer for a key the cache does not hold; django-ratelimit then counts from 1.
+            raise ValueError("Key not found: the cache is unavailable") from exc
+
+    def set_many(self, data, timeout):
+        return _degrade(super().set_many, list(data), data, timeout)
+
+    def delete_many(self, keys):
+        return _degrade(super().delete_many, 0, keys)
+
+    def clear(self):
+        return _degrade(super().clear, False)
+
+
+#: Seconds between two warnings of one process about an unreachable Redis (a page makes several calls).
+UNAVAILABLE_WARNING_SECONDS = 10.0
+_last_warning = [0.0]
+
+
+def _warn_unavailable(exc: Exception) -> None:
+    """Log that the cache is skipped, at most once per :data:`UNAVAILABLE_WARNING_SECONDS` per process."""
+    now = time.monotonic()
+    if now - _last_warning[0] >= UNAVAILABLE_WARNING_SECONDS:
+        _last_warning[0] = now
+        logger.warning("Redis cache unavailable, serving without it: %s", exc)
+
+
+def _degrade(operation: Callable[..., Any], fallback: Any, *args: Any) -> Any:
+    """``operation(*args)``, or ``fallback`` (logged) when Redis fails."""
+    try:
+        return operation(*args)
+    except RedisError as exc:
+        _warn_unavailable(exc)
+        return fallback
+
+
+class StrictRedisCache(DjangoRedisCache):
+    """Reused clients, and every Redis error raised: the sessions' cache (``SESSION_CACHE_ALIAS``).
+
+    A session that cannot be stored must fail the login loudly; ``core.session_guard`` turns the
+    error into the login page with a Chinese explanation (503).
+    """
 
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = _ReusingRedisCacheClient
+
+
+class RedisCache(DjangoRedisCache):
+    """``django.core.cache.backends.redis.RedisCache`` with reused clients (settings: REDIS_URL).
+
+    It degrades to no cache while Redis does not answer (:class:`_DegradingRedisCacheClient`).
+    """
+
+    def __init__(self, server, params) -> None:
+        super().__init__(server, params)
+        self._class = _DegradingRedisCacheClient

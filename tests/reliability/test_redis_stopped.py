@@ -1,0 +1,213 @@
+"""Redis stopped under a running site (issue 14 §4): pages still served, logins refused in Chinese, nothing lost.
+
+A gunicorn with the project's config (2 workers) serves the test zone with the production profile's
+cache and sessions in a private Redis (``private_redis.py``: the machine's Redis is shared and never
+stopped). With Redis stopped:
+
+- public pages (home, a column, an article, the 繁體 view, search) answer 200 — the cache backend degrades
+  to "no cache" (``page_cache._DegradingRedisCacheClient``), and every request uses a generation of its own,
+  so no process serves a copy a publish could not invalidate;
+- signing in answers 503 with Wagtail's login page, the user name kept and the reason in Chinese
+  (sessions use ``StrictRedisCache``; ``core/session_guard.py``), and nobody is signed in;
+- a letter sent through the API and a page published from another process are stored (the rate limits
+  pause, ``RATELIMIT_FAIL_OPEN``);
+
+and when Redis is started again, with no one touching the app servers, pages are cached in Redis again
+and signing in works. The data directory is SQLite's whatever the suite runs on: what is tested is Redis.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+from django.conf import settings
+
+from tests.browser.conftest import free_port, server_environment, wait_until_answering
+from tests.factories import PASSWORD
+from tests.reliability.private_redis import PrivateRedis
+
+BASE_DIR = Path(settings.BASE_DIR)
+REQUESTS_PER_CHECK = 6  # enough for both workers to answer
+CONTENT = "开发区东区道路积水严重，雨天车辆无法通行，请尽快疏通排水管道。"
+
+BUILD_ZONE = """
+import json
+from tests.factories import build_zone
+from zoneportal.core.models import Department
+from zoneportal.letters.models import Mailbox
+zone = build_zone()
+Mailbox.objects.create(slug="director", name="主任信箱", department=Department.objects.first(), allows_anonymous=True)
+article = zone.articles["notice1"]
+start = len(zone.home.url_path) - 1
+print(json.dumps({
+    "article_id": article.pk,
+    "article": article.url_path[start:],
+    "title": article.title,
+    "column": zone.columns["news"].url_path[start:],
+}))
+"""
+
+PUBLISH = """
+import sys
+import django
+django.setup()
+from wagtail.models import Page
+page = Page.objects.get(pk=int(sys.argv[1])).specific
+page.title = sys.argv[2]
+page.save_revision().publish()
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The test zone migrated into a data directory of its own, a private Redis, and a gunicorn serving both."""
+    var_dir = tmp_path_factory.mktemp("redis-stopped")
+    private = PrivateRedis()
+    server = None
+    try:
+        private.start()
+        env = server_environment(var_dir)
+        for name in ("DATABASE_URL", "WEB_CONCURRENCY", "GUNICORN_BIND", "GUNICORN_THREADS"):
+            env.pop(name, None)
+        env.update(REDIS_URL=private.url(0), CACHE_KEY_PREFIX="zp-reliability", PAGE_CACHE_SECONDS="300")
+        manage = [sys.executable, "manage.py"]
+        subprocess.run([*manage, "migrate", "--noinput", "--verbosity", "0"], cwd=BASE_DIR, env=env, check=True)
+        built = subprocess.run(
+            [*manage, "shell", "--no-imports", "-c", BUILD_ZONE],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        zone = json.loads(built.stdout.strip().splitlines()[-1])
+        port = free_port()
+        log = var_dir / "gunicorn.log"
+        command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+        command += ["--workers", "2", "--error-logfile", str(log)]
+        with open(log, "ab") as output:
+            server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        wait_until_answering(f"{base}/robots.txt", server, log)
+        yield {"base": base, "zone": zone, "redis": private, "env": env, "var_dir": var_dir, "log": log}
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
+        private.destroy()
+
+
+def get(site: dict, path: str) -> requests.Response:
+    return requests.get(site["base"] + path, headers={"Host": "localhost"}, timeout=30)
+
+
+def titles(site: dict, path: str) -> set[str]:
+    """The ``<h1>`` of ``path`` as the workers answer it, asked several times; every answer must be 200."""
+    found = set()
+    for _ in range(REQUESTS_PER_CHECK):
+        answer = get(site, path)
+        assert answer.status_code == 200, (path, answer.status_code, answer.text[-1500:])
+        found.add(re.search(r"<h1[^>]*>(.*?)</h1>", answer.text, re.S).group(1).strip())
+    return found
+
+
+def sign_in(site: dict) -> tuple[requests.Session, requests.Response]:
+    """Wagtail's real login page, as a browser fills it in, for the zone's administrator."""
+    session = requests.Session()
+    page = session.get(f"{site['base']}/admin/login/", timeout=30)
+    assert page.status_code == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    answer = session.post(
+        f"{site['base']}/admin/login/",
+        data={"csrfmiddlewaretoken": token, "username": "admin", "password": PASSWORD, "next": "/admin/"},
+        headers={"Referer": f"{site['base']}/admin/login/"},
+        timeout=30,
+        allow_redirects=False,
+    )
+    return session, answer
+
+
+def send_letter(site: dict, subject: str) -> requests.Response:
+    body = {"mailbox": "director", "subject": subject, "content": CONTENT, "name": "李四", "phone": "13900001234"}
+    return requests.post(
+        f"{site['base']}/api/v1/letters",
+        json=body,
+        headers={"Idempotency-Key": f"redis-stopped-{uuid.uuid4().hex}"},
+        timeout=30,
+    )
+
+
+def change_behind_the_back(site: dict, title: str) -> None:
+    """A title changed in the database without a publish: only an uncached page can show it."""
+    with sqlite3.connect(site["var_dir"] / "db.sqlite3") as database:
+        database.execute("UPDATE wagtailcore_page SET title = ? WHERE id = ?", (title, site["zone"]["article_id"]))
+
+
+def cached_pages(site: dict) -> list[bytes]:
+    return list(site["redis"].client().scan_iter(match="*zp-reliability*pages*", count=1000))
+
+
+def test_pages_logins_and_writes_while_redis_is_down_and_after_it_returns(site):
+    zone = site["zone"]
+    # Redis up: pages are cached (a change behind the back is not seen) and signing in works.
+    assert titles(site, zone["article"]) == {zone["title"]}
+    assert cached_pages(site), "nothing was cached in Redis: the test proves nothing"
+    change_behind_the_back(site, "未经发布的修改一")
+    assert titles(site, zone["article"]) == {zone["title"]}
+    _session, answer = sign_in(site)
+    assert answer.status_code == 302
+
+    site["redis"].stop()
+
+    # Public pages are served, never from a copy a publish could miss: the unpublished change shows at once.
+    assert titles(site, zone["article"]) == {"未经发布的修改一"}
+    for path in ("/", zone["column"], "/zh-hant" + zone["column"], "/search/?q=安全生产"):
+        for _ in range(REQUESTS_PER_CHECK):
+            assert get(site, path).status_code == 200, path
+
+    # Signing in fails, clearly and in Chinese, on the login page with the name kept; nobody is signed in.
+    session, answer = sign_in(site)
+    assert answer.status_code == 503
+    assert "登录服务暂时不可用" in answer.text
+    assert 'value="admin"' in answer.text
+    assert "sessionid" not in session.cookies
+    dashboard = session.get(f"{site['base']}/admin/", timeout=30, allow_redirects=False)
+    assert dashboard.status_code == 302 and "/admin/login/" in dashboard.headers["Location"]
+
+    # What is written meanwhile is kept: a letter through the API, a page published from another process.
+    letter = send_letter(site, "Redis停止期间的来信")
+    assert letter.status_code == 201, letter.text
+    published = "安全生产检查通知（Redis停止期间发布）"
+    subprocess.run(
+        [sys.executable, "-c", PUBLISH, str(zone["article_id"]), published], cwd=BASE_DIR, env=site["env"], check=True
+    )
+    assert titles(site, zone["article"]) == {published}
+    with sqlite3.connect(site["var_dir"] / "db.sqlite3") as database:
+        stored = database.execute("SELECT tracking_number FROM letters_letter").fetchall()
+    assert stored == [(letter.json()["tracking_number"],)]
+
+    site["redis"].start()  # empty, as after a restart without persistence; nobody touches the app servers
+
+    assert titles(site, zone["article"]) == {published}
+    assert cached_pages(site), "caching did not resume"
+    change_behind_the_back(site, "未经发布的修改二")
+    assert titles(site, zone["article"]) == {published}  # served from the cache again
+    session, answer = sign_in(site)
+    assert answer.status_code == 302
+    assert session.get(f"{site['base']}/admin/", timeout=30, allow_redirects=False).status_code == 200
+
+    log = site["log"].read_text()
+    assert "Redis cache unavailable" in log  # the degraded cache says so in the log
+    assert "Traceback" not in log and "Internal Server Error" not in log
