@@ -10,6 +10,7 @@ response here is ``never_cache``, so the page cache never keeps one.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -44,6 +45,15 @@ from .public_forms import LookupForm, PublicLetterForm, RatingForm, normalise_tr
 from .rates import LOOKUP_GROUP, SEND_GROUP
 from .submission import query_code_for, submit_letter
 from .workflow import ACTIONS, IllegalTransition, allowed_actions, perform
+
+logger = logging.getLogger(__name__)
+
+#: What a writer reads when the attachments could not be written (the disk full): nothing was sent.
+STORAGE_FAILED = gettext_lazy(
+    "服务器暂时无法保存附件（存储空间不足），信件尚未提交。您填写的内容已保留，请稍后重新选择附件再提交，或不带附件提交。"
+)
+#: 507 Insufficient Storage: the server's fault, and temporary.
+STORAGE_FAILED_STATUS = 507
 
 SESSION_RECEIPT = "letters_receipt"
 SESSION_VERIFIED = "letters_verified"
@@ -143,7 +153,15 @@ def write(request: HttpRequest, page: MailboxIndexPage, slug: str) -> HttpRespon
         form.add_error("captcha_answer", captcha.USED)
         form.refresh_challenge()
         return _write_page(request, page, form, context)
-    receipt = submit_letter(mailbox, form.letter_data(), form.cleaned_data["attachments"], submission_key=key)
+    try:
+        receipt = submit_letter(mailbox, form.letter_data(), form.cleaned_data["attachments"], submission_key=key)
+    except OSError:
+        # The media disk is full (or failing): submit_letter stored nothing — no letter, no file — so the
+        # visitor is told so, keeps the text and may send again later (tests/reliability/test_media_full.py).
+        logger.exception("a letter's attachments could not be written; nothing was stored")
+        form.add_error("attachments", STORAGE_FAILED)
+        form.refresh_challenge()  # the answered question was used up by this attempt
+        return _write_page(request, page, form, {**context, "files_dropped": True}, status=STORAGE_FAILED_STATUS)
     return _to_receipt(request, page, receipt.letter, receipt.query_code)
 
 
