@@ -153,6 +153,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # A session store (Redis) that does not answer: the login page with a Chinese message, not a 500.
     "zoneportal.core.session_guard.SessionStoreUnavailableMiddleware",
+    # The media disk full while a view saves a file: a Chinese 507, not a 500 (core/storage_guard.py).
+    "zoneportal.core.storage_guard.StorageFullMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the login view's own answer and turns a lockout into the 429 page.
@@ -308,7 +310,8 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "privat
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, deleting the part of a file whose write failed (a full disk): core/storage.py.
+    "default": {"BACKEND": "zoneportal.core.storage.CleanFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -5,6 +5,9 @@ kilobytes, and a letter with a 300 KB attachment is sent through the real 领导
 half-way (ENOSPC): the writer gets the form again — 507, the reason next to the attachments field in
 Chinese, everything typed kept, a fresh 验证问题 — and there is no letter, no timeline entry, no used
 number and no file of it (not even the part written). Once space is freed, the same form sends the letter.
+A document uploaded in the back office onto the full ``MEDIA_ROOT`` gets the Chinese 507 page
+(``core/storage_guard.py``), and neither a document record nor a partial file
+(``core.storage.CleanFileSystemStorage``).
 
 Mounting a tmpfs needs root (CAP_SYS_ADMIN), as in CI and the development container; elsewhere the test
 is skipped with that reason — in CI (``$CI`` set) it fails instead.
@@ -19,10 +22,12 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.documents.models import Document
 
 from tests.factories import add_page
 from tests.letters.test_public import form_fields, letter_post
-from tests.utils import soup
+from tests.utils import logged_in_client, soup
 from zoneportal.letters.models import Letter, LetterEvent, Mailbox, TrackingCounter
 from zoneportal.letters.pages import MailboxIndexPage
 from zoneportal.portal.models import ColumnPage
@@ -103,3 +108,24 @@ def test_a_letter_whose_attachment_does_not_fit_is_refused_in_chinese_and_leaves
     letter = Letter.objects.get()
     [attachment] = letter.attachments.all()
     assert (mount_point / attachment.file.name).read_bytes() == ATTACHMENT
+
+
+def test_a_document_uploaded_in_the_back_office_onto_a_full_disk_is_refused_in_chinese(zone, full_disk, settings):
+    mount_point, filler = full_disk
+    settings.MEDIA_ROOT = str(mount_point)
+    before = Document.objects.count()
+    client = logged_in_client(zone.users["invest_editor"])
+    fields = {"title": "2026年度招商引资工作要点", "collection": zone.departments["invest"].collection.pk}
+
+    response = client.post(reverse("wagtaildocs:add"), {**fields, "file": SimpleUploadedFile("要点.pdf", ATTACHMENT)})
+
+    assert response.status_code == 507
+    assert "服务器存储空间不足，文件未能保存" in response.content.decode()
+    assert Document.objects.count() == before
+    assert files_on(mount_point) == ["filler"]  # Django's storage would have kept the part it wrote
+
+    filler.unlink()
+    response = client.post(reverse("wagtaildocs:add"), {**fields, "file": SimpleUploadedFile("要点.pdf", ATTACHMENT)})
+    assert response.status_code == 302
+    document = Document.objects.get(title=fields["title"])
+    assert (mount_point / document.file.name).read_bytes() == ATTACHMENT

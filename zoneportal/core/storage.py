@@ -9,12 +9,37 @@ and sends the file.
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.functional import cached_property
 
 
-class PrivateStorage(FileSystemStorage):
+class CleanFileSystemStorage(FileSystemStorage):
+    """Django's file system storage, minus the partial file a failed write leaves behind.
+
+    Django opens the new file, then writes it chunk by chunk; when a chunk fails (the disk full: ENOSPC,
+    a quota: EDQUOT) the part already written stays, a file no record points to. Here it is deleted
+    before the error goes on, so the upload fails whole (tests/reliability/test_media_full.py). The
+    settings' default storage (``STORAGES``) and the private storage are this class.
+    """
+
+    def _save(self, name, content):
+        # Django retries under another name when the file exists; a file already there is never ours to delete.
+        existed = os.path.lexists(self.path(name))
+        try:
+            return super()._save(name, content)
+        except OSError:
+            if not existed:
+                try:
+                    os.remove(self.path(name))
+                except FileNotFoundError:
+                    pass  # failed before the file was created
+            raise
+
+
+class PrivateStorage(CleanFileSystemStorage):
     """Files under ``settings.PRIVATE_MEDIA_ROOT`` (read when used, so tests can point it elsewhere); no URL."""
 
     @cached_property
