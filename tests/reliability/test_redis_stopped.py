@@ -18,23 +18,21 @@ and signing in works. The data directory is SQLite's whatever the suite runs on:
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
 
-from tests.browser.conftest import free_port, server_environment, wait_until_answering
+from tests.browser.conftest import server_environment
 from tests.factories import PASSWORD
+from tests.portal.test_page_cache_servers import PUBLISH
 from tests.reliability.private_redis import PrivateRedis
+from tests.servers import BASE_DIR, gunicorn, prepare_zone
 
-BASE_DIR = Path(settings.BASE_DIR)
 REQUESTS_PER_CHECK = 6  # enough for both workers to answer
 CONTENT = "开发区东区道路积水严重，雨天车辆无法通行，请尽快疏通排水管道。"
 
@@ -55,57 +53,23 @@ print(json.dumps({
 }))
 """
 
-PUBLISH = """
-import sys
-import django
-django.setup()
-from wagtail.models import Page
-page = Page.objects.get(pk=int(sys.argv[1])).specific
-page.title = sys.argv[2]
-page.save_revision().publish()
-"""
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The test zone migrated into a data directory of its own, a private Redis, and a gunicorn serving both."""
     var_dir = tmp_path_factory.mktemp("redis-stopped")
     private = PrivateRedis()
-    server = None
     try:
         private.start()
         env = server_environment(var_dir)
         for name in ("DATABASE_URL", "WEB_CONCURRENCY", "GUNICORN_BIND", "GUNICORN_THREADS"):
             env.pop(name, None)
         env.update(REDIS_URL=private.url(0), CACHE_KEY_PREFIX="zp-reliability", PAGE_CACHE_SECONDS="300")
-        manage = [sys.executable, "manage.py"]
-        subprocess.run([*manage, "migrate", "--noinput", "--verbosity", "0"], cwd=BASE_DIR, env=env, check=True)
-        built = subprocess.run(
-            [*manage, "shell", "--no-imports", "-c", BUILD_ZONE],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        zone = json.loads(built.stdout.strip().splitlines()[-1])
-        port = free_port()
+        zone = prepare_zone(env, BUILD_ZONE)
         log = var_dir / "gunicorn.log"
-        command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
-        command += ["--workers", "2", "--error-logfile", str(log)]
-        with open(log, "ab") as output:
-            server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        wait_until_answering(f"{base}/robots.txt", server, log)
-        yield {"base": base, "zone": zone, "redis": private, "env": env, "var_dir": var_dir, "log": log}
+        with gunicorn(env, log) as (base, _process):
+            yield {"base": base, "zone": zone, "redis": private, "env": env, "var_dir": var_dir, "log": log}
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
         private.destroy()
 
 
