@@ -9,6 +9,8 @@ stopped). With Redis stopped:
   so no process serves a copy a publish could not invalidate;
 - signing in answers 503 with Wagtail's login page, the user name kept and the reason in Chinese
   (sessions use ``StrictRedisCache``; ``core/session_guard.py``), and nobody is signed in;
+- the public letter form cannot record its 验证问题 as used: it says so in Chinese (503), keeps the text and
+  stores nothing;
 - a letter sent through the API and a page published from another process are stored (the rate limits
   pause, ``RATELIMIT_FAIL_OPEN``);
 
@@ -29,9 +31,11 @@ import requests
 
 from tests.browser.conftest import server_environment
 from tests.factories import PASSWORD
+from tests.letters.test_public import form_fields
 from tests.portal.test_page_cache_servers import PUBLISH
 from tests.reliability.private_redis import PrivateRedis
 from tests.servers import BASE_DIR, gunicorn, prepare_zone
+from tests.utils import soup
 
 REQUESTS_PER_CHECK = 6  # enough for both workers to answer
 CONTENT = "开发区东区道路积水严重，雨天车辆无法通行，请尽快疏通排水管道。"
@@ -43,6 +47,11 @@ from zoneportal.core.models import Department
 from zoneportal.letters.models import Mailbox
 zone = build_zone()
 Mailbox.objects.create(slug="director", name="主任信箱", department=Department.objects.first(), allows_anonymous=True)
+from tests.factories import add_page
+from zoneportal.letters.pages import MailboxIndexPage
+from zoneportal.portal.models import ColumnPage
+column = add_page(zone.home, ColumnPage(title="互动交流", slug="hudong", column_type=ColumnPage.ColumnType.INTERACTION))
+letters = add_page(column, MailboxIndexPage(title="领导信箱", slug="xinxiang", department=Department.objects.first()))
 article = zone.articles["notice1"]
 start = len(zone.home.url_path) - 1
 print(json.dumps({
@@ -50,6 +59,7 @@ print(json.dumps({
     "article": article.url_path[start:],
     "title": article.title,
     "column": zone.columns["news"].url_path[start:],
+    "letter_form": letters.url_path[start:] + "director/",
 }))
 """
 
@@ -149,6 +159,22 @@ def test_pages_logins_and_writes_while_redis_is_down_and_after_it_returns(site):
     assert "sessionid" not in session.cookies
     dashboard = session.get(f"{site['base']}/admin/", timeout=30, allow_redirects=False)
     assert dashboard.status_code == 302 and "/admin/login/" in dashboard.headers["Location"]
+
+    # The letter form cannot record its 验证问题 as used: it says so (503), keeps the text and stores nothing.
+    writer = requests.Session()
+    form_page = writer.get(site["base"] + zone["letter_form"], timeout=30)
+    form_page.charset = "utf-8"  # what tests.utils.soup reads
+    typed = {"subject": "东区积水", "content": CONTENT, "name": "王五", "phone": "13700001234", "email": ""}
+    refused = writer.post(
+        site["base"] + zone["letter_form"],
+        data={**typed, "is_public": "0", "consent": "on", **form_fields(form_page)},
+        timeout=30,
+    )
+    assert refused.status_code == 503
+    refused.charset = "utf-8"
+    page = soup(refused)
+    assert "暂时无法核对验证问题" in page.find(id="id_captcha_answer_error").get_text()
+    assert page.find(id="id_content").get_text().lstrip("\n") == CONTENT
 
     # What is written meanwhile is kept: a letter through the API, a page published from another process.
     letter = send_letter(site, "Redis停止期间的来信")

@@ -35,6 +35,7 @@ EXPIRED = _("验证问题已过期，请回答新的问题。")
 WRONG = _("验证问题回答不正确，请回答新的问题。")
 USED = _("验证问题已使用过，请回答新的问题。")
 MISSING = _("请回答验证问题（填写数字即可）。")
+UNAVAILABLE = _("暂时无法核对验证问题（服务器缓存服务故障），信件尚未提交。您填写的内容已保留，请稍后再提交。")
 
 
 def chinese_number(value: int) -> str:
@@ -119,12 +120,25 @@ def check(token: str, answer: str, owner: str = "") -> str | None:
 
 def consume(token: str, owner: str) -> bool:
     """Mark the token used by the form ``owner``; False when another form used it first."""
+    return refusal(token, owner) is None
+
+
+def refusal(token: str, owner: str) -> str | None:
+    """Mark the token used by the form ``owner``: None when the form may go on, else why not (in Chinese).
+
+    :data:`USED` when another form used the question first; :data:`UNAVAILABLE` when the cache that
+    records used questions (Redis in production) does not answer — the degrading backend then refuses
+    every ``add`` and finds nothing, which must not read as "used" to a writer who cannot fix it.
+    """
     if settings.LETTER_CAPTCHA_BYPASS:
-        return True
+        return None
     payload = _payload(token or "")
     if payload is None:
-        return False
+        return str(USED)
     key = USED_KEY.format(nonce=payload["n"])
     if cache.add(key, owner, timeout=MAX_AGE_SECONDS + 60):
-        return True
-    return cache.get(key) == owner
+        return None
+    used_by = cache.get(key)
+    if used_by == owner:
+        return None
+    return str(UNAVAILABLE if used_by is None else USED)

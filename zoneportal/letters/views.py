@@ -54,6 +54,8 @@ STORAGE_FAILED = gettext_lazy(
 )
 #: 507 Insufficient Storage: the server's fault, and temporary.
 STORAGE_FAILED_STATUS = 507
+#: 503 Service Unavailable: the cache recording used 验证问题 (Redis) does not answer.
+UNAVAILABLE_STATUS = 503
 
 SESSION_RECEIPT = "letters_receipt"
 SESSION_VERIFIED = "letters_verified"
@@ -149,10 +151,13 @@ def write(request: HttpRequest, page: MailboxIndexPage, slug: str) -> HttpRespon
         response = _write_page(request, page, form, {**context, "rate_limited": True}, status=429)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    if not captcha.consume(request.POST.get("captcha_token", ""), key or ""):
-        form.add_error("captcha_answer", captcha.USED)
+    refused = captcha.refusal(request.POST.get("captcha_token", ""), key or "")
+    if refused:
+        form.add_error("captcha_answer", refused)
         form.refresh_challenge()
-        return _write_page(request, page, form, context)
+        # Redis down is the server's fault and temporary (503); a used question is the visitor's to answer again.
+        status = UNAVAILABLE_STATUS if refused == str(captcha.UNAVAILABLE) else 200
+        return _write_page(request, page, form, context, status=status)
     try:
         receipt = submit_letter(mailbox, form.letter_data(), form.cleaned_data["attachments"], submission_key=key)
     except OSError:
