@@ -146,7 +146,8 @@ MIDDLEWARE = [
     # the URL and the raw request headers the page varies on (Cookie), which no
     # middleware below changes. Measured in docs/benchmarks.md.
     "zoneportal.portal.page_cache.FetchPageFromCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, with a Chinese 503 when the session store (Redis) cannot save a session (core/session_guard.py).
+    "zoneportal.core.session_guard.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

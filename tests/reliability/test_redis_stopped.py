@@ -12,7 +12,7 @@ stopped). With Redis stopped:
 - the public letter form cannot record its 验证问题 as used: it says so in Chinese (503), keeps the text and
   stores nothing;
 - a letter sent through the API and a page published from another process are stored (the rate limits
-  pause, ``RATELIMIT_FAIL_OPEN``);
+  pause, ``RATELIMIT_FAIL_OPEN``); looking the letter up, which needs the session, answers a Chinese 503;
 
 and when Redis is started again, with no one touching the app servers, pages are cached in Redis again
 and signing in works. The data directory is SQLite's whatever the suite runs on: what is tested is Redis.
@@ -60,6 +60,7 @@ print(json.dumps({
     "title": article.title,
     "column": zone.columns["news"].url_path[start:],
     "letter_form": letters.url_path[start:] + "director/",
+    "lookup": letters.url_path[start:] + "chaxun/",
 }))
 """
 
@@ -187,6 +188,20 @@ def test_pages_logins_and_writes_while_redis_is_down_and_after_it_returns(site):
     with sqlite3.connect(site["var_dir"] / "db.sqlite3") as database:
         stored = database.execute("SELECT tracking_number FROM letters_letter").fetchall()
     assert stored == [(letter.json()["tracking_number"],)]
+
+    # Looking the letter up would remember it in the session, which cannot be saved: a Chinese 503, not a 500.
+    looker = requests.Session()
+    lookup_page = looker.get(site["base"] + zone["lookup"], timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', lookup_page.text).group(1)
+    receipt = letter.json()
+    looked_up = looker.post(
+        site["base"] + zone["lookup"],
+        data={"csrfmiddlewaretoken": token, **{k: receipt[k] for k in ("tracking_number", "query_code")}},
+        timeout=30,
+        allow_redirects=False,
+    )
+    assert looked_up.status_code == 503
+    assert "会话存储无法连接" in looked_up.text
 
     site["redis"].start()  # empty, as after a restart without persistence; nobody touches the app servers
 

@@ -4,9 +4,10 @@ In the production profile the sessions live in Redis (settings ``SESSION_CACHE_A
 raises on every Redis error, ``portal.page_cache.StrictRedisCache``), while the page cache merely
 degrades. So when Redis is down, public pages are still served, and the one thing that needs Redis to
 store something — signing in — fails here: Wagtail's login page comes back answering 503, the user name
-kept and the reason above the form; any other view that needed to store a session gets a short page
-saying the same. Reading a session never gets here: Django's cache session store treats an unreadable
-session as an empty one (the visitor appears signed out).
+kept and the reason above the form; any other request that needed to store a session (in its view, or
+after it: :class:`SessionMiddleware`) gets a short page saying the same. Reading a session never gets
+here: Django's cache session store treats an unreadable session as an empty one (the visitor appears
+signed out).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
@@ -34,6 +36,13 @@ def unavailable_message() -> str:
     return _("登录服务暂时不可用（会话存储无法连接），请稍后再试。已公开的网页仍可正常浏览。")
 
 
+def unavailable_page() -> HttpResponse:
+    """The short 503 page for anything else that needed to store a session (a letter looked up, say)."""
+    message = _("服务暂时不可用（会话存储无法连接），这次操作没有完成，请稍后再试。已公开的网页仍可正常浏览。")
+    page = loader.get_template("503_session.html").render({"site_name": settings.WAGTAIL_SITE_NAME, "message": message})
+    return HttpResponse(page, status=UNAVAILABLE_STATUS)
+
+
 class SessionStoreUnavailableMiddleware:
     """Turn a Redis error raised by a view (storing a session) into a Chinese 503."""
 
@@ -50,10 +59,23 @@ class SessionStoreUnavailableMiddleware:
         logger.error("Session store unavailable (%s) for %s %s", exception, request.method, request.path)
         if request.path == reverse("wagtailadmin_login"):
             return login_refused(request)
-        page = loader.get_template("503_session.html").render(
-            {"site_name": settings.WAGTAIL_SITE_NAME, "message": unavailable_message()}
-        )
-        return HttpResponse(page, status=UNAVAILABLE_STATUS)
+        return unavailable_page()
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, answering :func:`unavailable_page` when the session cannot be saved after the view.
+
+    A view that changed the session (a letter looked up is remembered for the visitor) has its answer
+    ready when the session is saved, in ``process_response``; an error there would be a 500, and the
+    answer's promise (the letter may now be seen) would not hold.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        try:
+            return super().process_response(request, response)
+        except RedisError as exc:
+            logger.error("Session store unavailable (%s) saving the session of %s", exc, request.path)
+            return unavailable_page()
 
 
 def login_refused(request: HttpRequest) -> HttpResponse:
