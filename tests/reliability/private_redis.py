@@ -1,8 +1,9 @@
 """A redis-server of one test's own, which the test may stop and start again on the same port.
 
 The machine's Redis on 6379 is shared by other test runs (tests/redis_server.py), so a test that stops
-Redis starts its own: ``redis-server`` on a free port of 127.0.0.1, without persistence (as the cache's
-contents are expendable; a restart comes back empty, the worst case for the page cache's generation).
+Redis starts its own: ``redis-server`` on a free port of 127.0.0.1, with ``appendonly yes`` as
+docs/deployment.md configures it, so a restart brings back what it held — sessions, and also the page
+cache's generation and pages from before the outage, the harder case for the page cache.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class PrivateRedis:
 
     def start(self) -> None:
         """Start the server and wait until it answers PING."""
-        command = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        command = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes"]
         command += ["--dir", str(self.directory), "--logfile", str(self.directory / "redis.log")]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + START_SECONDS
@@ -49,7 +50,7 @@ class PrivateRedis:
         raise RuntimeError(f"redis-server did not answer on port {self.port}")
 
     def stop(self) -> None:
-        """Stop the server (SIGTERM) and wait until it is gone: nothing answers on its port any more."""
+        """Stop the server (SIGTERM: it writes its append-only file) and wait until nothing answers on its port."""
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:

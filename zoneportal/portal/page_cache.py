@@ -120,10 +120,41 @@ def _read_generation() -> str:
         if generation is None:
             # The shared cache does not answer: a token of this request alone, so
             # that no copy kept in this process is trusted.
-            generation = f"unshared-{secrets.token_hex(8)}"
+            _outage_seen.set()
+            return _unshared_generation()
+    if _outage_seen.is_set():
+        generation = _after_outage()
     generation = str(generation)
     layered_cache.follow(generation)
     return generation
+
+
+#: Set when this process found the shared cache silent; cleared once it has started a new generation.
+_outage_seen = threading.Event()
+
+
+def _unshared_generation() -> str:
+    generation = f"unshared-{secrets.token_hex(8)}"
+    layered_cache.follow(generation)
+    return generation
+
+
+def _after_outage() -> str:
+    """The first generation read after an outage: a new one, written in place of what Redis kept.
+
+    A publish during the outage could not move the generation (the write went nowhere), and Redis
+    restarted from its append-only file brings back the old one with the pages cached under it: served
+    again, they would hide the publish until they expire. Every process that served or published during
+    the outage saw it, so the first of them to reach Redis again starts a new generation (one full
+    invalidation per outage). tests/reliability/test_redis_stopped.py.
+    """
+    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    renewed = cache.get(GENERATION_KEY)  # this token, or another process's just as new
+    if renewed is None:
+        return _unshared_generation()  # silent again: nothing kept is trusted; renewed on the next read
+    _outage_seen.clear()
+    logger.warning("Redis cache answers again: page-cache generation renewed")
+    return renewed
 
 
 class _GenerationReader:
