@@ -115,22 +115,35 @@ def _read_generation() -> str:
     if generation is None:
         # A random token, not a counter: after Redis loses its data a counter would
         # start again at a number whose pages some process may still hold a copy of.
-        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        cache.add(GENERATION_KEY, new_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
         if generation is None:
             # The shared cache does not answer: a token of this request alone, so
             # that no copy kept in this process is trusted.
-            _outage_seen.set()
+            _last_silence[0] = time.time()
             return _unshared_generation()
-    if _outage_seen.is_set():
-        generation = _after_outage()
+    if _last_silence[0] is not None:
+        generation = _after_outage(str(generation))
     generation = str(generation)
     layered_cache.follow(generation)
     return generation
 
 
-#: Set when this process found the shared cache silent; cleared once it has started a new generation.
-_outage_seen = threading.Event()
+def new_generation() -> str:
+    """A random token that also says when it was made: ``<milliseconds since 1970, hex>-<random>``."""
+    return f"{time.time_ns() // 1_000_000:x}-{secrets.token_hex(6)}"
+
+
+def _made_at(generation: str) -> float | None:
+    """When :func:`new_generation` made ``generation`` (seconds), or None for a token of another form."""
+    try:
+        return int(generation.partition("-")[0], 16) / 1000
+    except ValueError:
+        return None
+
+
+#: When this process last found the shared cache silent (``time.time()``); None once the outage is over.
+_last_silence: list[float | None] = [None]
 
 
 def _unshared_generation() -> str:
@@ -139,22 +152,27 @@ def _unshared_generation() -> str:
     return generation
 
 
-def _after_outage() -> str:
-    """The first generation read after an outage: a new one, written in place of what Redis kept.
+def _after_outage(generation: str) -> str:
+    """The first generation read after an outage this process saw: a new one, unless made since.
 
     A publish during the outage could not move the generation (the write went nowhere), and Redis
     restarted from its append-only file brings back the old one with the pages cached under it: served
     again, they would hide the publish until they expire. Every process that served or published during
-    the outage saw it, so the first of them to reach Redis again starts a new generation (one full
-    invalidation per outage). tests/reliability/test_redis_stopped.py.
+    the outage saw it; the first of them to reach Redis again starts a new generation, and the others
+    find one made after they last found Redis silent, so keep it (one invalidation per outage).
+    tests/reliability/test_redis_stopped.py.
     """
-    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-    renewed = cache.get(GENERATION_KEY)  # this token, or another process's just as new
-    if renewed is None:
-        return _unshared_generation()  # silent again: nothing kept is trusted; renewed on the next read
-    _outage_seen.clear()
-    logger.warning("Redis cache answers again: page-cache generation renewed")
-    return renewed
+    made_at = _made_at(generation)
+    if made_at is None or made_at <= _last_silence[0]:
+        cache.set(GENERATION_KEY, new_generation(), timeout=None)
+        renewed = cache.get(GENERATION_KEY)  # this token, or another process's just as new
+        if renewed is None:
+            _last_silence[0] = time.time()
+            return _unshared_generation()  # silent again: nothing kept is trusted
+        logger.warning("Redis cache answers again: page-cache generation renewed")
+        generation = str(renewed)
+    _last_silence[0] = None
+    return generation
 
 
 class _GenerationReader:
@@ -230,7 +248,7 @@ def invalidate_page_cache() -> None:
         scratch.write_text(secrets.token_hex(8))
         os.replace(scratch, path)
         return
-    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    cache.set(GENERATION_KEY, new_generation(), timeout=None)
 
 
 def _start_request(**kwargs: Any) -> None:
