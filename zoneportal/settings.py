@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "zoneportal.backups",
     "zoneportal.disclosure",
     "zoneportal.services",
+    "zoneportal.investment",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
