@@ -1,10 +1,10 @@
 """The back office's forms for the investment records: department scope, checklists, one row per year.
 
 Inline rows keyed by year (an enterprise's yearly figures, a project's money
-arrived per year, an indicator's years) are checked with their parent, in the
-parent form's ``clean``: a year entered twice is an error next to the second
-row's year, in Chinese, with everything typed kept — never the database's
-IntegrityError.
+arrived per year, an indicator's years) use :class:`YearlyInlinePanel`: a year
+entered twice is an error next to the second row's year, in Chinese, with
+everything typed kept — never the database's IntegrityError nor the generic
+formset message.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.panels import InlinePanel
 
 from zoneportal.faq.forms import DepartmentOwnedForm
 
@@ -23,31 +25,34 @@ def checklist_field(choices, label: str) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple)
 
 
-class InvestmentForm(DepartmentOwnedForm):
-    """Department among the user's; a year at most once in each of ``yearly_formsets``."""
+class YearlyFormSet(BaseChildFormSet):
+    """Inline rows with a ``year`` that may appear once: a repeat is an error on that row's year, in Chinese."""
 
-    #: Names of the inline relations whose rows carry a ``year`` that must not repeat.
-    yearly_formsets: tuple[str, ...] = ()
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        for name in self.yearly_formsets:
-            self.check_years(self.formsets[name])
-        return cleaned
-
-    @staticmethod
-    def check_years(formset) -> None:
-        """Mark every row that repeats a year of an earlier row; the rows keep what was typed."""
-        formset.is_valid()  # each row's own checks first, so cleaned_data exists
+    def validate_unique(self) -> None:
         seen: set[int] = set()
-        for row in formset.forms:
-            data = getattr(row, "cleaned_data", None) or {}
-            year = data.get("year")
-            if data.get("DELETE") or year is None:
+        for row in self.forms:
+            if row in self.deleted_forms or not row.is_valid():
                 continue
+            year = row.cleaned_data.get("year")
             if year in seen:
+                # The row becomes invalid, so the generic check below (an English-worded formset error) skips it.
                 row.add_error("year", _("%(year)d年已经填写过一行，同一年份只能填写一行。") % {"year": year})
-            seen.add(year)
+            elif year is not None:
+                seen.add(year)
+        super().validate_unique()
+
+
+class YearlyInlinePanel(InlinePanel):
+    """An InlinePanel whose rows are one per year (:class:`YearlyFormSet`)."""
+
+    def get_form_options(self) -> dict:
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = YearlyFormSet
+        return options
+
+
+class InvestmentForm(DepartmentOwnedForm):
+    """A record of a department: the department among the user's (the office: any)."""
 
 
 class ParkForm(InvestmentForm):
@@ -55,7 +60,6 @@ class ParkForm(InvestmentForm):
 
 
 class EnterpriseForm(InvestmentForm):
-    yearly_formsets = ("years",)
     five_ones = checklist_field(party.FIVE_ONES, gettext_lazy("“五个一”建设"))
 
     def clean_credit_code(self) -> str:
@@ -66,8 +70,8 @@ class EnterpriseForm(InvestmentForm):
 
 
 class ProjectForm(InvestmentForm):
-    yearly_formsets = ("investments",)
+    pass
 
 
 class IndicatorForm(InvestmentForm):
-    yearly_formsets = ("years",)
+    pass

@@ -30,7 +30,7 @@ from wagtail.models import Orderable
 from zoneportal.core.models import Department, Leader
 
 from . import credit_code, figures, party
-from .forms import EnterpriseForm, IndicatorForm, InvestmentForm, ParkForm, ProjectForm
+from .forms import EnterpriseForm, IndicatorForm, InvestmentForm, ParkForm, ProjectForm, YearlyInlinePanel
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -232,7 +232,7 @@ class Enterprise(ClusterableModel):
         FieldRowPanel(
             [FieldPanel("high_tech_certified_on"), FieldPanel("high_tech_expires_on")], heading=_("高新技术企业")
         ),
-        InlinePanel("years", heading=_("年度经济数据（万元）"), label=_("年度数据")),
+        YearlyInlinePanel("years", heading=_("年度经济数据（万元）"), label=_("年度数据")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("party_full_members"), FieldPanel("party_probationary_members")]),
@@ -412,7 +412,7 @@ class Project(ClusterableModel):
             ],
             heading=_("“四个一”工作机制"),
         ),
-        InlinePanel("investments", heading=_("到位资金（万元）"), label=_("年度到位资金")),
+        YearlyInlinePanel("investments", heading=_("到位资金（万元）"), label=_("年度到位资金")),
         InlinePanel("milestones", heading=_("节点计划"), label=_("节点")),
         InlinePanel("issues", heading=_("问题协调"), label=_("协调事项")),
         FieldPanel("remarks"),
@@ -595,7 +595,7 @@ class Indicator(ClusterableModel):
         FieldPanel("note"),
         FieldPanel("department"),
         FieldPanel("sort_order"),
-        InlinePanel("years", heading=_("年度目标与实绩"), label=_("年度")),
+        YearlyInlinePanel("years", heading=_("年度目标与实绩"), label=_("年度")),
     ]
 
     class Meta:

@@ -7,7 +7,9 @@ filters and search, the inline editor, and Wagtail's audit log of every
 create and edit.
 """
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -18,6 +20,27 @@ from .models import Enterprise, Indicator, Industry, InvestmentTask, Park, Proje
 
 for _model in (Park, Enterprise, Project, InvestmentTask, Indicator):
     register_permission_policy(_model, InvestmentPermissionPolicy(_model), exact_class=True)
+
+
+def year_filter(lookup: str) -> django_filters.NumberFilter:
+    """Records with a row of that year (``lookup``: the path to the rows' year)."""
+    return django_filters.NumberFilter(field_name=lookup, label=_("年份"), distinct=True)
+
+
+class ProjectFilterSet(WagtailFilterSet):
+    year = year_filter("investments__year")
+
+    class Meta:
+        model = Project
+        fields = ["stage", "park", "industry", "department"]
+
+
+class IndicatorFilterSet(WagtailFilterSet):
+    year = year_filter("years__year")
+
+    class Meta:
+        model = Indicator
+        fields = ["department"]
 
 
 class ParkViewSet(InvestmentViewSetMixin, SnippetViewSet):
@@ -67,7 +90,7 @@ class ProjectViewSet(InvestmentViewSetMixin, SnippetViewSet):
         BooleanColumn("major", label=_("亿元以上")),
         BooleanColumn("has_overdue_milestone", label=_("节点超期")),
     ]
-    list_filter = ["stage", "park", "industry", "investments__year", "department"]
+    filterset_class = ProjectFilterSet
     search_fields = ["name", "investor"]
     copy_view_enabled = False
 
@@ -92,7 +115,7 @@ class IndicatorViewSet(InvestmentViewSetMixin, SnippetViewSet):
     icon = "list-ol"
     menu_label = _("经济指标")
     list_display = ["name", "unit", "department"]
-    list_filter = ["years__year", "department"]
+    filterset_class = IndicatorFilterSet
     search_fields = ["name"]
     copy_view_enabled = False
 
