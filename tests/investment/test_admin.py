@@ -248,7 +248,7 @@ def test_admin_screens_and_menu(investment):
 def test_listing_figures_and_filters(investment):
     client = logged_in_client(investment.user("reviewer"))
     listing = text_of(client.get(url(InvestmentTask, "list")))
-    assert re.search(r"2014 编辑 删除 35000\.00 16500 47\.1 ", listing), listing
+    assert re.search(r"2014 编辑 删除 35000\.00 16500\.00 47\.1 ", listing), listing
     stage = client.get(url(Project, "list"), {"stage": "signed"})
     assert "新型建材生产线" not in text_of(stage)
     assert "新型建材生产线" in text_of(client.get(url(Project, "list"), {"stage": "building"}))

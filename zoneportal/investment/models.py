@@ -561,7 +561,8 @@ class InvestmentTask(models.Model):
     def arrived(self) -> Decimal:
         """到位资金: what the projects' rows of this year add up to (万元)."""
         total = ProjectInvestment.objects.filter(year=self.year).aggregate(total=Sum("amount"))["total"]
-        return total or Decimal(0)
+        # Quantized: SQLite's SUM drops the field's two decimals, PostgreSQL's keeps them.
+        return (total or Decimal(0)).quantize(figures.TWO_DECIMALS)
 
     @property
     def achievement(self) -> Decimal | None:
