@@ -273,3 +273,11 @@ def test_screens_have_no_english(investment, role):
         assert response.status_code == 200, (name, response.status_code)
         words = english_words(response.content.decode(), data_words())
         assert not words, f"{name} ({role}) shows English: {', '.join(words)}"
+
+
+def test_an_enterprise_chooses_another_departments_park(investment):
+    # Parks are 国土建设分局's; 招商发展分局 places its enterprises in them through the snippet chooser.
+    client = logged_in_client(investment.user("invest_editor"))
+    response = client.get(reverse(Park.snippet_viewset.chooser_viewset.get_url_name("choose")))
+    assert response.status_code == 200
+    assert "桂花树工业园" in response.json()["html"]
