@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from tests.core.test_admin_chinese import _sidebar_labels, data_words, english_words
 from tests.utils import CJK, admin_form, assert_denied, logged_in_client, soup, text_of
+from zoneportal.investment import credit_code
 from zoneportal.investment.models import (
     Enterprise,
     EnterpriseYear,
@@ -19,6 +24,7 @@ from zoneportal.investment.models import (
     Park,
     Project,
     ProjectInvestment,
+    ProjectMilestone,
 )
 
 pytestmark = pytest.mark.django_db
@@ -259,6 +265,8 @@ def test_listing_figures_and_filters(investment):
     indicators = client.get(url(Indicator, "list"), {"year": "2015"})
     assert "工业总产值" in text_of(indicators)
     assert "工业总产值" not in text_of(client.get(url(Indicator, "list"), {"year": "2016"}))
+    enterprises = text_of(client.get(url(Enterprise, "list")))
+    assert "金凤建材" in enterprises and "联合组建" in enterprises  # the rule's suggestion for two members
     parks = text_of(client.get(url(Park, "list")))
     assert "1845" in parks and "三通一平" in parks
 
@@ -281,3 +289,25 @@ def test_an_enterprise_chooses_another_departments_park(investment):
     response = client.get(reverse(Park.snippet_viewset.chooser_viewset.get_url_name("choose")))
     assert response.status_code == 200
     assert "桂花树工业园" in response.json()["html"]
+
+
+def queries_for(client, address: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200
+    return len(captured)
+
+
+def test_listings_do_not_query_per_row(investment):
+    client = logged_in_client(investment.user("reviewer"))
+    queries_for(client, url(Enterprise, "list"))  # the first request fills per-process caches (site, holidays)
+    before = {model: queries_for(client, url(model, "list")) for model in (Enterprise, Project)}
+    for number in range(5):
+        code = credit_code.with_check_character(f"91422827MA{number + 100:07d}")
+        enterprise = Enterprise(name=f"企业{number}", credit_code=code, department=investment.enterprise.department)
+        enterprise.years = [EnterpriseYear(year=2015, main_revenue=Decimal(3000))]
+        enterprise.save()
+        project = Project(name=f"项目{number}", department=investment.project.department)
+        project.milestones = [ProjectMilestone(name="开工", planned_on=datetime.date(2015, 1, 1))]
+        project.save()
+    after = {model: queries_for(client, url(model, "list")) for model in (Enterprise, Project)}
+    assert after == before

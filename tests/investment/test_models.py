@@ -59,6 +59,7 @@ def test_high_tech_while_the_certificate_is_valid(investment):
 def test_party_rule_on_the_enterprise(investment):
     enterprise = investment.enterprise  # two full members
     assert enterprise.suggested_organisation_form == OrganisationForm.JOINT
+    assert enterprise.suggested_organisation_label == "联合组建"
     assert not enterprise.organisation_follows_rule  # still 无
     enterprise.organisation_form = OrganisationForm.VILLAGE
     assert enterprise.organisation_follows_rule

@@ -67,11 +67,3 @@ class EnterpriseForm(InvestmentForm):
         code = credit_code.normalise(self.cleaned_data.get("credit_code") or "")
         credit_code.validate_credit_code(code)
         return code
-
-
-class ProjectForm(InvestmentForm):
-    pass
-
-
-class IndicatorForm(InvestmentForm):
-    pass

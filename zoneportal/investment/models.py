@@ -30,7 +30,7 @@ from wagtail.models import Orderable
 from zoneportal.core.models import Department, Leader
 
 from . import credit_code, figures, party
-from .forms import EnterpriseForm, IndicatorForm, InvestmentForm, ParkForm, ProjectForm, YearlyInlinePanel
+from .forms import EnterpriseForm, InvestmentForm, ParkForm, YearlyInlinePanel
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -207,7 +207,11 @@ class Enterprise(ClusterableModel):
     party_full_members = models.PositiveIntegerField(_("正式党员人数"), default=0)
     party_probationary_members = models.PositiveIntegerField(_("预备党员人数"), default=0)
     organisation_form = models.CharField(
-        _("党组织组建形式"), max_length=10, choices=party.OrganisationForm.choices, default=party.OrganisationForm.NONE
+        _("党组织组建形式"),
+        max_length=10,
+        choices=party.OrganisationForm.choices,
+        default=party.OrganisationForm.NONE,
+        help_text=_("正式党员3名及以上的单独组建；1至2名的联合组建或挂靠村支部；没有正式党员的派驻党建联络员。"),
     )
     five_ones = models.JSONField(_("“五个一”建设"), default=list, blank=True)
     contact_person = models.CharField(_("联系人"), max_length=40, blank=True)
@@ -287,6 +291,11 @@ class Enterprise(ClusterableModel):
     def suggested_organisation_form(self) -> party.OrganisationForm:
         """The form the coverage rule suggests for the full members."""
         return party.suggested_form(self.party_full_members)
+
+    @property
+    def suggested_organisation_label(self) -> str:
+        """The suggested form's name (联合组建 …), for listings."""
+        return str(self.suggested_organisation_form.label)
 
     @property
     def organisation_follows_rule(self) -> bool:
@@ -382,7 +391,7 @@ class Project(ClusterableModel):
     remarks = models.TextField(_("备注"), blank=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
-    base_form_class = ProjectForm
+    base_form_class = InvestmentForm
 
     panels = [
         MultiFieldPanel(
@@ -589,7 +598,7 @@ class Indicator(ClusterableModel):
     department = owning_department()
     sort_order = models.PositiveIntegerField(_("排序"), default=100)
 
-    base_form_class = IndicatorForm
+    base_form_class = InvestmentForm
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("unit")]),
