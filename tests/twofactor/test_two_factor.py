@@ -156,7 +156,7 @@ def test_after_the_code_the_reviewer_reaches_the_back_office(required, reviewer)
     assert redirect_target(response) == "/admin/pages/"
     # The session key changes when the second factor is passed (no fixation).
     assert client.cookies["sessionid"].value != session_before
-    assert client.get("/admin/pages/").status_code == 200
+    assert client.get(MANAGE).status_code == 200
     assert client.get(HOME).status_code == 200
 
 
@@ -291,7 +291,7 @@ def test_enrolment_shows_a_local_svg_qr_code_and_the_secret_then_gives_ten_recov
     assert "恢复码只显示这一次" in text_of(response)
     assert TOTPDevice.objects.get(pk=pending.pk).confirmed
     # Verified by the enrolment: straight on to the back office.
-    assert client.get("/admin/pages/").status_code == 200
+    assert client.get(MANAGE).status_code == 200
     # Never shown again.
     assert not any(code in client.get(MANAGE).content.decode() for code in codes)
 
