@@ -9,6 +9,8 @@ password alone is sent away from every admin URL tried, the admin's own API incl
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 from base64 import b32decode
 from datetime import timedelta
@@ -23,6 +25,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.core.test_deploy_checks import BASE_DIR, production_env
 from tests.factories import PASSWORD, make_user
 from tests.utils import soup, text_of
 from zoneportal.core.ownership import office_reviewers
@@ -186,9 +189,28 @@ def test_a_person_who_set_up_an_authenticator_is_asked_even_with_the_setting_off
     assert redirect_target(sign_in(editor).get(HOME)) == VERIFY
 
 
-def test_the_embedded_profile_leaves_it_off_and_production_turns_it_on(settings):
-    """The demo accounts of `make run` log in with the password only; production must not."""
-    assert settings.TWO_FACTOR_REQUIRED is settings.PRODUCTION
+def required_in(env: dict[str, str]) -> str:
+    """``TWO_FACTOR_REQUIRED`` as ``settings.py`` decides it in a process started with ``env``."""
+    code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
+    command = [sys.executable, "manage.py", "shell", "--no-imports", "-c", code]
+    done = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("profile", "extra", "expected"),
+    [
+        ("production", {}, "True"),
+        ("production", {"TWO_FACTOR_REQUIRED": "0"}, "False"),
+        ("embedded", {}, "False"),  # `make run`'s demo accounts log in with the password only
+    ],
+)
+def test_the_profile_decides_the_default(tmp_path, profile, extra, expected):
+    env = production_env(tmp_path, **extra)
+    env["ZONEPORTAL_PROFILE"] = profile
+    if not extra:
+        env.pop("TWO_FACTOR_REQUIRED", None)  # the default, whatever this shell has set
+    assert required_in(env) == expected
 
 
 # ----------------------------------------------------------------------------
