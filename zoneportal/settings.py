@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "zoneportal.disclosure",
     "zoneportal.services",
     "zoneportal.investment",
+    "zoneportal.twofactor",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -123,6 +124,10 @@ INSTALLED_APPS = [
     "ninja",
     # Login throttling: failed sign-ins counted per user name and address (core/login_guard.py).
     "axes",
+    # Two-factor login for staff: TOTP apps and one-time recovery codes (zoneportal/twofactor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -147,6 +152,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then no back-office view without the second factor (twofactor/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "zoneportal.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -273,6 +281,14 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "zoneportal.core.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "zoneportal.core.login_guard.lockout_response"
 AXES_ENABLE_ADMIN = False  # Django's own admin site is not installed; unlock with manage.py axes_reset_username
+
+# Two-factor login (zoneportal/twofactor, docs/deployment.md): administrators and the office reviewers must
+# confirm each login with a code from an authenticator app; department editors may choose to. On by default in
+# production only: the embedded profile is the demo `make run` serves, whose README-listed accounts (admin,
+# office_reviewer) must log in with the password alone, and whose browser tests sign in the same way.
+# Anyone who has set up an authenticator is asked for a code in every profile.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", PRODUCTION)
+OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "来凤经济开发区后台")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
