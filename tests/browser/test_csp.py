@@ -7,7 +7,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import watch_csp_violations
+from tests.browser.conftest import ARTIFACTS, watch_csp_violations
+from tests.browser.test_accessibility import demo_paths  # noqa: F401 (a fixture)
 from tests.browser.test_review_flow import log_in, owned_column
 
 pytestmark = pytest.mark.browser
@@ -67,3 +68,28 @@ def test_an_editor_edits_and_previews_a_page_and_sees_it_with_the_userbar(portal
     editor.goto(base + url)
     expect(editor.locator("h1")).to_contain_text(title)
     expect(editor.locator("wagtail-userbar")).to_have_count(1)
+
+
+@pytest.mark.parametrize("which", ["home", "article"])
+def test_the_policy_changes_nothing_a_visitor_sees(portal_server, browser, demo_paths, which):  # noqa: F811
+    """The same page with the policy enforced and with it bypassed is the same picture, pixel for pixel.
+
+    The screenshots are kept in test-results/browser/csp/ to look at.
+    """
+    from PIL import Image, ImageChops
+
+    ARTIFACTS.joinpath("csp").mkdir(parents=True, exist_ok=True)
+    shots = {}
+    for enforced in (True, False):
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=not enforced)
+        try:
+            page = context.new_page()
+            page.goto(portal_server.url + demo_paths[which], wait_until="networkidle")
+            path = ARTIFACTS / "csp" / f"{which}-{'enforced' if enforced else 'bypassed'}.png"
+            page.screenshot(path=str(path), full_page=True, animations="disabled")
+            shots[enforced] = Image.open(path).convert("RGB")
+        finally:
+            context.close()
+    assert shots[True].size == shots[False].size
+    difference = ImageChops.difference(shots[True], shots[False]).getbbox()
+    assert difference is None, f"{which} looks different under the policy in {difference}"
