@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import get_page_models
 
 from tests.factories import add_page
-from tests.utils import logged_in_client, soup
+from tests.utils import admin_form, edit_url, logged_in_client, soup
 from zoneportal.portal.models import ArticlePage, ColumnPage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +176,22 @@ def test_the_back_office_gets_its_own_policy(zone):
         assert not any("://" in source for sources in policy.values() for source in sources), policy
     anonymous_login = settings.ADMIN_CONTENT_SECURITY_POLICY["URL_PREFIXES"][0] + "login/"
     assert "'unsafe-inline'" in directives(logged_in_client(zone.users["admin"]).get(anonymous_login))["style-src"]
+
+
+def test_a_preview_keeps_the_public_policy_and_may_be_framed_by_the_admin(zone):
+    """Wagtail renders a preview through the middleware with the page's public address (``request.is_preview``)."""
+    client = logged_in_client(zone.users["admin"])
+    article = zone.articles["news1"]
+    data = admin_form(client.get(edit_url(article)))
+    data["title"] = "预览中的标题"
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    assert client.post(preview_url, data).json()["is_valid"]
+    response = client.get(preview_url)
+    assert response.status_code == 200 and "预览中的标题" in response.content.decode()
+    policy = directives(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"] and "'unsafe-inline'" not in policy["style-src"]
+    assert_strict(client.get(article.url))  # the same page outside the preview: nobody may frame it
 
 
 def test_static_files_have_the_strict_policy_and_documents_keep_wagtails_stricter_one(zone, client):

@@ -8,6 +8,9 @@ cached hits included, and a policy change applies at once to pages already cache
 
 Wagtail's own admin templates carry inline scripts and ``style`` attributes without nonces; the
 paths in ``ADMIN_CONTENT_SECURITY_POLICY["URL_PREFIXES"]`` get that setting's directives instead.
+A page preview is rendered by Wagtail through the whole middleware stack with a request for the
+page's public address: it keeps the public policy (the editor sees what visitors' browsers allow)
+except that the admin's preview panel may frame it.
 Both policies live in settings.py; docs/deployment.md says how to allow another source.
 """
 
@@ -33,6 +36,11 @@ class AreaPolicyMiddleware(CSPMiddleware):
     ) -> PolicyParts:
         """The public policy, or the back office's for its paths (a view's own ``@csp_override`` still wins)."""
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and uses_admin_policy(request.path_info):
-            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        if report_only or parts.config is not None:
+            return parts
+        admin_directives = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        if uses_admin_policy(request.path_info):
+            parts.config = admin_directives
+        elif getattr(request, "is_preview", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": admin_directives["frame-ancestors"]}
         return parts
