@@ -27,7 +27,16 @@ pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 #: Public addresses that are no Wagtail page: search, the policy library's routes, feeds, the error pages.
-OTHER_PUBLIC_URLS = ("/search/", "/search/?q=招商", "/robots.txt", "/sitemap.xml", "/no-such-page/", "/news/%00/")
+OTHER_PUBLIC_URLS = (
+    "/search/",
+    "/search/?q=招商",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/api/v1/docs",
+    "/api/v1/openapi.json",
+    "/no-such-page/",
+    "/news/%00/",
+)
 #: ``<script>`` types a browser does not execute (data for scripts), which the policy does not govern.
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 
