@@ -14,6 +14,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent
@@ -138,6 +141,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: cached hits get the Content-Security-Policy header too (zoneportal/core/csp.py).
+    "zoneportal.core.csp.AreaPolicyMiddleware",
     "zoneportal.core.request_guard.RefuseNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zoneportal.portal.traditional.TraditionalChineseMiddleware",
@@ -371,6 +376,38 @@ SECURE_REFERRER_POLICY = "same-origin"
 # No page is meant to be framed; Wagtail's preview panel sets SAMEORIGIN on its own views.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp; zoneportal/core/csp.py, docs/deployment.md "Content-Security-Policy").
+# Public pages: static files of this site only, no 'unsafe-inline' and no nonces (the page cache would replay a
+# nonce to every visitor). The one hash is the inline <style> of templates/standalone_error.html, the 400/500
+# page that must render without the database or static files; tests/core/test_csp.py recomputes it.
+CSP_ERROR_PAGE_STYLE = "'sha256-UsLIsdqt+/fudrGNETG+4/hA6jJr2hkJZqVDiJ8WNqU='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF, CSP_ERROR_PAGE_STYLE],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    }
+}
+# Wagtail's admin renders inline scripts and style attributes without nonces: a looser policy for its paths
+# only (still nothing from other hosts). Its preview panel frames pages of the admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ("/admin/",),
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "img-src": [CSP_SELF, "data:", "blob:"],
+        "frame-src": [CSP_SELF],
+        "frame-ancestors": [CSP_SELF],
+    },
+}
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads it from JavaScript
 # `make prod` (deploy/stack.py) runs the production profile on this machine's loopback interface, where there is
 # no certificate: ZONEPORTAL_LOOPBACK_HTTP=1 serves it over plain HTTP (no redirect, no HSTS, cookies without
