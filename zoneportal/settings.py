@@ -14,6 +14,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent
@@ -102,6 +105,8 @@ INSTALLED_APPS = [
     "zoneportal.backups",
     "zoneportal.disclosure",
     "zoneportal.services",
+    "zoneportal.investment",
+    "zoneportal.twofactor",
     "zoneportal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -126,6 +131,10 @@ INSTALLED_APPS = [
     "ninja",
     # Login throttling: failed sign-ins counted per user name and address (core/login_guard.py).
     "axes",
+    # Two-factor login for staff: TOTP apps and one-time recovery codes (zoneportal/twofactor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,6 +145,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: cached hits get the Content-Security-Policy header too (zoneportal/core/csp.py).
+    "zoneportal.core.csp.AreaPolicyMiddleware",
     "zoneportal.core.request_guard.RefuseNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zoneportal.portal.traditional.TraditionalChineseMiddleware",
@@ -151,6 +162,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then no back-office view without the second factor (twofactor/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "zoneportal.twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A session store (Redis) that does not answer: the login page with a Chinese message, not a 500.
     "zoneportal.core.session_guard.SessionStoreUnavailableMiddleware",
@@ -290,6 +304,14 @@ AXES_CLIENT_IP_CALLABLE = "zoneportal.core.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "zoneportal.core.login_guard.lockout_response"
 AXES_ENABLE_ADMIN = False  # Django's own admin site is not installed; unlock with manage.py axes_reset_username
 
+# Two-factor login (zoneportal/twofactor, docs/deployment.md): administrators and the office reviewers must
+# confirm each login with a code from an authenticator app; department editors may choose to. On by default in
+# production only: the embedded profile is the demo `make run` serves, whose README-listed accounts (admin,
+# office_reviewer) must log in with the password alone, and whose browser tests sign in the same way.
+# Anyone who has set up an authenticator is asked for a code in every profile.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", PRODUCTION)
+OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "来凤经济开发区后台")
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
@@ -372,6 +394,38 @@ SECURE_REFERRER_POLICY = "same-origin"
 # No page is meant to be framed; Wagtail's preview panel sets SAMEORIGIN on its own views.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp; zoneportal/core/csp.py, docs/deployment.md "Content-Security-Policy").
+# Public pages: static files of this site only, no 'unsafe-inline' and no nonces (the page cache would replay a
+# nonce to every visitor). The one hash is the inline <style> of templates/standalone_error.html, the 400/500
+# page that must render without the database or static files; tests/core/test_csp.py recomputes it.
+CSP_ERROR_PAGE_STYLE = "'sha256-UsLIsdqt+/fudrGNETG+4/hA6jJr2hkJZqVDiJ8WNqU='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF, CSP_ERROR_PAGE_STYLE],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    }
+}
+# Wagtail's admin renders inline scripts and style attributes without nonces: a looser policy for its paths
+# only (still nothing from other hosts). Its preview panel frames pages of the admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ("/admin/",),
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "img-src": [CSP_SELF, "data:", "blob:"],
+        "frame-src": [CSP_SELF],
+        "frame-ancestors": [CSP_SELF],
+    },
+}
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads it from JavaScript
 # `make prod` (deploy/stack.py) runs the production profile on this machine's loopback interface, where there is
 # no certificate: ZONEPORTAL_LOOPBACK_HTTP=1 serves it over plain HTTP (no redirect, no HSTS, cookies without

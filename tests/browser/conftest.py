@@ -260,32 +260,61 @@ def leaves_the_intranet(url: str) -> bool:
     return host not in ("127.0.0.1", "localhost") and not host.endswith(".localhost")
 
 
+# Every page reports what the Content-Security-Policy refused (an inline script or style left in a template,
+# a source not allowed): the event, then a console error of Chromium's in case a frame's listener was missed.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__zpCspViolation(`${event.effectiveDirective} refused ${event.blockedURI || "inline"} on ${event.documentURI}`
+    + (event.sample ? `: ${event.sample}` : ""));
+});
+"""
+
+
+def watch_csp_violations(context) -> list[str]:
+    """Collect every CSP violation in ``context``'s pages and frames; the list fills as pages run."""
+    violations: list[str] = []
+    context.expose_binding("__zpCspViolation", lambda source, text: violations.append(text))
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
+
+    def console(message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    context.on("console", console)
+    return violations
+
+
 @pytest.fixture
 def new_page(browser, request):
     """Open pages in fresh browser contexts (one per visitor); a screenshot of each is kept on failure.
 
     Every request the pages make is watched: a government intranet has no
-    internet, so anything fetched from outside fails the test.
+    internet, so anything fetched from outside fails the test. So does anything
+    the Content-Security-Policy refuses.
     """
     contexts = []
     outside: list[str] = []
+    violations: list[str] = []
 
     def open_page(viewport: dict | None = None):
         context = browser.new_context(locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900})
         context.set_default_timeout(20_000)
         context.on("request", lambda req: outside.append(req.url) if leaves_the_intranet(req.url) else None)
-        contexts.append(context)
+        context_violations = watch_csp_violations(context)
+        contexts.append((context, context_violations))
         return context.new_page()
 
     yield open_page
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    for index, context in enumerate(contexts):
+    for index, (context, context_violations) in enumerate(contexts):
         if failed:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             for number, page in enumerate(context.pages):
                 page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}-{number}.png"), full_page=True)
         context.close()
+        violations.extend(context_violations)
     assert not outside, f"pages fetched from outside this machine: {sorted(set(outside))[:5]}"
+    assert not violations, f"Content-Security-Policy violations: {list(dict.fromkeys(violations))[:5]}"
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import watch_csp_violations
 from tests.browser.test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -86,6 +87,7 @@ def test_escape_closes_the_suggestions_and_keeps_the_text(search_server, new_pag
 
 def test_the_form_works_without_javascript(search_server, browser):
     context = browser.new_context(java_script_enabled=False, locale="zh-CN")
+    violations = watch_csp_violations(context)  # its own context: new_page's watch does not cover it
     try:
         page = context.new_page()
         page.goto(search_server.url + "/")
@@ -95,6 +97,7 @@ def test_the_form_works_without_javascript(search_server, browser):
         assert page.locator(".search-result").count() > 0
     finally:
         context.close()
+    assert not violations, violations
 
 
 @pytest.mark.parametrize("width", [1280, 360])

@@ -14,9 +14,12 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from tests.factories import PASSWORD, make_user
 from tests.utils import CJK, soup, text_of
@@ -197,5 +200,18 @@ def test_changing_ones_own_password_to_a_weak_one_is_refused_in_chinese(editor):
     )
     assert response.status_code == 200
     assert "太相似" in text_of(response)
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
+
+
+def test_a_weak_password_from_the_reset_link_is_refused_in_chinese(editor):
+    """The forgotten-password path (the link mailed by 忘记密码) applies the same policy."""
+    client = Client()
+    uid = urlsafe_base64_encode(force_bytes(editor.pk))
+    link = reverse("wagtailadmin_password_reset_confirm", args=[uid, default_token_generator.make_token(editor)])
+    form_url = client.get(link)["Location"]  # Django moves the token into the session first
+    response = client.post(form_url, {"new_password1": "password123", "new_password2": "password123"})
+    assert response.status_code == 200
+    assert "这个密码太常见了" in text_of(response)
     editor.refresh_from_db()
     assert editor.check_password(PASSWORD)

@@ -42,6 +42,7 @@ from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, off
 from zoneportal.core.progress import Progress
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.disclosure import demo as disclosure_demo
+from zoneportal.investment import demo as investment_demo
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -144,7 +145,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 22  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 23  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -195,6 +196,8 @@ class DemoBuilder:
         participation.build(self)
         step(_("办事指南：事项、表格与“一件事”"), total=services_demo.steps())
         services_demo.build(self)
+        step(_("招商与园区：园区、企业、项目与经济指标"), total=investment_demo.steps())
+        investment_demo.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
         step(_("民意调查与生成的答卷"), total=total_responses())
@@ -838,6 +841,7 @@ def remove_demo() -> None:
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     disclosure_demo.remove()
     services_demo.remove(departments)  # so do service items and journeys
+    investment_demo.remove(departments)  # and parks, enterprises, projects, tasks and indicators
     remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()
     groups = [group for department in departments for group in (department.editors_group, department.heads_group)]

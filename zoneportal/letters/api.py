@@ -198,7 +198,7 @@ def read_body(request: HttpRequest) -> tuple[dict | None, list[dict[str, str]]]:
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None, [field_error("body", _("请求内容不是有效的 JSON（须为 UTF-8 编码的 JSON 对象）。"))]
     if not isinstance(body, dict):
-        return None, [field_error("body", _('请求内容须为 JSON 对象，如 {"mailbox": "director", ...}。'))]
+        return None, [field_error("body", _('请求内容须为 JSON 对象，如 {"mailbox": "zhuren", ...}。'))]
     return body, []
 
 

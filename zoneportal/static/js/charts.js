@@ -1,7 +1,7 @@
 /* Draws every chart of a page with ECharts (static/vendor/echarts, loaded before this file).
  *
  * A template puts the chart's options in a JSON element ({{ options|json_script:"chart-1-options" }})
- * and an empty <div class="chart" data-chart="chart-1-options"> where the chart goes; pages never
+ * and an empty <div class="chart" data-chart="chart-1-options" data-chart-height="240"> where the chart goes; pages never
  * inline JavaScript. Each chart should have a data table beside it as its text alternative.
  * SVG renderer (sharp when zoomed or printed), Chinese labels, resized with the window.
  */
@@ -23,6 +23,11 @@
         options = JSON.parse(source.textContent);
       } catch (error) {
         return;
+      }
+      // The height comes as data, not a style attribute: the Content-Security-Policy refuses those.
+      var height = parseInt(element.getAttribute("data-chart-height"), 10);
+      if (height > 0) {
+        element.style.height = height + "px";
       }
       var chart = window.echarts.init(element, null, { renderer: "svg", locale: "ZH" });
       chart.setOption(options);

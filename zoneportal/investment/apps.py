@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InvestmentConfig(AppConfig):
+    """招商与园区: parks, enterprises, projects, yearly tasks and indicators, kept in the back office."""
+
+    name = "zoneportal.investment"
+    label = "investment"
+    verbose_name = _("招商与园区")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,150 @@
+"""招商与园区 in the back office: parks, enterprises, projects, tasks and indicators as snippets.
+
+They are snippets, not pages: rows of data with inline rows, kept by a
+department, read by dashboards and (later) the public pages and the API —
+nothing about them is a page of the site tree. Snippets give the listing with
+filters and search, the inline editor, and Wagtail's audit log of every
+create and edit.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .access import InvestmentPermissionPolicy, InvestmentViewSetMixin
+from .models import Enterprise, Indicator, Industry, InvestmentTask, Park, Project
+
+for _model in (Park, Enterprise, Project, InvestmentTask, Indicator):
+    register_permission_policy(_model, InvestmentPermissionPolicy(_model), exact_class=True)
+
+
+def year_filter(lookup: str) -> django_filters.NumberFilter:
+    """Records with a row of that year (``lookup``: the path to the rows' year)."""
+    return django_filters.NumberFilter(field_name=lookup, label=_("年份"), distinct=True)
+
+
+class ProjectFilterSet(WagtailFilterSet):
+    year = year_filter("investments__year")
+
+    class Meta:
+        model = Project
+        fields = ["stage", "park", "industry", "department"]
+
+
+class IndicatorFilterSet(WagtailFilterSet):
+    year = year_filter("years__year")
+
+    class Meta:
+        model = Indicator
+        fields = ["department"]
+
+
+class ParkViewSet(InvestmentViewSetMixin, SnippetViewSet):
+    model = Park
+    icon = "site"
+    menu_label = _("园区")
+    list_display = [
+        "name",
+        "planned_area_km2",
+        Column("planned_area_mu", label=_("规划面积（亩）")),
+        "land_acquired_mu",
+        Column("infrastructure_label", label=_("基础设施")),
+        "department",
+    ]
+    list_filter = ["industries", "department"]
+    search_fields = ["name", "address"]
+    copy_view_enabled = False
+
+
+class EnterpriseViewSet(InvestmentViewSetMixin, SnippetViewSet):
+    model = Enterprise
+    icon = "group"
+    menu_label = _("企业")
+    list_display = [
+        "name",
+        "credit_code",
+        "park",
+        "industry",
+        BooleanColumn("above_scale", label=_("规模以上")),
+        "organisation_form",
+        Column("suggested_organisation_label", label=_("建议组建形式")),
+        BooleanColumn("organisation_follows_rule", label=_("符合组建规则")),
+    ]
+    list_filter = ["park", "industry", "organisation_form", "department"]
+    search_fields = ["name", "credit_code"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        # 规模以上 reads each row's latest year: one query for all rows' years, not one per row.
+        return super().get_queryset(request).select_related("park", "industry").prefetch_related("years")
+
+
+class ProjectViewSet(InvestmentViewSetMixin, SnippetViewSet):
+    model = Project
+    icon = "tasks"
+    menu_label = _("招商项目")
+    list_display = [
+        "name",
+        "park",
+        "industry",
+        "stage",
+        "planned_investment",
+        BooleanColumn("major", label=_("亿元以上")),
+        BooleanColumn("has_overdue_milestone", label=_("节点超期")),
+    ]
+    filterset_class = ProjectFilterSet
+    search_fields = ["name", "investor"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        # 节点超期 reads each row's milestones: one query for all of them.
+        return super().get_queryset(request).select_related("park", "industry").prefetch_related("milestones")
+
+
+class InvestmentTaskViewSet(InvestmentViewSetMixin, SnippetViewSet):
+    model = InvestmentTask
+    icon = "date"
+    menu_label = _("招商引资任务")
+    list_display = [
+        "year",
+        "target",
+        Column("arrived", label=_("到位资金（万元）")),
+        Column("achievement", label=_("完成率（%）")),
+        "department",
+    ]
+    list_filter = ["year"]
+    copy_view_enabled = False
+
+
+class IndicatorViewSet(InvestmentViewSetMixin, SnippetViewSet):
+    model = Indicator
+    icon = "list-ol"
+    menu_label = _("经济指标")
+    list_display = ["name", "unit", "department"]
+    filterset_class = IndicatorFilterSet
+    search_fields = ["name"]
+    copy_view_enabled = False
+
+
+class IndustryViewSet(SnippetViewSet):
+    """The list of clusters; who may edit it is an ordinary model permission (administrators by default)."""
+
+    model = Industry
+    icon = "tag"
+    menu_label = _("产业集群")
+    list_display = ["name", "description", "sort_order"]
+
+
+class InvestmentViewSetGroup(SnippetViewSetGroup):
+    items = (ProjectViewSet, EnterpriseViewSet, ParkViewSet, InvestmentTaskViewSet, IndicatorViewSet, IndustryViewSet)
+    menu_icon = "site"
+    menu_label = _("招商与园区")
+    menu_name = "investment"
+    menu_order = 245
+
+
+register_snippet(InvestmentViewSetGroup)
