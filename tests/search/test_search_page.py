@@ -92,7 +92,8 @@ def test_query_is_kept_in_the_box_and_shown_escaped(zone, client):
     assert soup(response).select_one("#header-search-q")["value"] == "<script>alert(1)</script>"
 
 
-@pytest.mark.parametrize("query", BAD_QUERIES)
+# A NUL never reaches the page: the address is refused first (tests/core/test_request_guard.py).
+@pytest.mark.parametrize("query", [query for query in BAD_QUERIES if "\x00" not in query])
 def test_odd_and_hostile_queries_get_a_chinese_page(zone, client, query):
     response = get(client, q=query)
     assert b"<script>alert" not in response.content
@@ -184,7 +185,6 @@ def test_validity_filter(zone, client):
         {"page": "99999999999999999999"},
         {"sort": "random"},
         {"correct": "maybe"},
-        {"category": "\x00"},
     ],
 )
 def test_bad_parameters_are_ignored(zone, client, bad):
