@@ -10,7 +10,7 @@ from zoneportal.core.models import Department
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.postgresql
 def test_postgresql_test_database_has_a_utf8_character_locale():
     """CI creates it from a C.UTF-8 template (DATABASE_TEST_TEMPLATE); with LC_CTYPE 'C'
     full-text search and trigram functions mis-handle Chinese."""
