@@ -7,6 +7,7 @@ back at the end (loading takes a while); every test runs in its own savepoint.
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -64,6 +65,14 @@ def test_loads_into_an_empty_database_and_prints_the_accounts(demo):
     output = demo["output"]
     assert "admin" in output and "office_reviewer" in output
     assert "密码" in output
+
+
+def test_every_progress_step_ends_at_its_total(demo):
+    """The progress line of each step counts exactly what the step said it would (``[10/23] … 15/15``)."""
+    steps = re.findall(r"^\[(\d+)/(\d+)\] (.+) (\d+)/(\d+)$", demo["output"], flags=re.MULTILINE)
+    assert steps, demo["output"][:500]
+    assert len(steps) == int(steps[0][1])
+    assert [(label, done) for _, _, label, done, total in steps if done != total] == []
 
 
 def test_has_enough_content(demo):

@@ -43,8 +43,13 @@ def library_specs() -> list[ArticleSpec]:
 
 
 def steps() -> int:
-    """Items the builder's progress counts for the library."""
-    return len(library_specs()) + len(EXTRA_POLICIES) + len(INTERPRETATIONS)
+    """Items the builder's progress counts for the library's documents (``create_policies``)."""
+    return len(library_specs()) + len(EXTRA_POLICIES)
+
+
+def finishing_steps() -> int:
+    """Items counted by ``finish_policies``: the interpretations, made once the articles they cite exist."""
+    return len(INTERPRETATIONS)
 
 
 def permanent_url(policy: Policy) -> str:
