@@ -50,6 +50,8 @@ class OwnDepartmentChangesMixin:
 class InvestmentViewSetMixin(DepartmentScopedViewSetMixin):
     """Put in front of ``SnippetViewSet``: lists show every record, edits and deletes stay with the department."""
 
+    copy_view_enabled = False  # a copy would duplicate a credit code or a year's rows: records are entered anew
+
     def get_queryset(self, request):
         return self.permission_policy.instances_user_has_any_permission_for(request.user, ["view"])
 

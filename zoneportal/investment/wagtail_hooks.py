@@ -57,7 +57,6 @@ class ParkViewSet(InvestmentViewSetMixin, SnippetViewSet):
     ]
     list_filter = ["industries", "department"]
     search_fields = ["name", "address"]
-    copy_view_enabled = False
 
 
 class EnterpriseViewSet(InvestmentViewSetMixin, SnippetViewSet):
@@ -76,7 +75,6 @@ class EnterpriseViewSet(InvestmentViewSetMixin, SnippetViewSet):
     ]
     list_filter = ["park", "industry", "organisation_form", "department"]
     search_fields = ["name", "credit_code"]
-    copy_view_enabled = False
 
     def get_queryset(self, request):
         # 规模以上 reads each row's latest year: one query for all rows' years, not one per row.
@@ -98,7 +96,6 @@ class ProjectViewSet(InvestmentViewSetMixin, SnippetViewSet):
     ]
     filterset_class = ProjectFilterSet
     search_fields = ["name", "investor"]
-    copy_view_enabled = False
 
     def get_queryset(self, request):
         # 节点超期 reads each row's milestones: one query for all of them.
@@ -117,7 +114,6 @@ class InvestmentTaskViewSet(InvestmentViewSetMixin, SnippetViewSet):
         "department",
     ]
     list_filter = ["year"]
-    copy_view_enabled = False
 
 
 class IndicatorViewSet(InvestmentViewSetMixin, SnippetViewSet):
@@ -127,7 +123,6 @@ class IndicatorViewSet(InvestmentViewSetMixin, SnippetViewSet):
     list_display = ["name", "unit", "department"]
     filterset_class = IndicatorFilterSet
     search_fields = ["name"]
-    copy_view_enabled = False
 
 
 class IndustryViewSet(SnippetViewSet):
