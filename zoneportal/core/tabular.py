@@ -21,6 +21,8 @@ from typing import IO, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import LogFormatter
 
 from .storage import private_storage
 
@@ -28,6 +30,8 @@ Record = dict[str, Any]
 #: What a reader yields per row: the record, or a message saying why the row cannot be read.
 Read = Record | str
 
+#: The log action of a record written by an import: shown in the record's 历史 like an edit.
+IMPORT_ACTION = "zoneportal.import"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -217,3 +221,18 @@ class PendingUpload:
         """The pending file, to import."""
         opener = lambda: private_storage().open(pending["path"], "rb")  # noqa: E731
         return ImportFile(pending["name"], opener) if formats is None else ImportFile(pending["name"], opener, formats)
+
+
+class ImportedFormatter(LogFormatter):
+    """从表格导入 in a record's history, with the file's name (and the years of yearly rows)."""
+
+    label = gettext_lazy("从表格导入")
+
+    def format_message(self, log_entry) -> str:
+        data = log_entry.data or {}
+        message = (_("从表格“%(file)s”新建") if data.get("created") else _("从表格“%(file)s”导入更新")) % {
+            "file": data.get("file", "")
+        }
+        if data.get("years"):
+            message += _("（年份：%(years)s）") % {"years": "、".join(data["years"])}
+        return message
