@@ -13,7 +13,15 @@ from wagtail.models import ModelLogEntry
 
 from zoneportal.core.tabular import IMPORT_ACTION, ImportFile, write_xlsx
 from zoneportal.investment import credit_code
-from zoneportal.investment.models import Enterprise, EnterpriseYear, IndicatorYear, Park, Project, ProjectInvestment
+from zoneportal.investment.models import (
+    Enterprise,
+    EnterpriseYear,
+    IndicatorYear,
+    Industry,
+    Park,
+    Project,
+    ProjectInvestment,
+)
 from zoneportal.investment.tabular import FORMATS, TABLES, export_xlsx, import_file
 
 from .conftest import TENCENT, XIAOMI
@@ -201,6 +209,12 @@ def test_new_record_logged_as_created(investment):
 
 @pytest.mark.parametrize("kind", list(TABLES))
 def test_export_then_import_changes_nothing(investment, kind):
+    # Dates, a checklist, several industries and a choice go through Excel's own cell types and back.
+    Project.objects.filter(pk=investment.project.pk).update(
+        negotiated_on="2014-01-06", signed_on="2014-03-01", remarks="=1+1 不是公式"
+    )
+    investment.park.industries.set([investment.building_materials, *Industry.objects.filter(name="新能源")])
+    investment.park.save()
     table = TABLES[kind]
     parents = (table.model if not table.parent else table.model._meta.get_field(table.parent).related_model).objects
     data = export_xlsx(table, parents.all())
