@@ -246,7 +246,7 @@ def _show_choice(attr: str, choices: type[models.TextChoices]) -> Callable[[Any]
 
 
 def _department_column() -> Column:
-    return Column("负责部门", "department", _named(Department, _("部门")))
+    return Column("负责部门", "department", _named(Department, gettext_lazy("部门")))
 
 
 @dataclass
@@ -334,7 +334,10 @@ TABLES: dict[str, Table] = {
                     show=_show_choices("infrastructure", figures.INFRASTRUCTURE),
                 ),
                 Column(
-                    "主导产业", "industries", _named(Industry, _("产业集群"), many=True), show=_show_names("industries")
+                    "主导产业",
+                    "industries",
+                    _named(Industry, gettext_lazy("产业集群"), many=True),
+                    show=_show_names("industries"),
                 ),
                 _department_column(),
                 Column("备注", "remarks"),
@@ -349,8 +352,8 @@ TABLES: dict[str, Table] = {
             (
                 Column("企业名称", "name", required=True),
                 Column("统一社会信用代码", "credit_code", _credit_code, required=True),
-                Column("所在园区", "park", _named(Park, _("园区"))),
-                Column("产业集群", "industry", _named(Industry, _("产业集群"))),
+                Column("所在园区", "park", _named(Park, gettext_lazy("园区"))),
+                Column("产业集群", "industry", _named(Industry, gettext_lazy("产业集群"))),
                 Column("入园日期", "settled_on", _date),
                 Column("从业人数", "employees", _count),
                 Column("高新技术企业证书发证日期", "high_tech_certified_on", _date),
@@ -377,8 +380,8 @@ TABLES: dict[str, Table] = {
             (
                 Column("项目名称", "name", required=True),
                 Column("投资方", "investor"),
-                Column("产业集群", "industry", _named(Industry, _("产业集群"))),
-                Column("所在园区", "park", _named(Park, _("园区"))),
+                Column("产业集群", "industry", _named(Industry, gettext_lazy("产业集群"))),
+                Column("所在园区", "park", _named(Park, gettext_lazy("园区"))),
                 Column("建设性质", "kind"),
                 Column("计划总投资（万元）", "planned_investment", _amount),
                 Column("用地（亩）", "land_mu", _amount),
