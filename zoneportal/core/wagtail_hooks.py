@@ -19,6 +19,7 @@ from .holidays import ArrangementView, HolidayViewSet
 from .models import Department, Leader
 from .review import ReturnedForChangesPanel  # noqa: F401 (importing registers the review's hooks)
 from .review_compare import compare_with_submitted
+from .tabular import IMPORT_ACTION, ImportedFormatter
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -71,6 +72,7 @@ def department_columns_button(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_column_actions(actions):
     actions.register_action(COLUMNS_ACTION)(ColumnsAssignedFormatter)
+    actions.register_action(IMPORT_ACTION)(ImportedFormatter)
 
 
 @hooks.register("before_edit_page")

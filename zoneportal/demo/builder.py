@@ -62,6 +62,7 @@ from zoneportal.portal.models import (
     VideoPage,
 )
 from zoneportal.rectification import demo as rectification_demo
+from zoneportal.resettlement import demo as resettlement_demo
 from zoneportal.search.index import rebuild_index
 from zoneportal.services import demo as services_demo
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
@@ -145,7 +146,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 23  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 24  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -199,6 +200,8 @@ class DemoBuilder:
         services_demo.build(self)
         step(_("招商与园区：园区、企业、项目与经济指标"), total=investment_demo.steps())
         investment_demo.build(self)
+        step(_("安置与失地保障：拆迁、还建点与失地农民参保"), total=resettlement_demo.steps())
+        resettlement_demo.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
         step(_("民意调查与生成的答卷"), total=total_responses())
@@ -842,6 +845,7 @@ def remove_demo() -> None:
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     disclosure_demo.remove()
     services_demo.remove(departments)  # so do service items and journeys
+    resettlement_demo.remove(departments)
     investment_demo.remove(departments)  # and parks, enterprises, projects, tasks and indicators
     remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()

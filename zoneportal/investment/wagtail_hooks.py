@@ -8,14 +8,18 @@ create and edit.
 """
 
 import django_filters
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .access import InvestmentPermissionPolicy, InvestmentViewSetMixin
+from .import_views import CancelView, ConfirmView, ImportView, TableExportMixin, may_import
 from .models import Enterprise, Indicator, Industry, InvestmentTask, Park, Project
 
 for _model in (Park, Enterprise, Project, InvestmentTask, Indicator):
@@ -43,8 +47,13 @@ class IndicatorFilterSet(WagtailFilterSet):
         fields = ["department"]
 
 
+class ExportingIndexView(TableExportMixin, IndexView):
+    """The listing with 导出 (.xlsx of the filtered records and their yearly rows) and 导入 buttons."""
+
+
 class ParkViewSet(InvestmentViewSetMixin, SnippetViewSet):
     model = Park
+    index_view_class = ExportingIndexView
     icon = "site"
     menu_label = _("园区")
     list_display = [
@@ -61,6 +70,7 @@ class ParkViewSet(InvestmentViewSetMixin, SnippetViewSet):
 
 class EnterpriseViewSet(InvestmentViewSetMixin, SnippetViewSet):
     model = Enterprise
+    index_view_class = ExportingIndexView
     icon = "group"
     menu_label = _("企业")
     list_display = [
@@ -83,6 +93,7 @@ class EnterpriseViewSet(InvestmentViewSetMixin, SnippetViewSet):
 
 class ProjectViewSet(InvestmentViewSetMixin, SnippetViewSet):
     model = Project
+    index_view_class = ExportingIndexView
     icon = "tasks"
     menu_label = _("招商项目")
     list_display = [
@@ -118,6 +129,7 @@ class InvestmentTaskViewSet(InvestmentViewSetMixin, SnippetViewSet):
 
 class IndicatorViewSet(InvestmentViewSetMixin, SnippetViewSet):
     model = Indicator
+    index_view_class = ExportingIndexView
     icon = "list-ol"
     menu_label = _("经济指标")
     list_display = ["name", "unit", "department"]
@@ -134,12 +146,43 @@ class IndustryViewSet(SnippetViewSet):
     list_display = ["name", "description", "sort_order"]
 
 
+class ImportMenuItem(MenuItem):
+    """Shown to department staff and the office (the views check again, and each row)."""
+
+    def is_shown(self, request) -> bool:
+        return may_import(request.user)
+
+
 class InvestmentViewSetGroup(SnippetViewSetGroup):
     items = (ProjectViewSet, EnterpriseViewSet, ParkViewSet, InvestmentTaskViewSet, IndicatorViewSet, IndustryViewSet)
     menu_icon = "site"
     menu_label = _("招商与园区")
     menu_name = "investment"
     menu_order = 245
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            ImportMenuItem(
+                _("导入招商数据"),
+                reverse("investment_import:upload"),
+                name="investment-import",
+                icon_name="upload",
+                order=900,
+            ),
+        ]
+
+
+import_urls = [
+    path("", ImportView.as_view(), name="upload"),
+    path("confirm/", ConfirmView.as_view(), name="confirm"),
+    path("cancel/", CancelView.as_view(), name="cancel"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("investment-import/", include((import_urls, "investment_import"), namespace="investment_import"))]
 
 
 register_snippet(InvestmentViewSetGroup)

@@ -9,9 +9,6 @@ writes documents of every department and category.
 
 from __future__ import annotations
 
-import secrets
-from pathlib import PurePath
-
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -24,10 +21,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.ownership import is_office
-from zoneportal.core.storage import private_storage
+from zoneportal.core.tabular import PendingUpload
 from zoneportal.core.uploads import check_upload
 
-from .importing import FORMATS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportFile, ImportReport, import_file
+from .importing import FORMATS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportReport, import_file
 
 SESSION_KEY = "policy_import"
 FOLDER = "policy-imports"
@@ -76,22 +73,7 @@ class ImportBaseView(WagtailAdminTemplateMixin, TemplateView):
         )
 
 
-def _stored(request: HttpRequest) -> dict | None:
-    """The file this session uploaded for the preview, if it is still there."""
-    pending = request.session.get(SESSION_KEY)
-    if not pending or not private_storage().exists(pending["path"]):
-        return None
-    return pending
-
-
-def _forget(request: HttpRequest) -> None:
-    pending = request.session.pop(SESSION_KEY, None)
-    if pending and private_storage().exists(pending["path"]):
-        private_storage().delete(pending["path"])
-
-
-def _file(pending: dict) -> ImportFile:
-    return ImportFile(pending["name"], lambda: private_storage().open(pending["path"], "rb"))
+PENDING = PendingUpload(SESSION_KEY, FOLDER)
 
 
 class ImportView(ImportBaseView):
@@ -104,15 +86,12 @@ class ImportView(ImportBaseView):
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.show(form)
-        _forget(request)  # a new upload replaces one never confirmed
-        upload = form.cleaned_data["file"]
-        extension = PurePath(upload.name).suffix.lower()
-        path = private_storage().save(f"{FOLDER}/{secrets.token_hex(16)}{extension}", upload)
-        pending = {"path": path, "name": upload.name, "create_categories": form.cleaned_data["create_categories"]}
-        request.session[SESSION_KEY] = pending
-        report = import_file(_file(pending), create_categories=pending["create_categories"], dry_run=True)
+        pending = PENDING.store(
+            request, form.cleaned_data["file"], create_categories=form.cleaned_data["create_categories"]
+        )
+        report = import_file(PENDING.file(pending), create_categories=pending["create_categories"], dry_run=True)
         if not report.ok:
-            _forget(request)
+            PENDING.forget(request)
         return self.show(ImportForm(initial={"create_categories": pending["create_categories"]}), report)
 
 
@@ -122,12 +101,12 @@ class ConfirmView(ImportBaseView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        pending = _stored(request)
+        pending = PENDING.get(request)
         if pending is None:
             messages.error(request, _("没有待确认的导入文件（可能已经导入，或已过期），请重新上传。"))
             return redirect("policy_import:upload")
-        report = import_file(_file(pending), create_categories=pending["create_categories"])
-        _forget(request)
+        report = import_file(PENDING.file(pending), create_categories=pending["create_categories"])
+        PENDING.forget(request)
         if not report.ok:
             return self.show(ImportForm(), report)
         messages.success(
@@ -144,6 +123,6 @@ class CancelView(ImportBaseView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        _forget(request)
+        PENDING.forget(request)
         messages.success(request, _("已取消导入，没有写入任何文件。"))
         return redirect("policy_import:upload")

@@ -30,7 +30,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path, PurePath
 from typing import IO, Any
 
 from django.db import connection, transaction
@@ -38,6 +37,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zoneportal.core.tabular import ImportFile, ImportFileError, Read, RowError, check_header, xlsx_records
 from zoneportal.portal.page_cache import invalidate_page_cache
 from zoneportal.portal.templatetags.portal_tags import clean_html
 
@@ -65,29 +65,6 @@ VALIDITY_BY_LABEL = {str(label): value for value, label in Validity.choices}
 LIST_SEPARATOR = re.compile(r"[;；、]")
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-Record = dict[str, Any]
-#: What a reader yields per row: the record, or a message saying why the row cannot be read.
-Read = Record | str
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (wrong type, encoding, broken workbook, missing columns)."""
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem: the line (.jsonl) or row (.csv/.xlsx, the header being row 1), the column, what is wrong."""
-
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = _("第 %(line)d 行") % {"line": self.line} if self.line else _("文件")
-        column = f"「{self.field}」" if self.field else ""
-        return f"{where}{column}：{self.message}"
 
 
 @dataclass
@@ -144,34 +121,6 @@ CHECK, WRITE = "check", "write"
 # ---- reading ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ImportFile:
-    """A file to import: its name (the extension decides the format) and a way to open it again."""
-
-    name: str
-    open: Callable[[], IO[bytes]]
-
-    @classmethod
-    def from_path(cls, path: str | Path) -> ImportFile:
-        path = Path(path)
-        return cls(path.name, lambda: path.open("rb"))
-
-    @classmethod
-    def from_bytes(cls, name: str, data: bytes) -> ImportFile:
-        return cls(name, lambda: io.BytesIO(data))
-
-    @property
-    def format(self) -> str:
-        extension = PurePath(self.name).suffix.lower().lstrip(".")
-        if extension in ("xls", "et"):
-            raise ImportFileError(_("不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 工作簿后再导入。"))
-        if extension not in FORMATS:
-            raise ImportFileError(
-                _("不支持的文件类型“%(name)s”：只能导入 .jsonl、.csv 或 .xlsx 文件。") % {"name": self.name}
-            )
-        return extension
-
-
 def detect_encoding(file: ImportFile) -> str:
     """``utf-8-sig`` (UTF-8 with or without BOM) or ``gb18030`` (GBK, as Excel saves CSV on Chinese Windows).
 
@@ -204,24 +153,7 @@ def read_records(file: ImportFile, encoding: str) -> Iterator[tuple[int, Read]]:
 
 
 def _check_columns(columns: Iterable[str]) -> list[str]:
-    columns = list(columns)
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS) | set(IGNORED_COLUMNS)
-    unknown = [name for name in columns if name and name not in known]
-    repeated = [name for name, count in Counter(c for c in columns if c).items() if count > 1]
-    problems = []
-    if missing:
-        problems.append(_("缺少列：%(columns)s") % {"columns": "、".join(missing)})
-    if unknown:
-        problems.append(_("无法识别的列：%(columns)s") % {"columns": "、".join(unknown)})
-    if repeated:
-        problems.append(_("重复的列：%(columns)s") % {"columns": "、".join(repeated)})
-    if problems:
-        raise ImportFileError(
-            _("表头不正确（%(problems)s）。第一行应为：%(expected)s")
-            % {"problems": "；".join(problems), "expected": ", ".join(REQUIRED_COLUMNS)}
-        )
-    return columns
+    return check_header(columns, REQUIRED_COLUMNS, OPTIONAL_COLUMNS + IGNORED_COLUMNS)
 
 
 def _csv_records(text: IO[str]) -> Iterator[tuple[int, Read]]:
@@ -262,40 +194,7 @@ def _jsonl_records(text: IO[str]) -> Iterator[tuple[int, Read]]:
 
 
 def _xlsx_records(file: ImportFile) -> Iterator[tuple[int, Read]]:
-    from openpyxl import load_workbook
-
-    stream = file.open()
-    try:
-        try:
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
-            rows = sheet.iter_rows(values_only=True)
-            header = next(rows, None)
-        except Exception as error:  # openpyxl and zipfile raise many kinds on a broken or disguised file
-            raise ImportFileError(
-                _("无法读取 .xlsx 工作簿（文件已损坏，或不是真正的 Excel 文件）：%(error)s")
-                % {"error": type(error).__name__}
-            ) from error
-        if header is None:
-            raise ImportFileError(_("工作簿的第一个工作表是空的。"))
-        columns = _check_columns("" if cell is None else str(cell).strip() for cell in header)
-        number = 1
-        while True:
-            try:
-                row = next(rows, None)
-            except Exception as error:
-                raise ImportFileError(
-                    _("无法读取 .xlsx 工作簿第 %(line)d 行之后的内容（文件已损坏）。") % {"line": number}
-                ) from error
-            if row is None:
-                break
-            number += 1
-            if all(cell is None or str(cell).strip() == "" for cell in row):
-                continue
-            yield number, {name: value for name, value in zip(columns, row, strict=False) if name}
-        workbook.close()
-    finally:
-        stream.close()
+    return xlsx_records(file, _check_columns)
 
 
 # ---- checking one row ------------------------------------------------------

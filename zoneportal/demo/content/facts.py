@@ -139,6 +139,27 @@ ZONING = [
     ("其他功能区", "龙凤物流园", "", "利智线、讨橙线以及来革线沿线区域"),
 ]
 
+#: 安置与失地保障, from the 大冶 study report (做法 and 民生): the zone's relocation, its resettlement housing
+#: (还建楼: sites by stage, floor area in 万平方米, households moved in) and the landless farmers' insurance.
+RELOCATION = {
+    "households": 4200,  # 4200多户
+    "administrative_villages": 25,
+    "natural_villages": 42,
+    "whole_villages_moved": 25,
+    "people": 15000,  # 1.5万余人
+}
+#: (stage, sites, floor area in 万平方米, households moved in)
+HOUSING_SITES = [("completed", 7, "30", 1860), ("building", 6, "53", None), ("planned", 6, "27", None)]
+HOUSING_PLANNED_SITES = 19
+HOUSING_PLANNED_AREA = "110"  # 万平方米
+HOUSING_INVESTMENT = "15亿元"
+HOUSING_MOVING_IN_BY_YEAR_END = 3000  # 户
+INSURANCE_SHARES = "5:2:3"  # 市政府、村集体、个人
+INSURED = 2400  # 人
+MONTHLY_BENEFIT = 252  # 元，人平基本生活保障金
+TRAINED = 8600  # 8600余人
+EMPLOYED = 8000  # 8000余人
+
 #: 人员编制
 STAFFING_TOTAL = "核定行政事业人员编制共34名"
 STAFFING_ON_DUTY = "2015年末，实际在编在岗23名"
