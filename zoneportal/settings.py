@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "zoneportal.disclosure",
     "zoneportal.services",
     "zoneportal.investment",
+    "zoneportal.inspection",
     "zoneportal.twofactor",
     "zoneportal.demo",
     "wagtail.contrib.forms",
