@@ -66,11 +66,14 @@ def judge(obj, user, rules: Rules | None = None) -> list[Finding]:
 
 
 def approval_guard(task_state, user) -> str | None:
-    """Before a review step is approved: a URL saying why when the submitted revision has a blocking finding."""
-    revision = task_state.revision
-    if revision is None or not isinstance(revision.content_object, Page):
+    """Before a review step is approved: a URL saying why when the page's latest revision has a blocking finding.
+
+    The latest revision, not the one the step started with: it is what Wagtail publishes at the end.
+    """
+    page = task_state.workflow_state.content_object
+    if not isinstance(page, Page):
         return None
-    obj = revision.as_object()
+    obj = page.specific.get_latest_revision_as_object()
     if judge(obj, user):
         return page_report_url(obj, blocked=True)
     return None

@@ -62,7 +62,8 @@ def stream_texts(value) -> Iterator[tuple[str, str]]:
 
 
 def _children(value) -> Iterator[tuple[object, object]]:
-    from wagtail.blocks import ListValue, StreamValue, StructValue
+    from wagtail.blocks import StreamValue, StructValue
+    from wagtail.blocks.list_block import ListValue
 
     if isinstance(value, StreamValue):
         for child in value:
