@@ -30,25 +30,38 @@ class ComplianceFormMixin:
         )
         stopping = blocking(findings)
         if stopping:
-            fields_by_label = {str(field.label): name for name, field in self.fields.items()}
-            for finding in stopping:
-                message = _("%(message)s（%(excerpt)s）") % {"message": finding.message, "excerpt": finding.excerpt}
-                name = fields_by_label.get(finding.where)
-                if name is None:
-                    message = f"{finding.where}：{message}" if finding.where else message
-                self.add_error(name, message)
+            self._show(stopping)
             return False
         self.compliance_warnings = findings
         return True
 
+    def _show(self, findings: list[Finding]) -> None:
+        """Each finding where the editor will look: on its field, on its attachment's row, else on the form."""
+        fields_by_label = {str(field.label): name for name, field in self.fields.items()}
+        for finding in findings:
+            message = _("%(message)s（%(excerpt)s）") % {"message": finding.message, "excerpt": finding.excerpt}
+            if finding.where in fields_by_label:
+                self.add_error(fields_by_label[finding.where], message)
+            elif finding.where in self._attachment_rows:
+                self._attachment_rows[finding.where].add_error("document", message)
+                # Also above the form: Wagtail's message names the form's own errors only.
+                self.add_error(None, f"{finding.where}：{message}")
+            else:
+                self.add_error(None, f"{finding.where}：{message}" if finding.where else message)
+
     def _attachment_documents(self) -> list[tuple[str, object]]:
+        """The attachments as the form has them (not saved yet), each row remembered by its shown name."""
+        self._attachment_rows = {}
         formset = getattr(self, "formsets", {}).get("attachments")
         if formset is None:
             return []
         documents = []
-        for row in formset.cleaned_data:
+        for form in formset.forms:
+            row = getattr(form, "cleaned_data", None)
             if row and not row.get("DELETE") and row.get("document") is not None:
-                documents.append((row.get("title") or row["document"].title, row["document"]))
+                name = row.get("title") or row["document"].title
+                documents.append((name, row["document"]))
+                self._attachment_rows[_("附件《%(name)s》") % {"name": name}] = form
         return documents
 
     def save(self, commit: bool = True):
