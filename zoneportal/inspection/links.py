@@ -29,13 +29,30 @@ class LinkChecker:
     """Answers "is this reference alive?", remembering each answer for the whole run."""
 
     live_pages: set[int] = field(default_factory=set)
+    #: Each site's root page path, longest first: a typed address is resolved within the page's own site.
+    site_roots: list[str] = field(default_factory=list)
     _documents: dict[int, bool] = field(default_factory=dict)
     _images: dict[int, bool] = field(default_factory=dict)
     _paths: dict[str, bool] = field(default_factory=dict)
+    _default_root: str | None = None
 
     @classmethod
     def for_site(cls) -> LinkChecker:
-        return cls(live_pages=set(Page.objects.live().public().values_list("pk", flat=True)))
+        roots = sorted({root.root_path for root in Site.get_site_root_paths()}, key=len, reverse=True)
+        return cls(live_pages=set(Page.objects.live().public().values_list("pk", flat=True)), site_roots=roots)
+
+    def root_of(self, page: Page) -> str:
+        """The url_path of the root of ``page``'s site ("/home/"), the default site's when none contains it."""
+        for root in self.site_roots:
+            if page.url_path.startswith(root):
+                return root
+        return self.default_root()
+
+    def default_root(self) -> str:
+        if self._default_root is None:
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+            self._default_root = site.root_page.url_path if site is not None else "/"
+        return self._default_root
 
     def document_alive(self, pk: int) -> bool:
         if pk not in self._documents:
@@ -49,18 +66,23 @@ class LinkChecker:
             self._images[pk] = image is not None and _file_exists(image.file)
         return self._images[pk]
 
-    def path_alive(self, path: str) -> bool:
-        """Whether a site-relative address reaches a live page (or a route of a routable page)."""
+    def path_alive(self, path: str, root_path: str | None = None) -> bool:
+        """Whether a site-relative address reaches a live page (or a route of a routable page).
+
+        ``root_path`` is the url_path of the site's root page the address is relative to (default site's if not given).
+        """
+        root_path = root_path or self.default_root()
         path = urlsplit(path).path or "/"
         if path.startswith("/zh-hant/"):
             path = path[len("/zh-hant") :]
         if path.startswith(NON_PAGE_PREFIXES):
             return True
-        if path not in self._paths:
-            self._paths[path] = self._resolve(path)
-        return self._paths[path]
+        key = root_path + path
+        if key not in self._paths:
+            self._paths[key] = self._resolve(path, root_path)
+        return self._paths[key]
 
-    def _resolve(self, path: str) -> bool:
+    def _resolve(self, path: str, root_path: str) -> bool:
         if path.startswith("/documents/"):
             parts = path.strip("/").split("/")
             return len(parts) >= 2 and parts[1].isdigit() and self.document_alive(int(parts[1]))
@@ -68,10 +90,6 @@ class LinkChecker:
             from django.core.files.storage import default_storage
 
             return default_storage.exists(path[len("/media/") :])
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is None:
-            return False
-        root_path = site.root_page.url_path
         wanted = root_path + path.lstrip("/")
         if not wanted.endswith("/"):
             wanted += "/"
@@ -103,7 +121,7 @@ def _file_exists(file) -> bool:
         return False
 
 
-def problems_in_html(markup: str, checker: LinkChecker) -> Iterator[str]:
+def problems_in_html(markup: str, checker: LinkChecker, root_path: str | None = None) -> Iterator[str]:
     """A Chinese description of each dead internal link or missing image in ``markup``."""
     if not markup or ("<a" not in markup and "<embed" not in markup and "<img" not in markup):
         return
@@ -118,7 +136,7 @@ def problems_in_html(markup: str, checker: LinkChecker) -> Iterator[str]:
             if not (pk.isdigit() and checker.document_alive(int(pk))):
                 yield _("链接“%(text)s”指向的文件不存在") % {"text": text}
         elif (href := anchor.get("href") or "").startswith("/") and not href.startswith("//"):
-            if not checker.path_alive(href):
+            if not checker.path_alive(href, root_path):
                 yield _("链接“%(text)s”（%(href)s）无法打开") % {"text": text, "href": href}
     for embed in soup.find_all("embed", attrs={"embedtype": "image"}):
         pk = embed.get("id", "")
@@ -126,7 +144,7 @@ def problems_in_html(markup: str, checker: LinkChecker) -> Iterator[str]:
             yield _("图片（编号 %(id)s）已不存在") % {"id": pk}
     for image in soup.find_all("img"):
         src = image.get("src") or ""
-        if src.startswith("/") and not src.startswith("//") and not checker.path_alive(src):
+        if src.startswith("/") and not src.startswith("//") and not checker.path_alive(src, root_path):
             yield _("图片 %(src)s 无法打开") % {"src": src}
 
 
@@ -137,23 +155,24 @@ def page_link_problems(page: Page, checker: LinkChecker) -> list[str]:
 
     from .checks.markup import stream_texts
 
+    root_path = checker.root_of(page)
     problems: list[str] = []
     for model_field in type(page)._meta.concrete_fields:
         value = getattr(page, model_field.attname, None)
         if isinstance(model_field, RichTextField):
-            problems += problems_in_html(value or "", checker)
+            problems += problems_in_html(value or "", checker, root_path)
         elif isinstance(model_field, StreamField):
             for kind, text in stream_texts(value):
                 if kind == "html":
-                    problems += problems_in_html(text, checker)
+                    problems += problems_in_html(text, checker, root_path)
         elif model_field.is_relation and model_field.related_model is not None and value is not None:
             if issubclass(model_field.related_model, AbstractImage) and not checker.image_alive(value):
                 problems.append(_("%(field)s的图片文件已不存在") % {"field": model_field.verbose_name})
-    problems += _child_row_problems(page, checker)
+    problems += _child_row_problems(page, checker, root_path)
     return problems
 
 
-def _child_row_problems(page: Page, checker: LinkChecker) -> list[str]:
+def _child_row_problems(page: Page, checker: LinkChecker, root_path: str) -> list[str]:
     """Attachments whose file is gone, typed addresses of inline rows (首页快捷入口) that lead nowhere."""
     from modelcluster.models import get_all_child_relations
 
@@ -164,6 +183,6 @@ def _child_row_problems(page: Page, checker: LinkChecker) -> list[str]:
             if "document" in names and row.document_id and not checker.document_alive(row.document_id):
                 problems.append(_("附件“%(title)s”的文件已不存在") % {"title": row.document.title})
             url = getattr(row, "link_url", "") if "link_url" in names else ""
-            if url.startswith("/") and not url.startswith("//") and not checker.path_alive(url):
+            if url.startswith("/") and not url.startswith("//") and not checker.path_alive(url, root_path):
                 problems.append(_("链接 %(url)s 无法打开") % {"url": url})
     return problems
