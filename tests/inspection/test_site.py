@@ -221,3 +221,23 @@ def test_the_runs_page_is_the_offices(zone):
     assert logged_in_client(zone.users["invest_editor"]).get(reverse("inspection_runs")).status_code == 403
     assert logged_in_client(zone.users["invest_editor"]).get(reverse("inspection_typos:index")).status_code == 403
     assert office.get(reverse("inspection_typos:index")).status_code == 200
+
+
+def test_typed_addresses_are_resolved_within_their_own_site(zone):
+    from wagtail.models import Page, Site
+
+    from zoneportal.portal.models import HomePage
+
+    sub_home = add_page(Page.get_first_root_node(), HomePage(title="招商网", slug="invest-home"))
+    Site.objects.create(hostname="invest.localhost", port=80, root_page=sub_home, site_name="招商网")
+    projects = add_page(sub_home, ColumnPage(title="招商项目", slug="xiangmu"))
+    body = '<p><a href="/xiangmu/">招商项目</a><a href="/news/">主站新闻</a></p>'
+    article(projects, "项目推介", "p", shanghai(2024, 5, 6), body=body)
+    article(zone.columns["news"], "主站文章", "main", shanghai(2024, 5, 6), body='<p><a href="/xiangmu/">项目</a></p>')
+
+    dead = result(inspect_site(WEEK_AFTER), "dead_links")
+
+    assert sorted((o.title, o.detail) for o in dead.offenders) == [
+        ("主站文章", "链接“项目”（/xiangmu/）无法打开"),
+        ("项目推介", "链接“主站新闻”（/news/）无法打开"),
+    ]
