@@ -119,6 +119,7 @@ LEADERS = [LeaderName("陈建国", "党工委书记、管委会主任"), LeaderN
         ("陈建图主任强调，要抓好招商。", "陈建图"),
         ("党工委书记陈健国出席。", "陈健国"),
         ("管委会副主任刘小红讲话。", "刘小红"),
+        ("管委会主任林建国主持会议。", "林建国"),  # the full title: even the surname
     ],
 )
 def test_misspelled_leader_next_to_title(text, written):
@@ -134,6 +135,7 @@ def test_misspelled_leader_next_to_title(text, written):
         "管委会主任陈建国主持会议，管委会副主任刘晓红讲话。",
         "陈建国主任强调，刘晓红副主任参加。",
         "村主任王大明介绍情况。",  # not one character from a leader's name
+        "村委会主任林建国介绍情况。",  # beside a bare 主任, another surname is another person
         "主任",
     ],
 )

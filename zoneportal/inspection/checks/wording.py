@@ -34,14 +34,15 @@ class LeaderName:
     name: str
     title: str
 
-    def title_forms(self) -> set[str]:
-        """The ways a text names the post: each listed post (管委会主任), and its short form (主任)."""
-        forms: set[str] = set()
+    def title_forms(self) -> dict[str, bool]:
+        """The ways a text names the post: each listed post (管委会主任) and its short form (主任) → whether short."""
+        forms: dict[str, bool] = {}
         for part in re.split(r"[、，,；;/\s]+", self.title):
             part = part.strip()
             if len(part) >= 2:
-                forms.add(part)
-                forms.add(part[-3:] if part[-3:-2] == "副" else part[-2:])
+                forms[part] = False
+                short = part[-3:] if part[-3:-2] == "副" else part[-2:]
+                forms.setdefault(short, True)
         return forms
 
 
@@ -88,14 +89,15 @@ def find_misspelled_leaders(text: str, leaders: Iterable[LeaderName]) -> list[Fi
     “管委会主任陈建图” or “陈建图主任” where the organisation snippets have 陈建国 as 管委会主任: a wrong
     leader's name is a serious error (严重表述错误) in the national inspection, so it stops publishing.
     Only the characters right before and right after the title are compared, with the names of the leaders
-    holding that title: a stranger's name elsewhere in the text is not a leader's misspelled.
+    holding that title: a stranger's name elsewhere in the text is not a leader's misspelled. Beside a short
+    form of the title (主任) the surname must match too.
     """
     leaders = list(leaders)
     findings: list[Finding] = []
     seen: set[tuple[int, str]] = set()
     for leader in leaders:
         size = len(leader.name)
-        for title in leader.title_forms():
+        for title, short in leader.title_forms().items():
             for match in re.finditer(re.escape(title), text):
                 start, end = match.span()
                 for left, right in ((end, end + size), (start - size, start)):
@@ -106,6 +108,9 @@ def find_misspelled_leaders(text: str, leaders: Iterable[LeaderName]) -> list[Fi
                         continue
                     if any(written == other.name for other in leaders):
                         continue  # another leader of the same short title (两位副主任)
+                    # Beside a bare 主任 a different surname is another person (村主任王大明), not a typo.
+                    if short and written[0] != leader.name[0]:
+                        continue
                     if _one_character_apart(written, leader.name):
                         seen.add((left, written))
                         findings.append(
