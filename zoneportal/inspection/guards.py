@@ -70,10 +70,13 @@ def approval_guard(task_state, user) -> str | None:
 
     The latest revision, not the one the step started with: it is what Wagtail publishes at the end.
     """
-    page = task_state.workflow_state.content_object
-    if not isinstance(page, Page):
+    state = task_state.workflow_state
+    if not issubclass(state.content_type.model_class(), Page):
         return None
-    obj = page.specific.get_latest_revision_as_object()
+    # Read apart from ``state.content_object``: caching it here would leave the workflow's own copy
+    # unpublished after the approval (the 已通过 e-mail would say the page is not live).
+    page = Page.objects.get(pk=state.object_id).specific
+    obj = page.get_latest_revision_as_object()
     if judge(obj, user):
         return page_report_url(obj, blocked=True)
     return None
