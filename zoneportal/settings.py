@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "zoneportal.services",
     "zoneportal.investment",
     "zoneportal.resettlement",
+    "zoneportal.inspection",
     "zoneportal.twofactor",
     "zoneportal.demo",
     "wagtail.contrib.forms",

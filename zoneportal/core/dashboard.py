@@ -156,8 +156,15 @@ class ColumnFreshness:
         return self.limit is not None and (self.days is None or self.days > self.limit)
 
 
-def column_freshness(columns: list[Page], now: datetime | None = None) -> list[ColumnFreshness]:
-    """Days since the newest live article below each of ``columns`` (by its 发布时间)."""
+def column_freshness(
+    columns: list[Page], now: datetime | None = None, limits: dict[int, int | None] | None = None
+) -> list[ColumnFreshness]:
+    """Days since the newest live article below each of ``columns`` (by its 发布时间).
+
+    ``limits`` (column id → days, ``None`` for unchecked) overrides the default by content kind
+    for the columns it names (the self-inspection's per-column limits).
+    """
+    limits = limits or {}
     from zoneportal.portal.models import ArticlePage
 
     now = now or timezone.now()
@@ -177,7 +184,8 @@ def column_freshness(columns: list[Page], now: datetime | None = None) -> list[C
     for column in columns:
         newest = newest_of.get(column.pk)
         days = (timezone.localdate(now) - timezone.localtime(newest).date()).days if newest else None
-        rows.append(ColumnFreshness(column, newest, days, STALE_AFTER_DAYS.get(column.content_kind)))
+        limit = limits[column.pk] if column.pk in limits else STALE_AFTER_DAYS.get(column.content_kind)
+        rows.append(ColumnFreshness(column, newest, days, limit))
     return rows
 
 

@@ -168,9 +168,17 @@ class ReviewTask(AbstractGroupApprovalTask):
         return ReturnForChangesForm if action == "reject" else ApproveWithCommentForm
 
     def on_action(self, task_state, user, action_name: str, **kwargs):
-        """Refuse a 退回修改 without a comment, whichever view (or script) asks for it."""
+        """Refuse a 退回修改 without a comment, and an approval a guard refuses, whichever view asks."""
         if action_name == "reject" and not str(kwargs.get("comment") or "").strip():
             raise ValidationError(COMMENT_REQUIRED, code="comment_required")
+        if action_name == "approve":
+            from .approval_guards import refusal
+
+            # A guard (the compliance checks) may refuse: the step stays in review and the
+            # reviewer is sent to the page saying why (the views follow the URL returned).
+            refused = refusal(task_state, user)
+            if refused:
+                return refused
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

@@ -7,12 +7,16 @@ from django.utils.translation import gettext as _
 
 from zoneportal.core.ownership import is_office
 from zoneportal.faq.forms import DepartmentOwnedForm
+from zoneportal.inspection.forms import ComplianceFormMixin
 
 from .models import Policy, Validity, date_order_errors
 
 
-class PolicyForm(DepartmentOwnedForm):
-    """A document: department limited to the user's own, dates in order, 已修订 with its replacement, 文号 unique."""
+class PolicyForm(ComplianceFormMixin, DepartmentOwnedForm):
+    """A document: department limited to the user's own, dates in order, 已修订 with its replacement, 文号 unique.
+
+    A published one also passes the compliance checks (``inspection.forms``): a blocking finding is an error.
+    """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

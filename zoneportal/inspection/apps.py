@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InspectionConfig(AppConfig):
+    """网站自查与合规检查: checks before publishing, and the site's self-inspection against the national indicators."""
+
+    name = "zoneportal.inspection"
+    label = "inspection"
+    verbose_name = _("网站自查与合规检查")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from zoneportal.core.approval_guards import register_approval_guard
+
+        from .guards import approval_guard
+
+        # The 三审's ReviewTask asks every guard before an approval (core stays unaware of this app).
+        register_approval_guard(approval_guard)
