@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import InvestmentPermissionPolicy, InvestmentViewSetMixin
+from .dashboard_views import DashboardViewSet
 from .models import Enterprise, Indicator, Industry, InvestmentTask, Park, Project
 
 for _model in (Park, Enterprise, Project, InvestmentTask, Indicator):
@@ -135,7 +136,15 @@ class IndustryViewSet(SnippetViewSet):
 
 
 class InvestmentViewSetGroup(SnippetViewSetGroup):
-    items = (ProjectViewSet, EnterpriseViewSet, ParkViewSet, InvestmentTaskViewSet, IndicatorViewSet, IndustryViewSet)
+    items = (
+        DashboardViewSet,
+        ProjectViewSet,
+        EnterpriseViewSet,
+        ParkViewSet,
+        InvestmentTaskViewSet,
+        IndicatorViewSet,
+        IndustryViewSet,
+    )
     menu_icon = "site"
     menu_label = _("招商与园区")
     menu_name = "investment"
