@@ -281,14 +281,14 @@ RANKINGS = {"output": gettext_lazy("工业总产值"), "tax": gettext_lazy("纳�
 
 
 def top_enterprises(filters: Filters, figure: str, limit: int = TOP_LIMIT) -> list[TopEnterprise]:
-    """The year's enterprises with the largest ``figure`` (``"output"`` or ``"tax"``), ties by name (one query)."""
+    """The year's enterprises with the largest ``figure`` (``"output"`` or ``"tax"``), one query."""
     if figure not in RANKINGS:
         raise ValueError(f"unknown figure {figure!r}")
     rows = (
         EnterpriseYear.objects.filter(
             year=filters.year, **filters.scope("enterprise__"), **{f"{figure}__isnull": False}
         )
-        .order_by(f"-{figure}", "enterprise__name")
+        .order_by(f"-{figure}", "-pk")  # ties: the later record first, so the index gives the order
         .values_list("enterprise__name", "enterprise__park__name", "enterprise__industry__name", figure)[:limit]
     )
     return [
