@@ -20,7 +20,7 @@ def test_the_dashboard_draws_its_charts_and_filters_change_the_numbers(portal_se
     expect(page.locator("h1, h2").filter(has_text="领导驾驶舱").first).to_be_visible()
 
     # The 2014 investment list: the money arrived as the report gives it, against the year's task.
-    page.get_by_label("年份").select_option("2014")
+    page.get_by_label("年份", exact=True).select_option("2014")
     page.get_by_role("button", name="查看").click()
     arrived = page.locator("[data-figure=arrived]")
     expect(arrived).to_have_text(f"{facts.INVESTMENT_2014_ACTUAL:,}.00")
@@ -42,11 +42,11 @@ def test_the_dashboard_draws_its_charts_and_filters_change_the_numbers(portal_se
     assert not axe_violations(page)
 
     # One industry: less money, no zone-wide task, and the filters kept in the form and the exports.
-    page.get_by_label("产业集群").select_option(label="新型建材")
+    page.get_by_label("产业集群", exact=True).select_option(label="新型建材")
     page.get_by_role("button", name="查看").click()
     expect(arrived).not_to_have_text(f"{facts.INVESTMENT_2014_ACTUAL:,}.00")
     expect(page.locator("[data-figure=achievement]")).to_have_text("—")
-    expect(page.get_by_label("年份")).to_have_value("2014")
+    expect(page.get_by_label("年份", exact=True)).to_have_value("2014")
     expect(page.locator("[data-dashboard-filters]")).to_contain_text("2014年 · 全部园区 · 新型建材")
     assert "industry=" in page.locator("#top-output .dashboard-chart__exports a").first.get_attribute("href")
     assert not axe_violations(page)

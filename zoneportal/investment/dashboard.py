@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from zoneportal.surveys.exports import safe
 
 from .figures import percent
-from .statistics import Overview
+from .statistics import RANKINGS, TOP_LIMIT, Overview
 
 #: 万元 → 亿元.
 WAN_PER_YI = Decimal(10000)
@@ -256,10 +256,11 @@ def overdue_milestones(overview: Overview) -> Chart:
 
 def _top(overview: Overview, figure: str) -> Chart:
     rows = overview.top_output if figure == "output" else overview.top_tax
-    label = _("工业总产值") if figure == "output" else _("纳税额")
+    label = str(RANKINGS[figure])
     return Chart(
         key=f"top-{figure}",
-        title=_("%(year)s年%(label)s前%(count)s名企业") % {"year": overview.filters.year, "label": label, "count": 10},
+        title=_("%(year)s年%(label)s前%(count)s名企业")
+        % {"year": overview.filters.year, "label": label, "count": TOP_LIMIT},
         headers=[_("名次"), _("企业"), _("园区"), _("产业集群"), _("%(label)s（万元）") % {"label": label}],
         rows=[[row.rank, row.name, row.park, row.industry, row.value] for row in rows],
         summary=(
