@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .access import InvestmentPermissionPolicy, InvestmentViewSetMixin
+from .dashboard_views import DashboardViewSet
 from .import_views import CancelView, ConfirmView, ImportView, TableExportMixin, may_import
 from .models import Enterprise, Indicator, Industry, InvestmentTask, Park, Project
 
@@ -154,7 +155,15 @@ class ImportMenuItem(MenuItem):
 
 
 class InvestmentViewSetGroup(SnippetViewSetGroup):
-    items = (ProjectViewSet, EnterpriseViewSet, ParkViewSet, InvestmentTaskViewSet, IndicatorViewSet, IndustryViewSet)
+    items = (
+        DashboardViewSet,
+        ProjectViewSet,
+        EnterpriseViewSet,
+        ParkViewSet,
+        InvestmentTaskViewSet,
+        IndicatorViewSet,
+        IndustryViewSet,
+    )
     menu_icon = "site"
     menu_label = _("招商与园区")
     menu_name = "investment"
