@@ -41,7 +41,9 @@ def test_enterprises_are_paginated(investment, client):
 
     for number in range(PER_PAGE + 3):
         Enterprise.objects.create(
-            name=f"生成企业{number:02d}", credit_code=with_check_character(f"91422827MA{number:07d}"), department=department
+            name=f"生成企业{number:02d}",
+            credit_code=with_check_character(f"91422827MA{number:07d}"),
+            department=department,
         )
     first = client.get(f"{API}/enterprises").json()
     last = client.get(f"{API}/enterprises?page=2").json()

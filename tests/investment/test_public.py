@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories import add_page
 from zoneportal.investment.models import Enterprise, IndicatorYear, InvestmentDataPage, Project, ProjectPhoto, Stage
@@ -167,3 +167,25 @@ def test_deleting_a_record_refreshes_the_cached_list(data_page, investment, clie
     assert "金凤建材" in client.get(f"{URL}qiye/").content.decode()
     Enterprise.objects.get(pk=investment.enterprise.pk).delete()
     assert "金凤建材" not in client.get(f"{URL}qiye/").content.decode()
+
+
+def test_overview_block_reads_the_records_and_follows_a_correction(investment, client):
+    """A content page's 招商与经济数据 block shows the records; an edited amount changes the cached page."""
+    from zoneportal.portal.models import ContentPage
+
+    body = [
+        {"type": "investment", "value": {"dataset": "projects", "year": 2014, "caption": "2014年到位资金"}},
+        {"type": "investment", "value": {"dataset": "indicators", "year": 2015, "caption": ""}},
+    ]
+    page = add_page(investment.zone.columns["disclosure"], ContentPage(title="招商概况", slug="gaikuang", body=body))
+    url = page.url
+    html = client.get(url).content.decode()
+    assert "帅丰建材" in html and "16500" in html  # the project's investor and its 2014 money
+    assert "35000" in html and "47.1" in html  # the task and 完成率, computed (16500 of 35000)
+    assert "2015年主要经济指标" in html and "34.35" in html and "104.1" in html
+    assert 'data-chart="investment-projects-2014-options"' in html and "<script>" not in html
+    row = investment.project.investments.get(year=2014)
+    row.amount = Decimal("17000")
+    row.save()
+    html = client.get(url).content.decode()
+    assert "17000" in html and "16500" not in html

@@ -39,7 +39,9 @@ class ParkOut(Schema):
     planned_area_km2: Decimal | None = Field(description="规划面积（平方公里）")
     planned_area_mu: Decimal | None = Field(description="规划面积（亩），由平方公里换算")
     land_acquired_mu: Decimal | None = Field(description="已征用土地（亩）")
-    available_land_mu: Decimal | None = Field(description="可供土地（亩）：已征用土地减去已签约、待建、在建、投产项目用地")
+    available_land_mu: Decimal | None = Field(
+        description="可供土地（亩）：已征用土地减去已签约、待建、在建、投产项目用地"
+    )
     infrastructure: str = Field(description="基础设施（七通一平、三通一平或已有的项目）")
     industries: str = Field(description="主导产业，以“、”分隔")
 
@@ -121,7 +123,10 @@ class EnterpriseParams(Schema):
 class ProjectParams(Schema):
     park: str = PARK
     industry: str = INDUSTRY
-    stage: str = Field("", description="按项目阶段筛选：signed（签约）、pending（待建）、building（在建）、producing（投产）、halted（中止）")
+    stage: str = Field(
+        "",
+        description="按项目阶段筛选：signed（签约）、pending（待建）、building（在建）、producing（投产）、halted（中止）",
+    )
     year: str = Field("", description="按资金到位年份筛选：四位数字；到位资金 arrived 随之为该年的金额")
     page: int = PAGE
 

@@ -74,7 +74,10 @@ class Filters:
             if year.isascii() and year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
                 filters.year = int(year)
             else:
-                filters.errors["year"] = _("年份须是%(low)d至%(high)d之间的四位数字。") % {"low": MIN_YEAR, "high": MAX_YEAR}
+                filters.errors["year"] = _("年份须是%(low)d至%(high)d之间的四位数字。") % {
+                    "low": MIN_YEAR,
+                    "high": MAX_YEAR,
+                }
         return filters
 
     @property

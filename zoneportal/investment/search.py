@@ -7,7 +7,6 @@ there is none, nothing is indexed (and a record's entries leave the index).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -108,5 +107,3 @@ def register() -> None:
 
     register_source(PARK_PREFIX, TYPE, TYPE_LABEL, park_entries, park_entries_for, model=Park)
     register_source(PROJECT_PREFIX, TYPE, TYPE_LABEL, project_entries, project_entries_for, model=Project)
-
-

@@ -170,7 +170,15 @@ def indicators(request: HttpRequest, page: InvestmentDataPage) -> TemplateRespon
     table = public.indicator_table(filters)
     charts = indicator_charts(table)
     return _list(
-        request, page, "zhibiao", ("year",), years, template="indicators.html", filters=filters, table=table, charts=charts
+        request,
+        page,
+        "zhibiao",
+        ("year",),
+        years,
+        template="indicators.html",
+        filters=filters,
+        table=table,
+        charts=charts,
     )
 
 
