@@ -16,6 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -136,23 +137,32 @@ class IndicatorParams(Schema):
     page: int = PAGE
 
 
-def answer(response: HttpResponse, params: Schema, rows: Callable[[public.Filters], list[dict[str, Any]]]):
-    """One page of ``rows(filters)``, or a 400 naming each filter that could not be understood."""
+def answer(
+    response: HttpResponse,
+    params: Schema,
+    records: Callable[[public.Filters], QuerySet | list],
+    row: Callable[[Any, public.Filters], dict[str, Any]],
+):
+    """One page of ``records(filters)`` as ``row`` shows each, or a 400 naming each filter not understood.
+
+    Only the page's records are read (a queryset is counted and sliced by the database).
+    """
     query = params.model_dump()
     page = query.pop("page")
     filters = public.Filters.from_query(query)
     if filters.errors:
         errors = [{"param": name, "message": message} for name, message in filters.errors.items()]
         return Status(400, {"detail": _("筛选参数有误"), "errors": errors})
-    everything = rows(filters)
+    items = records(filters)
+    total = items.count() if isinstance(items, QuerySet) else len(items)
     start = (page - 1) * PER_PAGE
     response["Cache-Control"] = CACHE_CONTROL
     return {
-        "total": len(everything),
+        "total": total,
         "page": page,
         "per_page": PER_PAGE,
-        "num_pages": max(1, math.ceil(len(everything) / PER_PAGE)),
-        "results": everything[start : start + PER_PAGE],
+        "num_pages": max(1, math.ceil(total / PER_PAGE)),
+        "results": [row(item, filters) for item in items[start : start + PER_PAGE]],
     }
 
 
@@ -164,7 +174,7 @@ def answer(response: HttpResponse, params: Schema, rows: Callable[[public.Filter
     description="园区及其面积、已征用土地、可供土地和基础设施，按名称排序。可按产业集群筛选。",
 )
 def parks(request: HttpRequest, response: HttpResponse, params: Query[ParkParams]):
-    return answer(response, params, lambda filters: [public.park_row(park) for park in public.parks(filters)])
+    return answer(response, params, public.parks, lambda park, filters: public.park_row(park))
 
 
 @router.get(
@@ -175,7 +185,7 @@ def parks(request: HttpRequest, response: HttpResponse, params: Query[ParkParams
     description="入园企业名录，只含公开字段（名称、园区、产业、入园日期、是否规模以上），按名称排序。",
 )
 def enterprises(request: HttpRequest, response: HttpResponse, params: Query[EnterpriseParams]):
-    return answer(response, params, lambda filters: public.enterprise_table(filters).rows)
+    return answer(response, params, public.enterprises, lambda enterprise, filters: public.enterprise_row(enterprise))
 
 
 @router.get(
@@ -186,7 +196,7 @@ def enterprises(request: HttpRequest, response: HttpResponse, params: Query[Ente
     description="已签约的招商项目及其阶段和到位资金（洽谈中的项目不公开），按名称排序。",
 )
 def projects(request: HttpRequest, response: HttpResponse, params: Query[ProjectParams]):
-    return answer(response, params, lambda filters: public.project_table(filters).rows)
+    return answer(response, params, public.projects, lambda project, filters: public.project_row(project, filters.year))
 
 
 @router.get(
@@ -197,4 +207,4 @@ def projects(request: HttpRequest, response: HttpResponse, params: Query[Project
     description="开发区经济指标的年度目标与实绩，每个指标每年一条；增长率和完成率由系统计算。",
 )
 def indicators(request: HttpRequest, response: HttpResponse, params: Query[IndicatorParams]):
-    return answer(response, params, public.indicator_rows)
+    return answer(response, params, public.indicator_rows, lambda row, filters: row)

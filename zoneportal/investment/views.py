@@ -22,12 +22,14 @@ from zoneportal.portal.paging import page_of
 from . import export as exports
 from . import public
 from .charts import indicator_charts
-from .models import IndicatorYear, Industry, Park, ProjectInvestment, Stage
+from .models import STAGE_DATES, IndicatorYear, Industry, Park, ProjectInvestment, Stage
 
 if TYPE_CHECKING:
     from .pages import InvestmentDataPage
 
 ENTERPRISES_PER_PAGE = 50
+#: A project's dates in the order its page lists them: the stages reached, then 中止 if it was halted.
+STAGE_DATES_SHOWN = (*STAGE_DATES, (Stage.HALTED, "halted_on"))
 #: The Chinese address of each list (the routes of the page), with its heading.
 SECTIONS = (
     ("yuanqu", gettext_lazy("园区")),
@@ -142,9 +144,8 @@ def projects(request: HttpRequest, page: InvestmentDataPage) -> TemplateResponse
 
 def project(request: HttpRequest, page: InvestmentDataPage, pk: int) -> TemplateResponse:
     record = get_object_or_404(public.projects(public.Filters()), pk=pk)
-    stages = [
-        (stage.label, getattr(record, field)) for stage, field in _stage_dates() if getattr(record, field) is not None
-    ]
+    reached = ((stage.label, getattr(record, field)) for stage, field in STAGE_DATES_SHOWN)
+    stages = [(label, date) for label, date in reached if date is not None]
     return _render(
         request,
         page,
@@ -156,12 +157,6 @@ def project(request: HttpRequest, page: InvestmentDataPage, pk: int) -> Template
         investments=sorted(record.investments.all(), key=lambda row: row.year),
         photos=record.photos.select_related("image"),
     )
-
-
-def _stage_dates():
-    from .models import STAGE_DATES
-
-    return (*STAGE_DATES, (Stage.HALTED, "halted_on"))
 
 
 def indicators(request: HttpRequest, page: InvestmentDataPage) -> TemplateResponse:
