@@ -179,6 +179,9 @@ def test_overview_block_reads_the_records_and_follows_a_correction(investment, c
     ]
     page = add_page(investment.zone.columns["disclosure"], ContentPage(title="招商概况", slug="gaikuang", body=body))
     url = page.url
+    from zoneportal.search.indexers import page_text
+
+    assert "帅丰建材" in page_text(page) and "工业总产值" in page_text(page)  # searchable as the page shows it
     html = client.get(url).content.decode()
     assert "帅丰建材" in html and "16500" in html  # the project's investor and its 2014 money
     assert "35000" in html and "47.1" in html  # the task and 完成率, computed (16500 of 35000)

@@ -90,6 +90,20 @@ class InvestmentFiguresBlock(blocks.StructBlock):
         label = gettext_lazy("招商与经济数据")
         template = "investment/blocks/investment_figures_block.html"
 
+    def get_searchable_content(self, value) -> list[str]:
+        """What the block shows, as text for site search (the page's entry is indexed when it is published)."""
+        texts = [value["caption"]]
+        if value["dataset"] == Dataset.PROJECTS:
+            texts += [
+                f"{item['name']} {item['kind']} {item['amount']}" for item in project_figures(value["year"])["items"]
+            ]
+        else:
+            texts += [
+                f"{row['name']} {row['target'] or ''} {row['actual'] or ''} {row['unit']} {row['note']}"
+                for row in indicator_figures(value["year"])["rows"]
+            ]
+        return [text for text in texts if text]
+
     def get_context(self, value, parent_context=None) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
         year = value["year"]
