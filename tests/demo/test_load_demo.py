@@ -350,3 +350,21 @@ def test_the_interaction_column_names_and_lists_its_parts_surveys_among_them(dem
     assert 'href="/hudong/diaocha/wangzhan-yijian/"' in listing and "治庸问责" in listing
     urls = set(SearchDocument.objects.filter(type="survey").values_list("url", flat=True))
     assert urls == {"/hudong/diaocha/wangzhan-yijian/", "/hudong/diaocha/zhiyong-wenze-wenjuan/"}
+
+
+def test_investment_data_page_and_overview_pages_read_the_records(demo):
+    """招商数据 sits under 政务公开; the 2014 list, 2015 results and 2020 targets are read from the records."""
+    from zoneportal.investment.models import InvestmentDataPage
+
+    page = InvestmentDataPage.objects.live().get()
+    url = "/zhengwu/zhaoshangshuju/"
+    assert page.get_parent().title == "政务公开" and page.full_url.endswith(url)
+    client = site_client("localhost")
+    parks = client.get(f"{url}yuanqu/").content.decode()
+    assert "桂花树工业园" in parks and "七通一平" in parks
+    assert "金凤" in client.get(f"{url}qiye/").content.decode()
+    list_2014 = client.get("/zhengwu/gaikuang/fazhanzhuangkuang/zhaoshang-2014/").content.decode()
+    assert 'class="investment-block"' in list_2014
+    assert "49100" in list_2014 and "35000" in list_2014  # arrived (summed from the projects) and the task
+    goals = client.get("/zhengwu/gongzuomubiao/").content.decode()
+    assert "2020年主要经济目标" in goals and 'class="investment-block"' in goals

@@ -43,6 +43,7 @@ from zoneportal.core.progress import Progress
 from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.investment import demo as investment_demo
+from zoneportal.investment.pages import InvestmentDataPage
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -453,6 +454,9 @@ class DemoBuilder:
                         },
                     }
                 )
+            elif kind == "investment":
+                _kind, dataset, year, caption = item
+                body.append({"type": "investment", "value": {"dataset": dataset, "year": year, "caption": caption}})
             elif kind == "figures":
                 body.append(
                     {
@@ -737,7 +741,7 @@ class ColumnSpec:
     title: str
     slug: str
     department: str | None = None
-    kind: str = "column"  # column | organisation | media | sitemap | library (政策法规库, demo/policies.py)
+    kind: str = "column"  # column | organisation | media | sitemap | library (政策法规库) | investment (招商数据)
     column_type: str = ColumnPage.ColumnType.LIST
     content_kind: str = ColumnPage.ContentKind.NEWS  # how site search classifies the column's articles
     intro: str = ""
@@ -756,6 +760,8 @@ class ColumnSpec:
             return SitemapPage(**common)
         if self.kind == "library":
             return PolicyLibraryPage(keywords=self.title, **common)
+        if self.kind == "investment":
+            return InvestmentDataPage(keywords=self.title, **common)
         return ColumnPage(column_type=self.column_type, content_kind=self.content_kind, keywords=self.title, **common)
 
 
@@ -772,6 +778,8 @@ COLUMNS = [
                section="functions", intro="各部门的工作职能，根据来凤经济开发区工业园区建设专题整理。"),
     ColumnSpec("policies", "disclosure", "政策法规", "zhengce", "zhaoshang", kind="library",
                intro="开发区设立、管理体制和优惠政策的文件要点。"),
+    ColumnSpec("investment-data", "disclosure", "招商数据", "zhaoshangshuju", "zhaoshang", kind="investment",
+               intro="园区、入园企业、重点项目和经济指标，取自管委会各部门维护的记录，可筛选、下载。"),
     ColumnSpec("offices", "disclosure", "办公地点", "bangongdidian", "bangongshi", kind="organisation",
                section="offices", intro="各部门办公地址和电话（演示数据）。"),
     ColumnSpec("leaders", "disclosure", "领导班子", "lingdao", "bangongshi", kind="organisation", section="leaders",

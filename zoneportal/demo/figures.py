@@ -87,6 +87,9 @@ def body_texts(items: Iterable) -> Iterator[str]:
                 yield from body_texts([" ".join(map(str, row)) for row in (item[2], *item[3])])
             elif kind == "figures":
                 yield from body_texts([" ".join(row) for row in item[1]])
+            elif kind == "investment":
+                # Its figures are the investment records', which the loader builds from the facts.
+                yield item[3]
             else:
                 yield from body_texts(item[1:])
 

@@ -9,3 +9,9 @@ class InvestmentConfig(AppConfig):
     label = "investment"
     verbose_name = _("招商与园区")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import search, signals
+
+        search.register()  # parks and public projects in site search, as 园区与项目
+        signals.connect()  # an edited record refreshes the cached pages and the index

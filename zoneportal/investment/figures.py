@@ -56,6 +56,14 @@ def average_cost_per_mu(cost: Number, mu: Number) -> Decimal | None:
     return (cost / mu).quantize(TWO_DECIMALS, rounding=ROUND_HALF_UP)
 
 
+def remaining(whole: Number, used: Number) -> Decimal | None:
+    """What is left of ``whole`` after ``used`` (never below 0); None when ``whole`` is unknown."""
+    whole, used = _decimal(whole), _decimal(used)
+    if whole is None:
+        return None
+    return max(whole - (used or Decimal(0)), Decimal(0))
+
+
 def growth_rate(current: Number, previous: Number) -> Decimal | None:
     """Growth over the previous figure in percent (15.1 for +15.1 %); None without a previous figure or from 0."""
     current, previous = _decimal(current), _decimal(previous)

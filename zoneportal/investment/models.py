@@ -431,6 +431,7 @@ class Project(ClusterableModel):
         YearlyInlinePanel("investments", heading=_("到位资金（万元）"), label=_("年度到位资金")),
         InlinePanel("milestones", heading=_("节点计划"), label=_("节点")),
         InlinePanel("issues", heading=_("问题协调"), label=_("协调事项")),
+        InlinePanel("photos", heading=_("进度照片"), label=_("照片")),
         FieldPanel("remarks"),
     ]
 
@@ -551,6 +552,24 @@ class ProjectIssue(Orderable):
         return self.solved_on is not None
 
 
+class ProjectPhoto(Orderable):
+    """A progress photo of a project (shown on the project's public page)."""
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("照片"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("说明"), max_length=120, help_text=_("照片内容，也是图片的替代文字"))
+    taken_on = models.DateField(_("拍摄日期"), null=True, blank=True)
+
+    panels = [FieldPanel("image"), FieldRowPanel([FieldPanel("caption"), FieldPanel("taken_on")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("进度照片")
+        verbose_name_plural = _("进度照片")
+
+    def __str__(self) -> str:
+        return self.caption
+
+
 class InvestmentTask(models.Model):
     """招商引资任务 of a year; the money arrived is summed from the projects, never typed."""
 
@@ -659,3 +678,7 @@ class IndicatorYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}"
+
+
+# The page type showing the records to the public lives in its own module; imported here so Django registers it.
+from .pages import InvestmentDataPage  # noqa: E402, F401

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from zoneportal.core.models import Department, ReviewStatusMixin
+from zoneportal.investment.blocks import InvestmentFiguresBlock
 
 from .forms import ArticlePageForm
 from .fragments import cached_part
@@ -71,6 +72,8 @@ class BodyStreamBlock(blocks.StreamBlock):
         label=_("关键数字"),
         icon="pick",
     )
+    # Read from the investment records when the page renders (one source of truth with the data pages and API).
+    investment = InvestmentFiguresBlock()
 
 
 class GovernmentMetaMixin(models.Model):

@@ -249,6 +249,7 @@ def suggest(request: HttpRequest, response: HttpResponse, params: Query[SuggestP
 
 
 api.add_router("", "zoneportal.letters.api.router")  # 来信: /mailboxes, /letters (docs/api.md)
+api.add_router("", "zoneportal.investment.api.router")  # 招商开放数据: /parks, /enterprises, /projects, /indicators
 
 # For ``include("zoneportal.search.api")`` in the project's URLconf (namespace ``api-v1``).
 urlpatterns = api.urls[0]

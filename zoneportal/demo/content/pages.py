@@ -2,7 +2,8 @@
 
 A body is a list of items: ("heading", text); ("p", text | [items as in
 articles.py]); ("image", image key); ("table", caption, headers, rows);
-("figures", [(label, value, unit, note)]). The facts are those of the zone report (see facts.py).
+("figures", [(label, value, unit, note)]); ("investment", dataset, year, caption) — a table read from the
+investment records (``InvestmentFiguresBlock``), not typed. The facts are those of the zone report (see facts.py).
 """
 
 from __future__ import annotations
@@ -173,8 +174,7 @@ CONTENT_PAGES = [
         intro="2015年，两个园区企业53家，工业总产值34.35亿元，比上年增长15.1%。",
         body=(
             ("heading", "2015年主要指标"),
-            ("figures", [(label, value, unit, note) for label, value, unit, note in facts.RESULTS_2015[:6]]),
-            ("image", "chart-results-2015"),
+            ("investment", "indicators", 2015, "2015年主要经济指标"),
             ("heading", "转型发展"),
             (
                 "p",
@@ -284,19 +284,10 @@ CONTENT_PAGES = [
         body=(
             (
                 "figures",
-                [
-                    ("招商引资任务", str(facts.INVESTMENT_2014_TASK), "万元", ""),
-                    ("实际到位", str(facts.INVESTMENT_2014_ACTUAL), "万元", ""),
-                    ("7户新建项目", str(facts.INVESTMENT_2014_NEW_TOTAL), "万元", "占比61%"),
-                ],
+                [("7户新建项目", str(facts.INVESTMENT_2014_NEW_TOTAL), "万元", "占比61%")],
             ),
-            ("image", "chart-invest-2014"),
-            (
-                "table",
-                "2014年招商引资到位资金（按企业）",
-                ["企业（项目）", "类别", "到位资金（万元）"],
-                [[item.company, item.kind, str(item.amount)] for item in facts.INVESTMENT_2014],
-            ),
+            # Task, money arrived, 完成率 and the list by company: read from the project records.
+            ("investment", "projects", 2014, "2014年招商引资到位资金（按企业）"),
             ("p", [("doc", "xlsx-invest-2014", "下载：2014年招商引资项目到位资金表（xlsx）")]),
             ("heading", "2014年项目建设"),
             ("figures", facts.PROJECTS_2014),
@@ -312,8 +303,7 @@ CONTENT_PAGES = [
         department="zhaoshang",
         intro="2015年，纳入开发区统计范围的工业企业共72户（含城区工业企业）。",
         body=(
-            ("figures", facts.RESULTS_2015),
-            ("image", "chart-results-2015"),
+            ("investment", "indicators", 2015, "2015年主要经济指标"),
             ("heading", "重点项目"),
             (
                 "p",
@@ -390,14 +380,7 @@ CONTENT_PAGES = [
         intro="到2020年，把来凤经济开发区建设成为武陵地区一流的现代新型产业园区。",
         body=(
             ("heading", "主要经济目标（到2020年）"),
-            ("figures", [row for row in facts.TARGETS_2020 if not row[0].startswith("其中")]),
-            (
-                "table",
-                "2020年主要经济目标",
-                ["指标", "目标", "单位", "说明"],
-                [list(row) for row in facts.TARGETS_2020],
-            ),
-            ("image", "chart-targets-2020"),
+            ("investment", "indicators", 2020, "2020年主要经济目标"),
             ("heading", "产业发展目标"),
             (
                 "p",
