@@ -79,3 +79,14 @@ def edit_url(page: Page) -> str:
 
 def add_article_url(column: Page) -> str:
     return reverse("wagtailadmin_pages:add", args=("portal", "articlepage", column.pk))
+
+
+def wagtail_i18n_queries() -> int:
+    """Queries Wagtail's i18n adds to an uncached page view (the 招商网's languages, docs/architecture.md).
+
+    On a cold cache Wagtail reads each site's root-page translations for its site root paths (one query per
+    site), and it looks up the active locale when routing.
+    """
+    from wagtail.models import Site
+
+    return Site.objects.count() + 1

@@ -85,6 +85,9 @@ FAQ_VOTE_RATE = os.environ.get("FAQ_VOTE_RATE", "30/h")  # 有用/没用 votes o
 # A browser votes once per entry; without its cookie, at most this many votes per entry, address and day.
 FAQ_VOTES_PER_ADDRESS = int(os.environ.get("FAQ_VOTES_PER_ADDRESS", "5"))
 CONSULTATION_RATE = os.environ.get("CONSULTATION_RATE", "10/h")  # comments on draft policies (意见征集)
+INVESTOR_INQUIRY_RATE = os.environ.get("INVESTOR_INQUIRY_RATE", "5/h")  # 招商网 inquiries per visitor address
+# The department (slug) whose staff, with the office, see and follow up the 招商网's investor leads.
+INVESTOR_LEAD_DEPARTMENT = os.environ.get("INVESTOR_LEAD_DEPARTMENT", "zhaoshang")
 # Survey answers and verification-code requests per visitor address (a whole office may share one).
 SURVEY_RATE = os.environ.get("SURVEY_RATE", "30/h")
 # The search log is kept this long (manage.py prune_search_log, run daily in production).
@@ -108,6 +111,7 @@ INSTALLED_APPS = [
     "zoneportal.investment",
     "zoneportal.resettlement",
     "zoneportal.inspection",
+    "zoneportal.investsite",
     "zoneportal.twofactor",
     "zoneportal.demo",
     "wagtail.contrib.forms",
@@ -115,6 +119,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
+    # The 招商网's translations: locales in the back office, "翻译" copies a page tree into another locale.
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -152,6 +159,9 @@ MIDDLEWARE = [
     "zoneportal.core.request_guard.RefuseNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zoneportal.portal.traditional.TraditionalChineseMiddleware",
+    # The language from the URL prefix alone (/en/, /ru/ …), before the page cache keys on it; not Django's
+    # LocaleMiddleware, which would vary Chinese pages on Accept-Language (investsite/languages.py).
+    "zoneportal.investsite.languages.ContentLanguageMiddleware",
     "zoneportal.portal.page_cache.UpdatePageCacheMiddleware",
     # Straight after its partner, not last as Django's docs suggest: a cache hit
     # then skips the session, CSRF, auth and message middleware both ways (the
@@ -315,7 +325,17 @@ TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", PRODUCTION)
 OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "来凤经济开发区后台")
 
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# The 招商网's content languages (below); the back office offers only zh-hans and en (WAGTAILADMIN_PERMITTED_LANGUAGES).
+CONTENT_LANGUAGES = [
+    ("zh-hans", "简体中文"),
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+]
+LANGUAGES = CONTENT_LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -356,8 +376,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Wagtail
 WAGTAIL_SITE_NAME = "来凤经济开发区"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
+# A page tree per locale: the 招商网 is translated (docs/translations.md); the main portal stays Chinese.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = CONTENT_LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "zoneportal.search.wagtail_backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # intranet: never call home
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # intranet: no avatars from gravatar.com (Wagtail shows its default)

@@ -28,6 +28,7 @@ CUSTOM = {
     ("wagtailcore", "unlock_page"): "可以解锁任何页面",
     ("wagtailimages", "choose_image"): "可以选择图片",
     ("wagtaildocs", "choose_document"): "可以选择文档",
+    ("simple_translation", "submit_translation"): "可以提交页面翻译",
 }
 
 

@@ -44,6 +44,7 @@ from zoneportal.core.wagtail_defaults import remove_wagtail_defaults
 from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.investment import demo as investment_demo
 from zoneportal.investment.pages import InvestmentDataPage
+from zoneportal.investsite import demo as investsite_demo
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -147,7 +148,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 24  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 25  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -205,6 +206,8 @@ class DemoBuilder:
         resettlement_demo.build(self)
         step(_("网站设置、首页区块与快捷入口"), total=3)
         self.finish_sites()
+        step(_("招商网七种语言版本与投资线索"), total=investsite_demo.steps())
+        investsite_demo.build(self)
         step(_("民意调查与生成的答卷"), total=total_responses())
         self.create_surveys()
         step(_("建立整改台账"), total=len(rectification_demo.ITEMS) + 1)
@@ -854,6 +857,7 @@ def remove_demo() -> None:
     disclosure_demo.remove()
     services_demo.remove(departments)  # so do service items and journeys
     resettlement_demo.remove(departments)
+    investsite_demo.remove(departments)  # investor leads keep their department too
     investment_demo.remove(departments)  # and parks, enterprises, projects, tasks and indicators
     remove_letters(departments)
     Leader.objects.filter(name__in=[spec.name for spec in LEADERS]).delete()

@@ -108,7 +108,13 @@ def demo_texts() -> Iterator[tuple[str, str]]:
     for spec in [*REPORTS, *ARTICLES]:
         shown = (spec.title, spec.subtitle, spec.summary, spec.source_name, spec.author, spec.doc_number, spec.issuer)
         yield spec.title, " ".join([*shown, spec.keywords, *body_texts(spec.body)])
-    for spec in CONTENT_PAGES:
+    from .content.invest_site import CONTACT_BODY, CONTACT_INTRO, DEMO_LEADS, INVEST_PAGES, TRANSLATIONS
+
+    for translation in TRANSLATIONS:
+        parts = [translation.home_title, translation.tagline, *translation.contact]
+        yield translation.home_title, " ".join(parts + [" ".join(page) for page in translation.pages])
+    yield CONTACT_INTRO, f"{CONTACT_INTRO} {CONTACT_BODY} " + " ".join(" ".join(lead) for lead in DEMO_LEADS)
+    for spec in [*CONTENT_PAGES, *INVEST_PAGES]:
         yield spec.title, " ".join([spec.title, spec.intro, spec.updated_note, spec.keywords, *body_texts(spec.body)])
     for key, meta in POLICIES.items():
         yield key, meta.lead

@@ -26,6 +26,7 @@ import hashlib
 
 from django.http import Http404, HttpRequest
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .page_cache import layered_cache, request_generation
@@ -64,7 +65,9 @@ def route_request(request: HttpRequest, path: str) -> None:
     if site is None:
         return
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
-    key = f"portal:route:{request_generation(request)}:{site.pk}:{digest}"
+    # The language too: /en/contact/ and /ru/contact/ reach Wagtail as the same path, routed from the
+    # site's home page in that language (investsite/languages.py).
+    key = f"portal:route:{request_generation(request)}:{site.pk}:{get_language()}:{digest}"
     components = [component for component in path.split("/") if component]
     cached = layered_cache.get(key)
     if cached is not None:

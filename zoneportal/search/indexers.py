@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, Site
@@ -123,8 +124,13 @@ def page_entries(pages: Iterable[Page], sites: SiteTree | None = None) -> Iterat
 
 
 def public_pages():
-    """Every live page the public can see, as specific pages."""
-    return visible_to_public(Page.objects.filter(depth__gt=1)).specific().order_by("path")
+    """Every live Chinese page the public can see, as specific pages.
+
+    The 招商网's translations (/en/, /ru/ …, investsite) are left out: the site search, its
+    suggestions and its spelling are Chinese, and those pages lie outside every site's root.
+    """
+    pages = Page.objects.filter(depth__gt=1, locale__language_code=settings.LANGUAGE_CODE)
+    return visible_to_public(pages).specific().order_by("path")
 
 
 #: Pages are read from the database this many at a time while the index is rebuilt.

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
@@ -45,6 +46,8 @@ class Chrome:
     home: Page | None = None
     menu: list[Page] = field(default_factory=list)
     sitemap_page: Page | None = None
+    #: Content languages the site's home page is published in (the 招商网's translations); one for most sites.
+    languages: list[str] = field(default_factory=list)
     subsite_links: list = field(default_factory=list)
     government_links: list = field(default_factory=list)
 
@@ -82,15 +85,35 @@ def _site_chrome(site: Site, request: HttpRequest | None = None) -> Chrome:
         chrome.site_name = portal_settings.site_name or chrome.site_name
         chrome.subsite_links = [link for link in links if link.group == SiteLink.Group.SUBSITE]
         chrome.government_links = [link for link in links if link.group == SiteLink.Group.GOVERNMENT]
-    home = site.root_page
+    home = _localized_home(site)
     chrome.home = home
     sitemap_type = ContentType.objects.get_for_model(SitemapPage)
-    pages = Page.objects.live().filter(path__startswith=home.path, depth__gt=home.depth)
-    pages = pages.filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(content_type=sitemap_type))
+    in_site = Q(path__startswith=home.path, depth__gt=home.depth) & (
+        Q(depth=home.depth + 1, show_in_menus=True) | Q(content_type=sitemap_type)
+    )
+    # The home page's published translations come with the menu (the 招商网's language switcher needs them).
+    translations = Q(translation_key=home.translation_key)
+    pages = Page.objects.live().filter(in_site | translations).select_related("locale")
     pages = list(pages.filter(outside_private_sections()).order_by("path"))
+    chrome.languages = sorted(
+        page.locale.language_code for page in pages if page.translation_key == home.translation_key
+    )
+    pages = [page for page in pages if page.translation_key != home.translation_key]
     chrome.menu = [page for page in pages if page.depth == home.depth + 1 and page.show_in_menus]
     chrome.sitemap_page = next((page for page in pages if page.content_type_id == sitemap_type.pk), None)
     return chrome
+
+
+def _localized_home(site: Site) -> Page:
+    """The site's home page in the active content language (the Chinese one when there is no translation)."""
+    from django.conf import settings as django_settings
+
+    home = site.root_page
+    language = get_language()
+    if not language or language == django_settings.LANGUAGE_CODE:
+        return home
+    translated = Page.objects.filter(translation_key=home.translation_key, locale__language_code=language).first()
+    return translated or home
 
 
 def build_chrome(request: HttpRequest | None) -> Chrome:
@@ -108,7 +131,7 @@ def build_chrome(request: HttpRequest | None) -> Chrome:
     site = Site.find_for_request(request)
     if site is None:
         return Chrome(site_name=_site_name_fallback())
-    key = f"portal:chrome:{site.pk}:{request_generation(request)}"
+    key = f"portal:chrome:{site.pk}:{get_language()}:{request_generation(request)}"
     chrome = layered_cache.get(key)
     if chrome is None:
         chrome = _site_chrome(site, request)
