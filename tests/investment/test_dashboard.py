@@ -450,15 +450,21 @@ def test_a_name_like_a_formula_is_exported_as_text(data, zone):
     assert sheet["B2"].value == "'=HYPERLINK(1)"
 
 
+def investment_queries(captured: CaptureQueriesContext) -> list[str]:
+    """The SQL of ``captured`` that reads the investment tables: the figures' own queries.
+
+    The back office's frame around them (session, menu, permissions) is cached under the page-cache
+    generation, which every saved record moves on, so only these are compared.
+    """
+    return [query["sql"] for query in captured if '"investment_' in query["sql"]]
+
+
 def test_the_page_takes_a_bounded_number_of_queries(data, zone):
     client = logged_in_client(zone.users["invest_editor"])
     client.get(INDEX)  # the session and the user's groups warmed up as on any later page
-    # The back office's frame (menu, banners, permissions) and the filter form, without a figure:
-    with CaptureQueriesContext(connection) as frame:
-        assert "没有1999年的数据" in client.get(INDEX, {"year": 1999}).content.decode()
     with CaptureQueriesContext(connection) as first:
         assert client.get(INDEX, {"year": 2015}).status_code == 200
-    assert len(first) - len(frame) <= 14, "\n".join(query["sql"] for query in first[len(frame) :])
+    assert 0 < len(investment_queries(first)) <= 20, "\n".join(investment_queries(first))
     # Ten times the enterprises and projects: not one query more.
     invest = zone.departments["invest"]
     for number in range(30):
@@ -477,5 +483,5 @@ def test_the_page_takes_a_bounded_number_of_queries(data, zone):
         project.save()
     with CaptureQueriesContext(connection) as more:
         response = client.get(INDEX, {"year": 2015})
-    assert len(more) == len(first)
+    assert len(investment_queries(more)) == len(investment_queries(first))
     assert figure(soup(response), "overdue") == "32"
