@@ -413,6 +413,21 @@ def test_a_publish_makes_every_kept_results_page_stale(zone, client, settings):
     assert any("qinghao" in link for link in result_links(get(client, q="青蒿创新驿站")))
 
 
+def test_a_term_hidden_leaves_the_kept_results_pages_at_once(zone, client, settings):
+    from zoneportal.search.models import HiddenSearchTerm
+
+    settings.PAGE_CACHE_SECONDS = 300
+    get(client, q="优惠政策")
+
+    def hot_words() -> list[str]:
+        return [a.get_text() for a in soup(get(client, q="招商")).select(".search-aside .search-hot a")]
+
+    assert "优惠政策" in hot_words()
+    assert "优惠政策" in hot_words()  # the kept page
+    HiddenSearchTerm.objects.create(text="优惠政策")
+    assert "优惠政策" not in hot_words()
+
+
 @pytest.mark.parametrize("params", [{"q": " 招商引资"}, {"q": "招商引资", "utm_source": "weixin"}])
 def test_an_address_with_more_than_the_key_is_answered_fresh(zone, client, settings, params):
     """Links on a results page repeat its address: one with other parameters is never kept for the next visitor."""
