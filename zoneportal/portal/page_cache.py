@@ -324,7 +324,7 @@ class LayeredCache:
         if entry is None:
             return None
         if entry[0] < time.monotonic():
-            del self._responses[key]
+            self._responses.pop(key, None)
             return None
         return _fresh_copy(entry[1])
 
@@ -332,14 +332,10 @@ class LayeredCache:
         """Keep ``response`` (a page the shared cache answered) for :meth:`response`, as it is now."""
         if _process_local_cache() or getattr(response, "streaming", False):
             return
-        header_list = tuple(_vary_header_list(response))
-        self._header_lists[address] = header_list
-        meta = request.META
-        if len(self._responses) >= LOCAL_COPY_ENTRIES:
-            del self._responses[next(iter(self._responses))]  # the oldest kept
-            if len(self._header_lists) > LOCAL_COPY_ENTRIES:
-                del self._header_lists[next(iter(self._header_lists))]
-        key = (address, *(meta.get(header) for header in header_list))
+        _drop_oldest(self._responses)
+        _drop_oldest(self._header_lists)
+        header_list = self._header_lists[address] = tuple(_vary_header_list(response))
+        key = (address, *(request.META.get(header) for header in header_list))
         self._responses[key] = (time.monotonic() + LOCAL_COPY_SECONDS, _fresh_copy(response))
 
     def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
@@ -375,6 +371,18 @@ class LayeredCache:
         self._copies.clear()
         self._responses.clear()
         self._header_lists.clear()
+
+
+def _drop_oldest(entries: dict) -> None:
+    """Make room for one more of ``entries`` (at most :data:`LOCAL_COPY_ENTRIES`) by dropping the oldest.
+
+    Tolerant of another thread (gthread workers) emptying or trimming the dict meanwhile.
+    """
+    if len(entries) >= LOCAL_COPY_ENTRIES:
+        try:
+            entries.pop(next(iter(entries)), None)
+        except (StopIteration, RuntimeError):
+            pass
 
 
 def _vary_header_list(response: HttpResponse) -> list[str]:
