@@ -537,7 +537,7 @@ def started_site(args: argparse.Namespace) -> Iterator[None]:
         os.environ.pop(name, None)
     cores = os.cpu_count() or 1
     if args.profile == "production":
-        database_url = f"{args.pg_url.rstrip('/')}/{PG_DATABASE}"
+        database_url = f"{args.pg_url.rstrip('/')}/{args.pg_database}"
         app_ports, workers = (free_port(), free_port()), args.workers or 2
         redis_url = args.redis_url
     else:
@@ -659,6 +659,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--static-url", help="a static file on the same nginx (default: a home-sized file)")
     parser.add_argument("--database-url", help="the running site's database, to count the letters")
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432", help="PostgreSQL server (production)")
+    parser.add_argument(
+        "--pg-database", default=PG_DATABASE, help=f"the production profile's database (default {PG_DATABASE}, kept)"
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13", help="Redis (production profile)")
     parser.add_argument(
         "--var-dir", type=Path, help="the started site's data directory (default var/bench-load[-production])"

@@ -13,14 +13,17 @@ import re
 from datetime import timedelta
 
 import pytest
+from csp.utils import build_policy
 from defusedxml import ElementTree
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import get_page_models
 
 from tests.factories import add_page
 from tests.utils import admin_form, edit_url, logged_in_client, soup
+from zoneportal.core.csp import AreaPolicyMiddleware
 from zoneportal.portal.models import ArticlePage, ColumnPage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +232,40 @@ def test_inline_code_finds_what_the_policy_blocks():
     assert not inline_code("<style>p{}</style>", [style_hash("p{}")])
     assert inline_code("<style>p{ }</style>", [style_hash("p{}")])
     assert re.search(r"onclick", " ".join(found))
+
+
+def test_the_prepared_header_is_django_csps_and_follows_a_settings_change(zone, client, settings):
+    """The header is built once per process and area: the same text django-csp builds, and rebuilt on a change."""
+    assert directives(client.get("/search/")) == directives_of(build_policy())
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "img-src": ["'self'", "https://tiles.example.cn"],
+        }
+    }
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    response = client.get("/search/")
+    assert directives(response)["img-src"] == ["'self'", "https://tiles.example.cn"]
+    assert response["Content-Security-Policy-Report-Only"] == "default-src 'none'"
+    admin_login = settings.ADMIN_CONTENT_SECURITY_POLICY["URL_PREFIXES"][0] + "login/"
+    assert directives(client.get(admin_login))["img-src"] == ["'self'", "data:", "blob:"]  # its own area's
+
+
+def test_an_answer_with_a_policy_of_its_own_gets_it(rf):
+    """A view's ``@csp_update`` (django-csp's attributes on the response) still shapes that answer's header."""
+    answer = HttpResponse("地图")
+    answer._csp_update = {"img-src": ["https://tiles.example.cn"]}
+    middleware = AreaPolicyMiddleware(lambda request: answer)
+    response = middleware(rf.get("/map/"))
+    assert directives_of(response["Content-Security-Policy"])["img-src"] == [
+        "'self'",
+        "data:",
+        "https://tiles.example.cn",
+    ]
+    plain = AreaPolicyMiddleware(lambda request: HttpResponse("地图"))(rf.get("/map/"))
+    assert directives_of(plain["Content-Security-Policy"]) == directives_of(build_policy())
+
+
+def directives_of(header: str) -> dict[str, list[str]]:
+    """A Content-Security-Policy header's text as {directive: [sources]}."""
+    return {name: sources for name, *sources in (part.split() for part in header.split(";"))}

@@ -129,3 +129,35 @@ def publish_elsewhere(url: str, prefix: str) -> None:
     subprocess.run(
         [sys.executable, "-c", code, json.dumps(caches)], cwd=django_settings.BASE_DIR, env=env, check=True, timeout=120
     )
+
+
+def test_each_hit_gets_its_own_copy_of_the_page_kept_in_the_process(zone, client, shared_cache, settings):
+    """This process keeps a page as a response object (no unpickling): what one answer's middleware
+    and server change or close must not reach the next answer."""
+    url, prefix = shared_cache
+    settings.PAGE_CACHE_SECONDS = settings.CACHE_MIDDLEWARE_SECONDS = 300
+    article = zone.articles["news1"]
+    first = client.get(article.url)
+    ArticlePage.objects.filter(pk=article.pk).update(title=BEHIND_THE_BACK)
+    kept = client.get(article.url)  # from Redis's copy in this process, now also kept as a response
+    kept["X-Changed-By-One-Answer"] = "1"
+    kept.content = b"changed"
+    with commands_on(url, prefix) as commands:
+        again = client.get(article.url)
+    assert only_the_generation(commands, prefix), commands
+    assert again.content == first.content and "X-Changed-By-One-Answer" not in again
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert again["Cache-Control"] == "no-cache" and "Age" not in again
+
+
+def test_a_kept_page_is_served_only_for_its_own_address_and_varying_headers(zone, client, shared_cache, settings):
+    """The process's key is Django's in other words: another query string, Cookie or host is another page."""
+    settings.PAGE_CACHE_SECONDS = settings.CACHE_MIDDLEWARE_SECONDS = 300
+    article = zone.articles["news1"]
+    client.get(article.url)
+    client.get(article.url)  # kept in the process
+    assert not client.get(article.url).templates  # answered from the copy: nothing rendered
+    assert client.get(article.url + "?from=weixin").templates
+    assert client.get(article.url, HTTP_COOKIE="theme=large").templates
+    assert client.get(article.url, HTTP_HOST="localhost").templates
+    assert not client.get(article.url).templates

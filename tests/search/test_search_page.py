@@ -374,13 +374,68 @@ def test_the_search_log_is_pruned_after_its_retention_period(zone, settings):
     assert SearchQuery.objects.count() == 2
 
 
-def test_results_are_never_page_cached(zone, client, settings):
+def test_results_are_never_cached_in_browsers_or_the_page_cache(zone, client, settings):
     settings.PAGE_CACHE_SECONDS = 300
     first = get(client, q="园区")
     second = get(client, q="园区")
     assert SearchQuery.objects.filter(text="园区").count() == 2
     for response in (first, second):
         assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_a_repeated_search_is_answered_from_the_kept_page_and_still_counted(zone, client, settings):
+    """Anonymous results pages are kept per query, filters and page (search/results_cache.py); the log counts each."""
+    settings.PAGE_CACHE_SECONDS = 300
+    first = get(client, q="招商引资")
+    again = get(client, q="招商引资", REMOTE_ADDR="203.0.113.9")
+    assert first.templates and not again.templates, "the second answer was rendered, not the kept page"
+    assert again.content == first.content
+    assert "no-store" in again["Cache-Control"] and again["Content-Security-Policy"]
+    logged = list(SearchQuery.objects.values_list("text", "results", "visitor"))
+    assert len(logged) == 2 and logged[0][:2] == logged[1][:2] and logged[0][1] >= 5
+    assert logged[0][2] != logged[1][2]  # two visitors: the hot words count both
+    assert get(client, q="招商引资", type="policy").templates  # other filters: another page
+    assert get(client, q="招商引资", page="2").templates
+    assert SearchQuery.objects.count() == 2  # refining is not a new search, kept page or not
+
+
+def test_a_publish_makes_every_kept_results_page_stale(zone, client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    draft = add_page(
+        zone.columns["news"], ArticlePage(title="青蒿创新驿站开放", slug="qinghao", body="<p>x</p>"), False
+    )
+    rebuild_index()
+    get(client, q="青蒿创新驿站")
+    assert not result_links(get(client, q="青蒿创新驿站"))
+    draft.save_revision().publish()
+    assert get(client, q="青蒿创新驿站").templates, "a results page kept before the publish was served after it"
+    rebuild_index()  # what the index task does after the publish's transaction (it moves the generation too)
+    assert any("qinghao" in link for link in result_links(get(client, q="青蒿创新驿站")))
+
+
+def test_a_term_hidden_leaves_the_kept_results_pages_at_once(zone, client, settings):
+    from zoneportal.search.models import HiddenSearchTerm
+
+    settings.PAGE_CACHE_SECONDS = 300
+    get(client, q="优惠政策")
+
+    def hot_words() -> list[str]:
+        return [a.get_text() for a in soup(get(client, q="招商")).select(".search-aside .search-hot a")]
+
+    assert "优惠政策" in hot_words()
+    assert "优惠政策" in hot_words()  # the kept page
+    HiddenSearchTerm.objects.create(text="优惠政策")
+    assert "优惠政策" not in hot_words()
+
+
+@pytest.mark.parametrize("params", [{"q": " 招商引资"}, {"q": "招商引资", "utm_source": "weixin"}])
+def test_an_address_with_more_than_the_key_is_answered_fresh(zone, client, settings, params):
+    """Links on a results page repeat its address: one with other parameters is never kept for the next visitor."""
+    settings.PAGE_CACHE_SECONDS = 300
+    get(client, **params)
+    assert get(client, **params).templates
+    get(client, q="招商引资")
+    assert "utm_source" not in get(client, q="招商引资").content.decode()
 
 
 # ---------------------------------------------------------------- the header box

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
+from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,12 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
-from django.core.signals import request_finished, request_started
-from django.http import HttpRequest
+from django.core.signals import request_finished, request_started, setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+from django.http.response import ResponseHeaders
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import cc_delim_re
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -68,8 +72,24 @@ _request_generation: ContextVar[str | None] = ContextVar("page_cache_generation"
 
 
 def _process_local_cache() -> bool:
-    """True when the default cache is private to this process (local memory)."""
-    return isinstance(caches["default"], LocMemCache)
+    """True when the default cache is private to this process (local memory).
+
+    Asked several times per request, and ``caches["default"]`` is a lookup through asgiref's
+    context-local storage: the answer is kept until the ``CACHES`` setting changes (tests).
+    """
+    local = _local_cache_answer[0]
+    if local is None:
+        local = _local_cache_answer[0] = isinstance(caches["default"], LocMemCache)
+    return local
+
+
+_local_cache_answer: list[bool | None] = [None]
+
+
+@receiver(setting_changed)
+def _forget_cache_kind(setting: str, **kwargs: Any) -> None:
+    if setting == "CACHES":
+        _local_cache_answer[0] = None
 
 
 def _generation_file() -> str:
@@ -284,6 +304,39 @@ class LayeredCache:
             "zoneportal-layered-cache", {"TIMEOUT": LOCAL_COPY_SECONDS, "OPTIONS": {"MAX_ENTRIES": LOCAL_COPY_ENTRIES}}
         )
         self._generation: str | None = None
+        #: Whole pages as response objects, not pickled: {page key: (monotonic expiry, response)}.
+        self._responses: dict[tuple, tuple[float, HttpResponse]] = {}
+        #: {address key: the request headers its page varies on}, as Django's header list.
+        self._header_lists: dict[tuple, tuple[str, ...]] = {}
+
+    def response(self, address: tuple, request: HttpRequest) -> HttpResponse | None:
+        """A fresh copy of the page kept for ``address`` and the request's varying headers, or None.
+
+        Only with a shared cache (:meth:`keep_response` keeps nothing otherwise); ``address``
+        carries the generation, so a publish anywhere makes every kept page unreachable.
+        """
+        header_list = self._header_lists.get(address)
+        if header_list is None:
+            return None
+        meta = request.META
+        key = (address, *(meta.get(header) for header in header_list))
+        entry = self._responses.get(key)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            self._responses.pop(key, None)
+            return None
+        return _fresh_copy(entry[1])
+
+    def keep_response(self, address: tuple, request: HttpRequest, response: HttpResponse) -> None:
+        """Keep ``response`` (a page the shared cache answered) for :meth:`response`, as it is now."""
+        if _process_local_cache() or getattr(response, "streaming", False):
+            return
+        _drop_oldest(self._responses)
+        _drop_oldest(self._header_lists)
+        header_list = self._header_lists[address] = tuple(_vary_header_list(response))
+        key = (address, *(request.META.get(header) for header in header_list))
+        self._responses[key] = (time.monotonic() + LOCAL_COPY_SECONDS, _fresh_copy(response))
 
     def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
         """The value of ``key``: this process's copy, else the shared cache's (then copied)."""
@@ -310,12 +363,51 @@ class LayeredCache:
         """Drop this process's copies when the shared generation has moved on."""
         if generation != self._generation:
             if self._generation is not None:
-                self._copies.clear()
+                self.clear_copies()
             self._generation = generation
 
     def clear_copies(self) -> None:
         """Forget this process's copies (tests; the shared cache keeps its entries)."""
         self._copies.clear()
+        self._responses.clear()
+        self._header_lists.clear()
+
+
+def _drop_oldest(entries: dict) -> None:
+    """Make room for one more of ``entries`` (at most :data:`LOCAL_COPY_ENTRIES`) by dropping the oldest.
+
+    Tolerant of another thread (gthread workers) emptying or trimming the dict meanwhile.
+    """
+    if len(entries) >= LOCAL_COPY_ENTRIES:
+        try:
+            entries.pop(next(iter(entries)), None)
+        except (StopIteration, RuntimeError):
+            pass
+
+
+def _vary_header_list(response: HttpResponse) -> list[str]:
+    """The request headers (``META`` names) ``response`` varies on, as Django's ``learn_cache_key`` lists them."""
+    if not response.has_header("Vary"):
+        return []
+    headers = (header.upper().replace("-", "_") for header in cc_delim_re.split(response.headers["Vary"]))
+    return sorted("HTTP_" + header for header in headers if header != "ACCEPT_LANGUAGE" or not settings.USE_I18N)
+
+
+def _fresh_copy(response: HttpResponse) -> HttpResponse:
+    """A copy of ``response`` that the middleware and the server may change and close without touching it.
+
+    The body's bytes are shared (immutable); the headers, the cookies and the closers are the copy's own.
+    """
+    copy = response.__class__.__new__(response.__class__)
+    copy.__dict__.update(response.__dict__)
+    headers = ResponseHeaders({})
+    headers._store = response.headers._store.copy()
+    copy.headers = headers
+    copy._container = list(response._container)
+    copy._resource_closers = []
+    copy.cookies = SimpleCookie(response.cookies) if response.cookies else SimpleCookie()
+    copy.closed = False
+    return copy
 
 
 _MISSING = object()
@@ -369,13 +461,36 @@ class FetchPageFromCacheMiddleware(_GenerationKeyMixin, FetchFromCacheMiddleware
 
         self._serve_page = serve
         self._routing = routing
+        # Django adds the active language to its page keys; with a language chosen per request
+        # (LocaleMiddleware), the address below would have to carry it too: keep no copies then.
+        self._responses_kept = "django.middleware.locale.LocaleMiddleware" not in settings.MIDDLEWARE
+
+    def _address(self, request: HttpRequest) -> tuple:
+        """What Django's page key is made of besides the varying headers, read from the raw request.
+
+        The host as sent: a copy is kept only after Django's own lookup, which refused a host not allowed.
+        """
+        meta = request.META
+        return (self.key_prefix, request.scheme, meta.get("HTTP_HOST"), request.path, meta.get("QUERY_STRING"))
 
     def process_request(self, request):
         if self._enabled():
             self._use_current_generation(request)
+            if request.method == "GET" and self._responses_kept:
+                # This process's own copy of the page, already checked against the shared generation
+                # (the key carries it): no header-list lookup, no unpickling, no Django cache key.
+                address = self._address(request)
+                response = layered_cache.response(address, request)
+                if response is not None:
+                    request._cache_update_cache = False
+                    return response
             response = super().process_request(request)
             if response is not None:
-                return revalidate_in_browsers(response)
+                response = revalidate_in_browsers(response)
+                response.headers.pop("Age", None)  # a cached hit's age: meaningless with no-cache, and would be kept
+                if request.method == "GET" and self._responses_kept:
+                    layered_cache.keep_response(self._address(request), request, response)
+                return response
         else:
             request._cache_update_cache = False
         self._routing.find_site(request)

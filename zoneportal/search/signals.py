@@ -17,7 +17,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from zoneportal.portal.page_cache import invalidate_page_cache
 
-from .models import Synonym
+from .models import HiddenSearchTerm, Synonym
 from .tasks import update_search_index
 
 
@@ -55,6 +55,13 @@ def page_deleted(sender, instance: Page, **kwargs) -> None:
 def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     if not kwargs.get("raw"):
         schedule(_subtree(instance.page))
+
+
+@receiver(post_save, sender=HiddenSearchTerm)
+@receiver(post_delete, sender=HiddenSearchTerm)
+def hidden_terms_changed(sender, **kwargs) -> None:
+    # Kept results pages show hot words and suggestions (results_cache): a term hidden goes at once.
+    invalidate_page_cache()
 
 
 @receiver(post_save, sender=Synonym)

@@ -25,7 +25,7 @@ from wagtail.models import Site
 from zoneportal.core.network import client_ip, over_limit
 from zoneportal.portal.templatetags.portal_tags import query_string
 
-from . import engine
+from . import engine, results_cache
 from .parameters import (  # noqa: F401  (MIN_YEAR, MAX_YEAR, clean_filters: importable from here as before)
     FILTERS,
     MAX_PAGE,
@@ -118,13 +118,57 @@ def should_record(request: HttpRequest, query: str, page: int) -> bool:
     return request.method == "GET" and bool(query) and page == 1 and not refining
 
 
-@never_cache  # results depend on the query log and the index, and each search is recorded
+@dataclass(frozen=True)
+class ResultsParameters:
+    """What besides the query decides a results page, as the visitor's parameters give it (bad values dropped)."""
+
+    filters: dict[str, str]
+    sort: str
+    page: int
+    correct: bool
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> ResultsParameters:
+        """The parameters of ``request``."""
+        return cls(
+            filters=clean_filters(request.GET),
+            sort=request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance",
+            page=positive_int(request.GET.get("page"), MAX_PAGE) or 1,
+            correct=request.GET.get("correct") != "0",
+        )
+
+
+@never_cache  # never in browsers or the page cache: each search is recorded (results_cache keeps pages itself)
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """The search page: never fails, whatever the visitor types."""
     query, truncated = clean_text(request.GET.get("q"))
     site = Site.find_for_request(request)
-    context = {
+    if query and not over_limit(request, "search", settings.SEARCH_RATE):
+        parameters = ResultsParameters.of(request)
+        key = results_cache.results_key(
+            request, query, parameters.filters, parameters.sort, parameters.page, parameters.correct, site
+        )
+        if (kept := results_cache.kept(key)) is not None:
+            count_search(request, query, parameters.page, kept.answered, kept.total, site)
+            return HttpResponse(kept.content)
+        results = results_context(request, query, site, parameters)
+        response = render(request, "search/search.html", {**page_context(query, truncated, site), **results})
+        answer = results["response"]
+        results_cache.keep(key, results_cache.KeptResults(response.content, answered_text(answer, query), answer.total))
+        return response
+    context = page_context(query, truncated, site)
+    if query:
+        # Over the limit: what was typed stays in the box; the visitor is told when to try again.
+        response = render(request, "search/search.html", {**context, "rate_limited": True}, status=429)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return render(request, "search/search.html", context)
+
+
+def page_context(query: str, truncated: bool, site: Site | None) -> dict:
+    """What the search page shows with or without results: the box, the hot words, the page's titles."""
+    return {
         "search_query": query,
         "query_truncated": truncated,
         "max_query_length": MAX_QUERY_LENGTH,
@@ -134,29 +178,29 @@ def search(request: HttpRequest) -> HttpResponse:
         "breadcrumb_title": _("站内搜索"),
         "noindex": True,
     }
-    if query and over_limit(request, "search", settings.SEARCH_RATE):
-        # What was typed stays in the box; the visitor is told when to try again.
-        response = render(request, "search/search.html", {**context, "rate_limited": True}, status=429)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
-    if query:
-        context.update(results_context(request, query, site))
-    return render(request, "search/search.html", context)
 
 
-def results_context(request: HttpRequest, query: str, site: Site | None) -> dict:
-    """Search, record the search if it is a new one, and lay out results, facets and filters."""
-    filters = clean_filters(request.GET)
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
-    page = positive_int(request.GET.get("page"), MAX_PAGE) or 1
-    correct = request.GET.get("correct") != "0"
-    # A page past the end (an old link after content was withdrawn) gets the last page's hits.
-    response = engine.search(build_request(query, site, filters, sort, page, correct))
+def answered_text(response: engine.SearchResponse, query: str) -> str:
+    """The text the engine answered: the corrected query, the Chinese a pinyin query was read as, or the query."""
+    return response.corrected_query or response.reading or query
+
+
+def count_search(request: HttpRequest, query: str, page: int, answered: str, total: int, site: Site | None) -> None:
+    """Record the search in the query log if it is a visitor's new one (fresh or answered by a kept page).
+
+    The text that was answered is recorded: a typo must not become a hot word or a suggestion,
+    and pinyin is remembered as the Chinese it was read as.
+    """
     if should_record(request, query, page):
-        # The text that was answered: a typo must not become a hot word or a suggestion,
-        # and pinyin is remembered as the Chinese it was read as.
-        answered = response.corrected_query or response.reading or query
-        record_query(answered, response.total, site, visitor_key(request))
+        record_query(answered, total, site, visitor_key(request))
+
+
+def results_context(request: HttpRequest, query: str, site: Site | None, parameters: ResultsParameters) -> dict:
+    """Search, record the search if it is a new one, and lay out results, facets and filters."""
+    filters, sort, page = parameters.filters, parameters.sort, parameters.page
+    # A page past the end (an old link after content was withdrawn) gets the last page's hits.
+    response = engine.search(build_request(query, site, filters, sort, page, parameters.correct))
+    count_search(request, query, page, answered_text(response, query), response.total, site)
 
     type_links = facet_links(request, response, "type", filters.get("type"))
     chips = [
