@@ -326,14 +326,16 @@ OTP_TOTP_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "来凤经济开发区后�
 
 LANGUAGE_CODE = "zh-hans"
 # The 招商网's content languages (below); the back office offers only zh-hans and en (WAGTAILADMIN_PERMITTED_LANGUAGES).
+# Named here as the Chinese back office shows them (locales, the explorer); the public language switcher names
+# each language in itself (investsite/translations.py).
 CONTENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
-    ("en", "English"),
-    ("ru", "Русский"),
-    ("ja", "日本語"),
-    ("ko", "한국어"),
-    ("de", "Deutsch"),
-    ("fr", "Français"),
+    ("en", "英语"),
+    ("ru", "俄语"),
+    ("ja", "日语"),
+    ("ko", "韩语"),
+    ("de", "德语"),
+    ("fr", "法语"),
 ]
 LANGUAGES = CONTENT_LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]

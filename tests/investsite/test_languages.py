@@ -25,3 +25,10 @@ def test_the_inquiry_form_is_labelled_in_the_page_language(language):
 
 def test_every_foreign_language_is_covered():
     assert sorted(FOREIGN) == ["de", "en", "fr", "ja", "ko", "ru"]
+
+
+def test_the_switcher_names_every_language_in_itself():
+    from zoneportal.investsite.translations import LANGUAGE_NAMES
+
+    assert list(LANGUAGE_NAMES) == ["zh-hans", *FOREIGN]
+    assert LANGUAGE_NAMES["de"] == "Deutsch" and dict(settings.WAGTAIL_CONTENT_LANGUAGES)["de"] == "德语"

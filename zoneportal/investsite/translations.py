@@ -8,8 +8,16 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Page
 
-#: Each content language's name in itself, for the switcher.
-LANGUAGE_NAMES: dict[str, str] = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+#: Each content language's name in itself, for the switcher (settings name them in Chinese for the back office).
+LANGUAGE_NAMES: dict[str, str] = {
+    "zh-hans": "简体中文",
+    "en": "English",
+    "ru": "Русский",
+    "ja": "日本語",
+    "ko": "한국어",
+    "de": "Deutsch",
+    "fr": "Français",
+}
 
 
 def bcp47(language_code: str) -> str:
@@ -39,7 +47,7 @@ class Alternate:
 
 def language_order(language_code: str) -> int:
     """Position in ``WAGTAIL_CONTENT_LANGUAGES`` (Chinese first), for a stable switcher and sitemap."""
-    codes = list(LANGUAGE_NAMES)
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     return codes.index(language_code) if language_code in codes else len(codes)
 
 
