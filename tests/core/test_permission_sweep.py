@@ -39,10 +39,14 @@ from zoneportal.core.models import Holiday
 from zoneportal.disclosure.models import AnnualReport
 from zoneportal.disclosure.submission import submit_request
 from zoneportal.faq.models import FaqEntry, FaqTopic
+from zoneportal.inspection.models import ColumnThreshold, SensitiveTerm
+from zoneportal.investment.models import Enterprise, Indicator, Industry, InvestmentTask, Park, Project
+from zoneportal.investsite.models import InvestorLead
 from zoneportal.letters.models import Letter, LetterCategory, Mailbox, SensitiveWord
 from zoneportal.letters.submission import submit_letter
 from zoneportal.policies.models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer, PolicyTopic
 from zoneportal.rectification.models import RectificationItem
+from zoneportal.resettlement.models import HousingSite, InsuranceBatch, Relocation
 from zoneportal.search.api import api
 from zoneportal.services.models import Journey, ServiceItem, ServiceTopic
 from zoneportal.surveys.models import Survey
@@ -243,6 +247,28 @@ def sweep(zone):
     )
     Journey.objects.create(title="企业入园", slug="ruyuan", summary="入园一件事", department=invest)
     AnnualReport.objects.create(year=2030, summary="年度报告")
+    # 招商与园区, 安置与失地保障, 投资线索 and 网站自查 (issue 10, issue 12).
+    land = zone.departments["finance"]  # the test zone has no 国土建设分局: another department owns the land records
+    industry = Industry.objects.create(name="新型建材")
+    park = Park.objects.create(name="桂花树工业园", department=land)
+    Enterprise.objects.create(name="金凤建材", park=park, industry=industry, department=invest)
+    Project.objects.create(name="新型建材项目", park=park, industry=industry, department=invest)
+    InvestmentTask.objects.create(year=2030, target=35000, department=invest)
+    Indicator.objects.create(name="工业总产值", unit="亿元", department=invest)
+    Relocation.objects.create(village="甲村", households=3, people=10, department=land)
+    HousingSite.objects.create(name="一号还建点", stage="building", floor_area=5, department=land)
+    InsuranceBatch.objects.create(batch="第一批", insured=10, department=land)
+    InvestorLead.objects.create(
+        name="Anna",
+        company="Weber GmbH",
+        country="Germany",
+        email="anna@example.com",
+        message="Site?",
+        language="en",
+        department=invest,
+    )
+    SensitiveTerm.objects.create(word="测试阻断词")
+    ColumnThreshold.objects.create(column=zone.columns["notices"], days=30)
     submit_request(dict(CITIZEN))
     people = {
         "superuser": zone.users["admin"],

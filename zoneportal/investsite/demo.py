@@ -91,7 +91,9 @@ def build(builder: DemoBuilder) -> None:
                 translation_key=builder.pages[source].translation_key,
             )
             builder.create_page(translated_home, page, f"{source}-{translation.language}", department)
-            builder.publish(page, department)
+            # Saved and published by the administrator, who set up the foreign-language versions: the
+            # department's editors work in Chinese, and their dashboards list what they edited themselves.
+            builder.publish(page, department, as_admin=True)
             links.append((title, intro, page))
         contact_title, contact_intro, address = translation.contact
         translated_contact = InvestContactPage(
@@ -105,7 +107,7 @@ def build(builder: DemoBuilder) -> None:
             translation_key=contact.translation_key,
         )
         builder.create_page(translated_home, translated_contact, f"inv-contact-{translation.language}", department)
-        builder.publish(translated_contact, department)
+        builder.publish(translated_contact, department, as_admin=True)
         links.append((contact_title, contact_intro, translated_contact))
         translated_home.quick_links = [
             HomeQuickLink(title=title, description=intro, link_page=page, sort_order=index)
