@@ -7,19 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem
 
-from zoneportal.core.ownership import is_office
+from zoneportal.core.menus import OfficeMenuItem, OfficeSubmenuItem
 
 from .admin_views import AnnualReportViewSet, RequestsViewSet, waiting_count
 from .dashboard import add_deadline_panel
-
-
-class OfficeMenuItem(MenuItem):
-    """A menu entry only the office sees."""
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return is_office(request.user)
 
 
 class RequestsMenuItem(OfficeMenuItem):
@@ -30,11 +23,6 @@ class RequestsMenuItem(OfficeMenuItem):
         component = super().render_component(request)
         component.label = _("申请办理（%(count)s）") % {"count": count} if count else _("申请办理")
         return component
-
-
-class OfficeSubmenuItem(SubmenuMenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return is_office(request.user)
 
 
 @hooks.register("register_admin_viewset")

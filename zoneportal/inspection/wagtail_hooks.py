@@ -12,7 +12,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
 from zoneportal.core.admin_views import answer_denial_with_403
-from zoneportal.disclosure.wagtail_hooks import OfficeMenuItem, OfficeSubmenuItem
+from zoneportal.core.menus import OfficeMenuItem, OfficeSubmenuItem
 from zoneportal.letters.admin_views import OfficeOnlyPolicy
 
 from . import guards
