@@ -16,6 +16,7 @@ from .column_guard import refuse_outside_own_columns
 from .columns import COLUMNS_ACTION, ColumnsAssignedFormatter, DepartmentColumnsView, columns_button
 from .dashboard import role_panels
 from .holidays import ArrangementView, HolidayViewSet
+from .menus import online_office_menu_item
 from .models import Department, Leader
 from .review import ReturnedForChangesPanel  # noqa: F401 (importing registers the review's hooks)
 from .review_compare import compare_with_submitted
@@ -120,3 +121,6 @@ hooks.register("construct_homepage_panels", compare_with_submitted)
 @hooks.register("construct_homepage_panels")
 def add_role_panels(request, panels):
     role_panels(request, panels)
+
+
+hooks.register("register_admin_menu_item", online_office_menu_item)
