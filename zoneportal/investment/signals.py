@@ -5,6 +5,7 @@ the records, so any change — a corrected figure, a project moving on a stage,
 a photo added — moves the page-cache generation on and the change shows at once.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from zoneportal.portal.page_cache import invalidate_page_cache
@@ -42,7 +43,8 @@ SHOWN = (
 
 
 def refresh_pages(**kwargs) -> None:
-    invalidate_page_cache()
+    # After the commit: invalidating before it would let a request cache the old rows under the new generation.
+    transaction.on_commit(invalidate_page_cache)
 
 
 def reindex(instance, **kwargs) -> None:
