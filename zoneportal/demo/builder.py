@@ -45,6 +45,7 @@ from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.investment import demo as investment_demo
 from zoneportal.investment.pages import InvestmentDataPage
 from zoneportal.investsite import demo as investsite_demo
+from zoneportal.notices import demo as notices_demo
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -63,7 +64,6 @@ from zoneportal.portal.models import (
     SitemapPage,
     VideoPage,
 )
-from zoneportal.notices import demo as notices_demo
 from zoneportal.rectification import demo as rectification_demo
 from zoneportal.resettlement import demo as resettlement_demo
 from zoneportal.search.index import rebuild_index

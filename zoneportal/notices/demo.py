@@ -102,7 +102,7 @@ def build(builder: DemoBuilder) -> None:
         )
         departments = [builder.departments[slug] for slug in spec.recipients]
         services.save_draft(notice, user=office_head, departments=departments)
-        services.publish(notice, user=office_head)
+        notice = services.publish(notice, user=office_head)
         for username in spec.read_by:
             services.open_notice(notice, user=users[username])
         for username in spec.signed_by:
