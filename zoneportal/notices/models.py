@@ -52,7 +52,8 @@ class Notice(models.Model):
     withdraw_reason = models.TextField(_("撤回理由"), blank=True)
 
     class Meta:
-        ordering = ["-published_at", "-created_at", "-pk"]
+        # Drafts (not published yet) first on every database: PostgreSQL and SQLite put NULLs apart otherwise.
+        ordering = [models.F("published_at").desc(nulls_first=True), "-created_at", "-pk"]
         verbose_name = _("通知")
         verbose_name_plural = _("通知")
 

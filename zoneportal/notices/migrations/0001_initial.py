@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '通知',
                 'verbose_name_plural': '通知',
-                'ordering': ['-published_at', '-created_at', '-pk'],
+                'ordering': [models.F('published_at').desc(nulls_first=True), '-created_at', '-pk'],
             },
         ),
         migrations.CreateModel(
