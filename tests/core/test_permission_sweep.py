@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -44,6 +45,8 @@ from zoneportal.investment.models import Enterprise, Indicator, Industry, Invest
 from zoneportal.investsite.models import InvestorLead
 from zoneportal.letters.models import Letter, LetterCategory, Mailbox, SensitiveWord
 from zoneportal.letters.submission import submit_letter
+from zoneportal.notices import services as notice_services
+from zoneportal.notices.models import Notice
 from zoneportal.policies.models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer, PolicyTopic
 from zoneportal.rectification.models import RectificationItem
 from zoneportal.resettlement.models import HousingSite, InsuranceBatch, Relocation
@@ -270,6 +273,13 @@ def sweep(zone):
     SensitiveTerm.objects.create(word="测试阻断词")
     ColumnThreshold.objects.create(column=zone.columns["notices"], days=30)
     submit_request(dict(CITIZEN))
+    # 网上办公 › 通知 (issue 12): one notice from the office to 招商发展分局, read and signed, with an attachment.
+    notice = Notice(title="关于安全检查的通知", body="<p>请开展检查。</p>", sender=zone.departments["office"])
+    sweep_pdf = SimpleUploadedFile("sweep.pdf", b"%PDF-1.4 sweep", content_type="application/pdf")
+    notice_services.save_draft(notice, user=zone.users["reviewer"], departments=[invest], files=[sweep_pdf])
+    notice = notice_services.publish(notice, user=zone.users["reviewer"])
+    notice_services.sign(notice, user=zone.users["invest_editor"])
+    notice_services.remind(notice, user=zone.users["reviewer"])
     people = {
         "superuser": zone.users["admin"],
         "reviewer": zone.users["reviewer"],

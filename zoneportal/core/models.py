@@ -19,13 +19,14 @@ from .forms import COMMENT_REQUIRED, ApproveWithCommentForm, ReturnForChangesFor
 
 
 class Department(index.Indexed, models.Model):
-    """部门: the committee office, a bureau (分局) or a service centre."""
+    """部门: the committee office, a bureau (分局), a service centre or a park's management office (园区管理机构)."""
 
     class Kind(models.TextChoices):
         COMMITTEE = "committee", _("管委会")
         OFFICE = "office", _("办公室")
         BUREAU = "bureau", _("正科级职能机构")
         INSTITUTION = "institution", _("事业单位")
+        PARK = "park", _("园区管理机构")
 
     name = models.CharField(_("部门名称"), max_length=100, unique=True)
     slug = models.SlugField(_("英文标识"), max_length=60, unique=True, help_text=_("用于用户组和网址，例如 finance"))

@@ -45,6 +45,7 @@ from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.investment import demo as investment_demo
 from zoneportal.investment.pages import InvestmentDataPage
 from zoneportal.investsite import demo as investsite_demo
+from zoneportal.notices import demo as notices_demo
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -148,7 +149,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 25  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 26  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -218,6 +219,8 @@ class DemoBuilder:
         generated_policies.build(self)
         step(_("信息公开：公开指南、年度报告与依申请公开"), total=disclosure_demo.steps())
         disclosure_demo.build(self)
+        step(_("网上办公：办公室发出的通知与签收"), total=notices_demo.steps())
+        notices_demo.build(self)
         self.progress.finish()
 
     def create_surveys(self) -> None:
@@ -854,6 +857,7 @@ def remove_demo() -> None:
     remove_surveys()  # before the departments, which protect their surveys
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
+    notices_demo.remove(departments)  # so do notices their senders
     disclosure_demo.remove()
     services_demo.remove(departments)  # so do service items and journeys
     resettlement_demo.remove(departments)
