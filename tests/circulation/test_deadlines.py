@@ -21,7 +21,7 @@ def test_review_started_before_national_day_ends_after_the_holiday():
     start = datetime.date(2025, 9, 30)
     assert deadlines.step_deadline(State.REVIEW, start) == datetime.date(2025, 10, 11)
     assert deadlines.step_deadline(State.SIGNING, start) == datetime.date(2025, 10, 10)
-    assert deadlines.step_deadline(State.DISTRIBUTED, start, handling_days=5) == datetime.date(2025, 10, 15)
+    assert deadlines.step_deadline(State.DISTRIBUTED, start, handling_days=5) == datetime.date(2025, 10, 14)
     assert deadlines.step_deadline(State.DRAFT, start) is None
 
 
