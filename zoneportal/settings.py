@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "zoneportal.consultations",
     "zoneportal.surveys",
     "zoneportal.rectification",
+    "zoneportal.circulation",
     "zoneportal.policies",
     "zoneportal.backups",
     "zoneportal.disclosure",

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
 from django.test import Client
@@ -36,6 +37,7 @@ from wagtail.models import Collection, Revision, Task, Workflow
 
 from tests.disclosure.conftest import CITIZEN
 from tests.factories import make_user
+from zoneportal.circulation.models import Distribution, DocumentAttachment, OfficialDocument
 from zoneportal.core.models import Holiday
 from zoneportal.disclosure.models import AnnualReport
 from zoneportal.disclosure.submission import submit_request
@@ -234,6 +236,14 @@ def sweep(zone):
         responsible_person="李四",
         deadline=date(2031, 1, 10),
     )
+    # 公文流转 (issue 12, online office): a document with an attachment and one recipient copy.
+    document = OfficialDocument.objects.create(
+        title="关于安全检查的通知", department=invest, drafter=zone.users["invest_editor"], body="请自查。"
+    )
+    DocumentAttachment.objects.create(
+        document=document, file=ContentFile(b"%PDF-1.4\n", name="notice.pdf"), original_name="通知.pdf"
+    )
+    Distribution.objects.create(document=document, department=zone.departments["finance"], deadline=date(2031, 1, 10))
     Survey.objects.create(title="营商环境问卷", slug="yingshang", department=invest)
     policy = Policy.objects.create(title="招商引资优惠办法", category=PolicyCategory.objects.first(), department=invest)
     policy.issuers.add(PolicyIssuer.objects.create(name="来凤经济开发区管委会"))

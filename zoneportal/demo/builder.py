@@ -37,6 +37,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupApprovalTask, Page, Site, Task, Workflow
 
+from zoneportal.circulation import demo as circulation_demo
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, assign_column, office_reviewers
 from zoneportal.core.progress import Progress
@@ -213,6 +214,8 @@ class DemoBuilder:
         self.create_surveys()
         step(_("建立整改台账"), total=len(rectification_demo.ITEMS) + 1)
         rectification_demo.build(self)
+        step(_("网上办公：公文流转"), total=circulation_demo.steps())
+        circulation_demo.build(self)
         step(_("为超期演示来信下发督办单"), total=1)
         self.issue_supervision_order()
         step(_("生成政策法规库文件"), total=generated_policies.COUNT)
@@ -858,6 +861,7 @@ def remove_demo() -> None:
     Leader.objects.filter(department__in=departments).delete()
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     notices_demo.remove(departments)  # so do notices their senders
+    circulation_demo.remove(departments)  # so do official documents and their recipients
     disclosure_demo.remove()
     services_demo.remove(departments)  # so do service items and journeys
     resettlement_demo.remove(departments)
