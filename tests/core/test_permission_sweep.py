@@ -44,6 +44,7 @@ from zoneportal.investment.models import Enterprise, Indicator, Industry, Invest
 from zoneportal.investsite.models import InvestorLead
 from zoneportal.letters.models import Letter, LetterCategory, Mailbox, SensitiveWord
 from zoneportal.letters.submission import submit_letter
+from zoneportal.performance.models import PerformanceTarget
 from zoneportal.policies.models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer, PolicyTopic
 from zoneportal.rectification.models import RectificationItem
 from zoneportal.resettlement.models import HousingSite, InsuranceBatch, Relocation
@@ -86,6 +87,9 @@ SENSITIVE: dict[str, set[str]] = {
     "letter_sensitive_words:index": {"superuser", "reviewer"},
     "letters_oversight:index": {"superuser", "reviewer", "head"},
     "search_report": {"superuser"},
+    "performance_report": {"superuser", "reviewer", "head"},
+    "performance_targets:index": {"superuser", "reviewer"},
+    "inspection_weekly_report": {"superuser", "reviewer"},
     "wagtailadmin_home": {"superuser", "reviewer", "editor", "head"},
 }
 
@@ -145,6 +149,7 @@ class Filler:
             "wagtailsettings:edit": {"app_name": "portal", "model_name": "portalsettings", "pk": zone.site.pk},
             "wagtailsettings:preview_on_edit": {"app_name": "portal", "model_name": "portalsettings"},
             "department_columns": {"pk": zone.departments["invest"].pk},
+            "inspection_weekly_report": {"fmt": "pdf"},
         }
 
     def values(self, name: str, params: list[str], model: type[Model] | None) -> dict[str, object] | None:
@@ -269,6 +274,7 @@ def sweep(zone):
     )
     SensitiveTerm.objects.create(word="测试阻断词")
     ColumnThreshold.objects.create(column=zone.columns["notices"], days=30)
+    PerformanceTarget.objects.create(department=invest, year=2030, items=10)
     submit_request(dict(CITIZEN))
     people = {
         "superuser": zone.users["admin"],

@@ -30,7 +30,7 @@ class Planted:
 
 @pytest.fixture
 def planted(zone) -> Planted:
-    """March 2025 for 招商发展分局: 3 articles 10 days apart, 1 policy, a review approved in 2 working days then rejected.
+    """March 2025, 招商发展分局: 3 articles 10 days apart, 1 policy, a review approved in 2 working days, rejected.
 
     Its other column (企业服务) was last updated on 10 February. Targets: 招商 8 items a quarter, columns
     at most 30 days old, reviews at most 1 working day; 财政 1 item a month and nothing else.

@@ -45,6 +45,7 @@ from zoneportal.disclosure import demo as disclosure_demo
 from zoneportal.investment import demo as investment_demo
 from zoneportal.investment.pages import InvestmentDataPage
 from zoneportal.investsite import demo as investsite_demo
+from zoneportal.performance import demo as performance_demo
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -148,7 +149,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 25  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 26  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -218,6 +219,8 @@ class DemoBuilder:
         generated_policies.build(self)
         step(_("信息公开：公开指南、年度报告与依申请公开"), total=disclosure_demo.steps())
         disclosure_demo.build(self)
+        step(_("目标管理：各部门考核目标"), total=performance_demo.steps())
+        performance_demo.build(self)
         self.progress.finish()
 
     def create_surveys(self) -> None:

@@ -126,7 +126,7 @@ def _owning_column(path) -> Subquery:
 
 
 def _page_rows(period: Period) -> dict[int, dict]:
-    """Per owning column: pages first published in the period (count, first, last) and the last update before its end."""
+    """Per owning column: pages first published in the period (count, first, last), the last update before its end."""
     start, end = period.bounds()
     in_period = Q(first_published_at__gte=start, first_published_at__lt=end)
     column_type = ContentType.objects.get_by_natural_key("portal", "columnpage")

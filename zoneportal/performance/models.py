@@ -37,7 +37,13 @@ class PerformanceTarget(models.Model):
 
     class Meta:
         ordering = ["-year", "department__sort_order"]
-        constraints = [models.UniqueConstraint(fields=["department", "year"], name="performance_target_once_a_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year"],
+                name="performance_target_once_a_year",
+                violation_error_message=_("该部门这一年度已有考核目标，请修改原有目标"),
+            )
+        ]
         verbose_name = _("考核目标")
         verbose_name_plural = _("考核目标")
 
