@@ -1,4 +1,4 @@
-"""部门绩效 in a real browser: the office opens it from 网上办公, a month's filter changes the figures, axe finds nothing."""
+"""部门绩效 in a real browser: opened from 网上办公, a month's filter changes the figures, axe finds nothing."""
 
 from __future__ import annotations
 
