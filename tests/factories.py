@@ -19,7 +19,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -114,6 +114,13 @@ def make_user(username: str, *groups: Group, superuser: bool = False, **extra):
     for group in groups:
         user.groups.add(group)
     return user
+
+
+def back_office_user(username: str):
+    """A user who may log in to the back office but works for no department and is not the office."""
+    group = Group.objects.create(name=f"{username}组")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    return make_user(username, group)
 
 
 def rich_paragraphs(*paragraphs: str) -> str:

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "zoneportal.resettlement",
     "zoneportal.inspection",
     "zoneportal.notices",
+    "zoneportal.performance",
     "zoneportal.investsite",
     "zoneportal.twofactor",
     "zoneportal.demo",

@@ -49,6 +49,7 @@ from zoneportal.letters.models import Letter, LetterCategory, Mailbox, Sensitive
 from zoneportal.letters.submission import submit_letter
 from zoneportal.notices import services as notice_services
 from zoneportal.notices.models import Notice
+from zoneportal.performance.models import PerformanceTarget
 from zoneportal.policies.models import Policy, PolicyCategory, PolicyInterpretation, PolicyIssuer, PolicyTopic
 from zoneportal.rectification.models import RectificationItem
 from zoneportal.resettlement.models import HousingSite, InsuranceBatch, Relocation
@@ -91,6 +92,9 @@ SENSITIVE: dict[str, set[str]] = {
     "letter_sensitive_words:index": {"superuser", "reviewer"},
     "letters_oversight:index": {"superuser", "reviewer", "head"},
     "search_report": {"superuser"},
+    "performance_report": {"superuser", "reviewer", "head"},
+    "performance_targets:index": {"superuser", "reviewer"},
+    "inspection_weekly_report": {"superuser", "reviewer"},
     "wagtailadmin_home": {"superuser", "reviewer", "editor", "head"},
 }
 
@@ -150,6 +154,7 @@ class Filler:
             "wagtailsettings:edit": {"app_name": "portal", "model_name": "portalsettings", "pk": zone.site.pk},
             "wagtailsettings:preview_on_edit": {"app_name": "portal", "model_name": "portalsettings"},
             "department_columns": {"pk": zone.departments["invest"].pk},
+            "inspection_weekly_report": {"fmt": "pdf"},
         }
 
     def values(self, name: str, params: list[str], model: type[Model] | None) -> dict[str, object] | None:
@@ -282,6 +287,7 @@ def sweep(zone):
     )
     SensitiveTerm.objects.create(word="测试阻断词")
     ColumnThreshold.objects.create(column=zone.columns["notices"], days=30)
+    PerformanceTarget.objects.create(department=invest, year=2030, items=10)
     submit_request(dict(CITIZEN))
     # 网上办公 › 通知 (issue 12): one notice from the office to 招商发展分局, read and signed, with an attachment.
     notice = Notice(title="关于安全检查的通知", body="<p>请开展检查。</p>", sender=zone.departments["office"])

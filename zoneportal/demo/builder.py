@@ -47,6 +47,7 @@ from zoneportal.investment import demo as investment_demo
 from zoneportal.investment.pages import InvestmentDataPage
 from zoneportal.investsite import demo as investsite_demo
 from zoneportal.notices import demo as notices_demo
+from zoneportal.performance import demo as performance_demo
 from zoneportal.policies.pages import PolicyLibraryPage
 from zoneportal.portal.models import (
     AlbumPhoto,
@@ -150,7 +151,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 26  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 28  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -224,6 +225,8 @@ class DemoBuilder:
         disclosure_demo.build(self)
         step(_("网上办公：办公室发出的通知与签收"), total=notices_demo.steps())
         notices_demo.build(self)
+        step(_("目标管理：各部门考核目标"), total=performance_demo.steps())
+        performance_demo.build(self)
         self.progress.finish()
 
     def create_surveys(self) -> None:

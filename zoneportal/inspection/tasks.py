@@ -13,3 +13,15 @@ def inspect_site_daily() -> dict:
 
     run, report = run_inspection(InspectionRun.Trigger.TASK)
     return {"run": run.pk, "passed": report.passed, "veto_failed": report.veto_failed}
+
+
+@task()
+def inspection_weekly_report(day: str | None = None) -> dict:
+    """自查周报 of the week of ``day`` (ISO date; today by default), linked in an e-mail to the office."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .weekly_report import send_weekly_report
+
+    return send_weekly_report(datetime.date.fromisoformat(day) if day else timezone.localdate())

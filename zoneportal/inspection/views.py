@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+import io
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -14,6 +18,7 @@ from wagtail.models import Page, TaskState
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.ownership import is_office
 
+from . import weekly_report as weekly
 from .content import inspect_page
 from .models import InspectionRun
 
@@ -95,3 +100,25 @@ class InspectionRunsView(WagtailAdminTemplateMixin, TemplateView):
             current = runs[0]
         context.update(runs=runs, current=current)
         return context
+
+
+def weekly_report(request: HttpRequest, fmt: str) -> HttpResponse:
+    """自查周报 as .xlsx or .pdf for the week of ``?week=`` (any day; this week by default), office only."""
+    if not is_office(request.user):
+        return forbidden(request)
+    try:
+        day = parse_date(request.GET.get("week", "")) or timezone.localdate()
+    except ValueError:
+        day = timezone.localdate()
+    report = weekly.build(day)
+    if fmt == "xlsx":
+        content, content_type = (
+            weekly.to_xlsx(report),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    elif fmt == "pdf":
+        content, content_type = weekly.to_pdf(report), "application/pdf"
+    else:
+        raise Http404
+    name = _("网站自查周报-%(start)s.%(fmt)s") % {"start": report.start, "fmt": fmt}
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=name, content_type=content_type)

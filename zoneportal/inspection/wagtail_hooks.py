@@ -17,7 +17,7 @@ from zoneportal.letters.admin_views import OfficeOnlyPolicy
 
 from . import guards
 from .models import ColumnThreshold, SensitiveTerm, Typo
-from .views import InspectionRunsView, PageComplianceView, may_check
+from .views import InspectionRunsView, PageComplianceView, may_check, weekly_report
 
 for model in (Typo, SensitiveTerm, ColumnThreshold):
     register_permission_policy(model, OfficeOnlyPolicy(model), exact_class=True)
@@ -79,6 +79,7 @@ def register_urls() -> list:
     return [
         path("inspection/page/<int:page_id>/", PageComplianceView.as_view(), name="inspection_page"),
         path("inspection/", InspectionRunsView.as_view(), name="inspection_runs"),
+        path("inspection/weekly.<str:fmt>", weekly_report, name="inspection_weekly_report"),
     ]
 
 
