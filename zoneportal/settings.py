@@ -288,6 +288,14 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# 网站自查 (zoneportal/inspection): external links are checked over the network only when asked (an
+# intranet has no internet); the site's own address, when given, is fetched to measure its key pages'
+# response time, and a page answering after INSPECTION_DOWN_SECONDS or not at all counts as down.
+INSPECTION_EXTERNAL_LINKS = env_bool("INSPECTION_EXTERNAL_LINKS", False)
+INSPECTION_LINK_TIMEOUT = float(os.environ.get("INSPECTION_LINK_TIMEOUT", "5"))
+INSPECTION_SITE_URL = os.environ.get("INSPECTION_SITE_URL", "")
+INSPECTION_DOWN_SECONDS = float(os.environ.get("INSPECTION_DOWN_SECONDS", "15"))
+
 # The password policy, applied by the back office's user forms and password change (messages in Chinese
 # from Django's catalogue): not like the user name, e-mail or names; long enough; not a common password; not
 # digits only. The demo's shared password satisfies it (tests/core/test_login_guard.py).

@@ -241,3 +241,20 @@ def test_typed_addresses_are_resolved_within_their_own_site(zone):
         ("主站文章", "链接“项目”（/xiangmu/）无法打开"),
         ("项目推介", "链接“主站新闻”（/news/）无法打开"),
     ]
+
+
+def test_a_home_address_in_an_attachment_is_a_warning(zone):
+    residents = make_document(
+        "住户名单", content=docx_bytes("张三 住来凤县翔凤镇城北路88号3栋2单元502室"), filename="residents.docx"
+    )
+    page = article(zone.columns["news"], "入户走访", "visits", shanghai(2024, 5, 6), body="<p>地址见附件。</p>")
+    page.attachments = [ArticleAttachment(document=residents, title="走访名单")]
+    page.save_revision().publish()
+
+    report = inspect_site(WEEK_AFTER)
+
+    details = [o.detail for o in result(report, "content_warnings").offenders if o.title == "入户走访"]
+    assert details == [
+        "附件《走访名单》：附件含详细住址，如为个人住址请删除或隐去（张三 住来凤县翔凤镇城北路**号*栋*单元***室）"
+    ]
+    assert "入户走访" not in {o.title for o in result(report, "serious_errors").offenders}

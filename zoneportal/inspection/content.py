@@ -7,6 +7,7 @@ in the ``Rules``' cache, so the self-inspection reads a document shared by many 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -16,7 +17,7 @@ from wagtail.models import Page
 
 from . import extract
 from .checks import Finding, Severity, with_where
-from .checks.identity import find_personal_data
+from .checks.identity import find_addresses, find_personal_data
 from .checks.markup import images_without_alt, rich_text_to_plain, stream_texts
 from .checks.metadata import policy_metadata
 from .checks.wording import (
@@ -72,7 +73,7 @@ class Rules:
         return [*self.check_text(rich_text_to_plain(markup)), *images_without_alt(markup)]
 
     def check_document(self, document) -> list[Finding]:
-        """The text checks over an attached document (cached by document); an unreadable one is a warning."""
+        """The text checks and addresses over an attached document (cached by document); unreadable: a warning."""
         if document.pk in self.attachment_findings:
             return self.attachment_findings[document.pk]
         findings: list[Finding] = []
@@ -84,7 +85,7 @@ class Rules:
                     raise extract.UnreadableFile("too large")
                 with document.file.open("rb") as handle:
                     text = extract.extract_text(name, handle.read())
-                findings = self.check_text(text)
+                findings = [*self.check_text(text), *find_addresses(text)]
             except (extract.UnreadableFile, OSError):
                 findings = [Finding("attachment", Severity.WARNING, _("附件无法读取，未能检查其中文字"))]
         self.attachment_findings[document.pk] = findings
@@ -108,6 +109,7 @@ def _value_findings(rules: Rules, model_field: models.Field, value) -> list[Find
     return rules.check_text(value or "")
 
 
+@functools.cache
 def _content_fields(model: type[models.Model]) -> list[models.Field]:
     """The text, rich-text and stream fields of ``model`` that hold content (a page: its own, and the title)."""
     fields = []
@@ -146,8 +148,9 @@ def inspect_fields(obj, rules: Rules, documents: list[tuple[str, object]] | None
     """
     findings: list[Finding] = []
     for model_field in _content_fields(type(obj)):
-        value = getattr(obj, model_field.attname)
-        findings += with_where(_value_findings(rules, model_field, value), str(model_field.verbose_name))
+        found = _value_findings(rules, model_field, getattr(obj, model_field.attname))
+        if found:  # the field's name translated only when needed: a whole-site run has millions of fields
+            findings += with_where(found, str(model_field.verbose_name))
     for name, document in attachment_documents(obj) if documents is None else documents:
         findings += with_where(rules.check_document(document), _("附件《%(name)s》") % {"name": name})
     return findings

@@ -14,11 +14,16 @@ would wait for a person to act. The least invasive points that cover every way a
 
 Warnings never stop anything: they are written to the page's history (Wagtail log entries,
 :data:`WARNINGS_ACTION`) with the user who went ahead.
+
+A letter's reply (来信答复) is checked the same way by :func:`check_reply`, which the letters app calls
+where a reply is approved (``workflow.perform``, whichever view or API asks) and where a letter is put
+on the public site.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -27,7 +32,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 
-from .checks import Finding
+from .checks import Finding, with_where
 from .content import Rules, blocking, describe, inspect_page
 
 #: Log actions (报告 → 网站历史, and the page's own history).
@@ -63,6 +68,20 @@ def judge(obj, user, rules: Rules | None = None) -> list[Finding]:
     elif findings:
         log_findings(obj, WARNINGS_ACTION, user, findings)
     return stopping
+
+
+def check_reply(letter, text: str, user) -> None:
+    """Before a letter's reply goes out: a ValidationError naming each blocking finding; warnings logged.
+
+    Called inside the transaction that publishes the reply: the refusal rolls it back, whole.
+    """
+    findings = with_where(Rules.load().check_text(text), _("答复内容"))
+    stopping = blocking(findings)
+    if stopping:
+        message = _("答复未通过合规检查，不能发布，请先修改：%(reasons)s")
+        raise ValidationError(message % {"reasons": describe(stopping)})
+    if findings:
+        log_findings(letter, WARNINGS_ACTION, user if getattr(user, "is_authenticated", False) else None, findings)
 
 
 def approval_guard(task_state, user) -> str | None:

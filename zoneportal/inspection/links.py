@@ -1,6 +1,7 @@
 """Internal links and images of published pages: dead page and document links, images gone or without a file.
 
-Only what the site itself serves is checked (external links need the network and a task: later).
+Internal links are always checked; external ones only collected here (``external`` arguments), for
+``external.check_urls`` to ask over the network when the run says so.
 Rich text keeps Wagtail's references (``<a linktype="page" id>``, ``<embed embedtype="image" id>``),
 so most checks are look-ups by id; a typed address (``href="/zwgk/"``) is resolved against the page tree,
 through a routable page's own routes where the tree ends.
@@ -19,6 +20,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
+
+from .external import is_external
 
 #: Addresses the site answers outside the page tree (zoneportal/urls.py): not dead because no page has them.
 NON_PAGE_PREFIXES = ("/search/", "/api/", "/admin/", "/static/", "/sitemap.xml", "/robots.txt", "/policies/")
@@ -121,8 +124,13 @@ def _file_exists(file) -> bool:
         return False
 
 
-def problems_in_html(markup: str, checker: LinkChecker, root_path: str | None = None) -> Iterator[str]:
-    """A Chinese description of each dead internal link or missing image in ``markup``."""
+def problems_in_html(
+    markup: str, checker: LinkChecker, root_path: str | None = None, external: list | None = None
+) -> Iterator[str]:
+    """A Chinese description of each dead internal link or missing image in ``markup``.
+
+    ``external``, when given, receives ``(address, link text)`` for each external link.
+    """
     if not markup or ("<a" not in markup and "<embed" not in markup and "<img" not in markup):
         return
     soup = BeautifulSoup(markup, "html.parser")
@@ -138,6 +146,8 @@ def problems_in_html(markup: str, checker: LinkChecker, root_path: str | None = 
         elif (href := anchor.get("href") or "").startswith("/") and not href.startswith("//"):
             if not checker.path_alive(href, root_path):
                 yield _("链接“%(text)s”（%(href)s）无法打开") % {"text": text, "href": href}
+        elif external is not None and is_external(href):
+            external.append((href, text))
     for embed in soup.find_all("embed", attrs={"embedtype": "image"}):
         pk = embed.get("id", "")
         if not (pk.isdigit() and checker.image_alive(int(pk))):
@@ -148,8 +158,11 @@ def problems_in_html(markup: str, checker: LinkChecker, root_path: str | None = 
             yield _("图片 %(src)s 无法打开") % {"src": src}
 
 
-def page_link_problems(page: Page, checker: LinkChecker) -> list[str]:
-    """Dead internal links and missing images of a specific page (rich text, streams, images, attachments)."""
+def page_link_problems(page: Page, checker: LinkChecker, external: list | None = None) -> list[str]:
+    """Dead internal links and missing images of a specific page (rich text, streams, images, attachments).
+
+    ``external``, when given, receives ``(address, link text)`` for each external link of the page.
+    """
     from wagtail.fields import RichTextField, StreamField
     from wagtail.images.models import AbstractImage
 
@@ -160,19 +173,19 @@ def page_link_problems(page: Page, checker: LinkChecker) -> list[str]:
     for model_field in type(page)._meta.concrete_fields:
         value = getattr(page, model_field.attname, None)
         if isinstance(model_field, RichTextField):
-            problems += problems_in_html(value or "", checker, root_path)
+            problems += problems_in_html(value or "", checker, root_path, external)
         elif isinstance(model_field, StreamField):
             for kind, text in stream_texts(value):
                 if kind == "html":
-                    problems += problems_in_html(text, checker, root_path)
+                    problems += problems_in_html(text, checker, root_path, external)
         elif model_field.is_relation and model_field.related_model is not None and value is not None:
             if issubclass(model_field.related_model, AbstractImage) and not checker.image_alive(value):
                 problems.append(_("%(field)s的图片文件已不存在") % {"field": model_field.verbose_name})
-    problems += _child_row_problems(page, checker, root_path)
+    problems += _child_row_problems(page, checker, root_path, external)
     return problems
 
 
-def _child_row_problems(page: Page, checker: LinkChecker, root_path: str) -> list[str]:
+def _child_row_problems(page: Page, checker: LinkChecker, root_path: str, external: list | None) -> list[str]:
     """Attachments whose file is gone, typed addresses of inline rows (首页快捷入口) that lead nowhere."""
     from modelcluster.models import get_all_child_relations
 
@@ -185,4 +198,6 @@ def _child_row_problems(page: Page, checker: LinkChecker, root_path: str) -> lis
             url = getattr(row, "link_url", "") if "link_url" in names else ""
             if url.startswith("/") and not url.startswith("//") and not checker.path_alive(url, root_path):
                 problems.append(_("链接 %(url)s 无法打开") % {"url": url})
+            elif external is not None and is_external(url):
+                external.append((url, getattr(row, "title", "") or url))
     return problems

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass, field
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +22,12 @@ from wagtail.models import Page, Site
 from zoneportal.core.dashboard import column_freshness
 from zoneportal.core.progress import Progress
 
+from .alerts import notify_office_on_commit
 from .content import Rules, inspect_page, inspect_policy
+from .external import check_urls
 from .links import LinkChecker, page_link_problems
 from .models import ColumnThreshold, InspectionRun
+from .reachability import key_paths, measure
 
 #: 首页 not updated for this many days fails (a veto item).
 HOME_STALE_DAYS = 14
@@ -73,9 +78,12 @@ class Report:
         return any(result.veto and not result.passed for result in self.results)
 
 
-def page_url(page: Page) -> str:
-    """The page's public address, absolute where its site is known."""
-    return page.get_full_url() or page.get_url() or ""
+def page_url(page: Page, cache_object: object | None = None) -> str:
+    """The page's public address, absolute where its site is known.
+
+    ``cache_object`` keeps the sites' root paths between calls (Wagtail reads them per page otherwise).
+    """
+    return page.get_full_url(cache_object) or page.get_url() or ""
 
 
 def _admin_url(name: str, *args) -> str:
@@ -202,21 +210,64 @@ def letter_indicators(today: datetime.date) -> list[IndicatorResult]:
     ]
 
 
+def child_rows_lookups(model: type[Page]) -> list[str]:
+    """The inline rows the checks read on a ``model`` page (attachments with their document, links…)."""
+    from modelcluster.models import get_all_child_relations
+
+    lookups = []
+    for relation in get_all_child_relations(model):
+        lookups.append(relation.get_accessor_name())
+        if any(f.name == "document" for f in relation.related_model._meta.concrete_fields):
+            lookups.append(f"{relation.get_accessor_name()}__document")
+    return lookups
+
+
+def reachability_indicator(base_url: str) -> IndicatorResult:
+    """网站可访问: every key page answers within ``INSPECTION_DOWN_SECONDS`` (a veto item)."""
+    columns = list_columns()
+    column_path = urlsplit(page_url(columns[0])).path if columns else None
+    measurements = measure(base_url, key_paths(column_path))
+    down = [Offender(item.url, item.url, item.problem) for item in measurements if item.problem]
+    slowest = max((item.seconds for item in measurements), default=0.0)
+    return IndicatorResult(
+        "reachable",
+        _("网站可访问（关键页面 %(seconds)g 秒内响应）") % {"seconds": settings.INSPECTION_DOWN_SECONDS},
+        veto=True,
+        passed=not down,
+        summary=_("%(count)d 个关键页面无法访问") % {"count": len(down)}
+        if down
+        else _("关键页面均可访问，最慢 %(seconds).1f 秒") % {"seconds": slowest},
+        offenders=down,
+    )
+
+
 def published_pages(progress: Progress | None = None):
-    """Every live, public page (specific), in batches so a large site is not held in memory at once."""
+    """Every live, public page (specific), in batches so a large site is not held in memory at once.
+
+    Each batch's inline rows are read with it, a few queries per page type and batch, so the checks
+    ask nothing per page: the number of queries grows with the batches, not with each page.
+    """
     ids = list(Page.objects.live().public().filter(depth__gt=1).order_by("path").values_list("pk", flat=True))
     if progress is not None:
         progress.step(_("检查已发布页面"), len(ids))
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        pages = Page.objects.filter(pk__in=batch).order_by("path").specific()
+        pages = list(Page.objects.filter(pk__in=batch).order_by("path").specific())
+        by_model: dict[type, list[Page]] = {}
+        for page in pages:
+            by_model.setdefault(type(page), []).append(page)
+        for model, group in by_model.items():
+            prefetch_related_objects(group, *child_rows_lookups(model))
         yield from pages
         if progress is not None:
             progress.tick(len(batch))
 
 
-def page_indicators(progress: Progress | None = None) -> list[IndicatorResult]:
-    """Over every published page and policy: dead internal links and missing images; blocking findings; warnings."""
+def page_indicators(progress: Progress | None = None, external_links: bool = False) -> list[IndicatorResult]:
+    """Over every published page and policy: dead links and missing images; blocking findings; warnings.
+
+    ``external_links``: external addresses are asked over the network too (each once, see ``external``).
+    """
     from zoneportal.policies.models import Policy
 
     rules = Rules.load()
@@ -233,11 +284,20 @@ def page_indicators(progress: Progress | None = None) -> list[IndicatorResult]:
             )
             (serious if finding.blocking else warnings).append(offender)
 
+    sites = SimpleNamespace()
+    linked: dict[str, list[tuple[str, str, str]]] = {}
     for page in published_pages(progress):
-        url = page_url(page)
-        for problem in page_link_problems(page, checker):
+        url = page_url(page, sites)
+        found: list[tuple[str, str]] | None = [] if external_links else None
+        for problem in page_link_problems(page, checker, found):
             dead.append(Offender(page.title, url, problem))
+        for href, text in found or []:
+            linked.setdefault(href, []).append((page.title, url, text))
         record(page.title, url, inspect_page(page, rules))
+    for href, problem in check_urls(linked).items() if linked else ():
+        for title, url, text in linked[href]:
+            detail = _("外部链接“%(text)s”（%(href)s）无法打开：%(problem)s")
+            dead.append(Offender(title, url, detail % {"text": text, "href": href, "problem": problem}))
     policies = Policy.objects.public().prefetch_related("issuers", "attachments__document")
     if progress is not None:
         progress.step(_("检查政策文件"), policies.count())
@@ -250,10 +310,10 @@ def page_indicators(progress: Progress | None = None) -> list[IndicatorResult]:
     return [
         IndicatorResult(
             "dead_links",
-            _("站内链接与图片可用"),
+            _("链接与图片可用"),
             veto=False,
             passed=not dead,
-            summary=_("%(count)d 处站内链接或图片失效") % {"count": len(dead)},
+            summary=_("%(count)d 处链接或图片失效") % {"count": len(dead)},
             offenders=dead,
         ),
         IndicatorResult(
@@ -275,8 +335,12 @@ def page_indicators(progress: Progress | None = None) -> list[IndicatorResult]:
     ]
 
 
-def inspect_site(now: datetime.datetime | None = None, progress: Progress | None = None) -> Report:
-    """Every indicator, as of ``now``."""
+def inspect_site(
+    now: datetime.datetime | None = None, progress: Progress | None = None, external_links: bool | None = None
+) -> Report:
+    """Every indicator, as of ``now``; external links checked when ``external_links`` (default: the setting)."""
+    if external_links is None:
+        external_links = settings.INSPECTION_EXTERNAL_LINKS
     now = now or timezone.now()
     if progress is not None:
         progress.step(_("首页、栏目与来信"), 3)
@@ -287,9 +351,11 @@ def inspect_site(now: datetime.datetime | None = None, progress: Progress | None
     if progress is not None:
         progress.tick()
     results += letter_indicators(timezone.localdate(now))
+    if settings.INSPECTION_SITE_URL:
+        results.append(reachability_indicator(settings.INSPECTION_SITE_URL))
     if progress is not None:
         progress.tick()
-    results += page_indicators(progress)
+    results += page_indicators(progress, external_links)
     if progress is not None:
         progress.finish()
     return Report(results)
@@ -303,10 +369,11 @@ def run_inspection(
     trigger: str = InspectionRun.Trigger.COMMAND,
     now: datetime.datetime | None = None,
     progress: Progress | None = None,
+    external_links: bool | None = None,
 ) -> tuple[InspectionRun, Report]:
-    """Run the inspection and store it as an :class:`InspectionRun`."""
+    """Run the inspection and store it as an :class:`InspectionRun`; the office is told of a failed veto item."""
     started = timezone.now()
-    report = inspect_site(now, progress)
+    report = inspect_site(now, progress, external_links)
     run = InspectionRun.objects.create(
         started_at=started,
         trigger=trigger,
@@ -316,4 +383,5 @@ def run_inspection(
         failed_count=sum(not result.passed for result in report.results),
         results=[result.as_dict() for result in report.results],
     )
+    notify_office_on_commit(run)
     return run, report

@@ -45,6 +45,7 @@ from zoneportal.core.admin_views import forbidden
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import office_condition
+from zoneportal.inspection.guards import check_reply
 from zoneportal.rectification import access as ledger_access
 
 from . import access, follow_up
@@ -502,6 +503,8 @@ def take_step(staff: access.Staff, letter: Letter, step: str, form: StepForm) ->
             log_event(current, "draft", staff.user)
             return step
         if step == access.PUBLISH:
+            if arguments["publish"] and current.reply:
+                check_reply(current, current.reply, staff.user)
             current.is_published = arguments["publish"]
             current.save(update_fields=["is_published"])
             action = "publish" if current.is_published else "unpublish"

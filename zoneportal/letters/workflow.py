@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zoneportal.core.workdays import add_working_days
+from zoneportal.inspection.guards import check_reply
 
 from .models import Letter, LetterEvent
 
@@ -97,6 +98,9 @@ def perform(
             )
         if action.needs_note and not note.strip():
             raise ValidationError(_("请填写“%(action)s”的理由。") % {"action": action.label})
+        if action_name == "approve_reply":
+            # The reply becomes public: the compliance checks first (an ID number stops it, with the reason).
+            check_reply(current, changes.get("draft_reply", current.draft_reply), user)
         from_status = current.status
         _apply(current, action_name, note=note, department=department, changes=changes)
         if action.target:

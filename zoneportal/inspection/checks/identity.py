@@ -1,7 +1,9 @@
-"""Personal data in text: 身份证号 (GB 11643-1999 check digit), mobile numbers, bank card numbers (Luhn).
+"""Personal data in text: 身份证号 (GB 11643-1999 check digit), mobile numbers, bank card numbers (Luhn), addresses.
 
 A published page must not expose a citizen's ID or bank card number: both are blocking. A mobile
 number is a warning — a contact person's work mobile is often published on purpose, the reviewer decides.
+So is a street address with a house number (住址), looked for in attachments only: lists of names with
+home addresses come as .docx/.xlsx, while a page's own text names the offices' addresses on purpose.
 """
 
 from __future__ import annotations
@@ -25,6 +27,14 @@ ID_PATTERN = re.compile(
 MOBILE_PATTERN = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9]\d[- ]?\d{4}[- ]?\d{4})(?![0-9])")
 # 16–19 digits, optionally in groups of four separated by one space or hyphen.
 CARD_PATTERN = re.compile(r"(?<![0-9])(\d{4}(?:[- ]?\d{4}){3}(?:[- ]?\d{1,3})?)(?![0-9])")
+
+# A place (…省/市/县/区/镇/乡/村), within twenty characters a road, street or village group (路/街/大道/巷/组)
+# with a house number (号), then optionally building, unit and room (栋/幢, 单元, 室).
+HOUSE_NUMBER = r"[0-9０-９一二三四五六七八九十百]{1,6}"
+ADDRESS_PATTERN = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|镇|乡|村)[\u4e00-\u9fff0-9０-９]{0,20}?(?:路|街|大道|巷|组)"
+    rf"{HOUSE_NUMBER}号(?:[0-9０-９]{{1,4}}[栋幢])?(?:[0-9０-９]{{1,3}}单元)?(?:[0-9０-９]{{1,5}}室)?"
+)
 
 
 def id_check_character(first17: str) -> str:
@@ -119,6 +129,23 @@ def find_personal_data(text: str) -> list[Finding]:
                 Severity.WARNING,
                 _("含手机号码，如非公开的工作电话请删除或隐去"),
                 excerpt=_masked_excerpt(text, start, end),
+            )
+        )
+    return findings
+
+
+def find_addresses(text: str) -> list[Finding]:
+    """Street addresses with a house number (住址) in ``text``: warnings, their numbers masked in the excerpt."""
+    findings = []
+    for match in ADDRESS_PATTERN.finditer(text):
+        start, end = match.span()
+        hidden = text[:start] + re.sub(r"[0-9０-９]", "*", text[start:end]) + text[end:]
+        findings.append(
+            Finding(
+                "address",
+                Severity.WARNING,
+                _("附件含详细住址，如为个人住址请删除或隐去"),
+                excerpt=excerpt(hidden, start, end),
             )
         )
     return findings

@@ -50,6 +50,8 @@ def find_typos(text: str, corrections: Iterable[Correction]) -> list[Finding]:
     """Every occurrence of a known wrong form: a warning naming the right one."""
     findings = []
     for correction in corrections:
+        if correction.wrong not in text:  # a substring test first: most texts hold none of the list
+            continue
         for match in re.finditer(re.escape(correction.wrong), text):
             findings.append(
                 Finding(
@@ -67,6 +69,8 @@ def find_sensitive_words(text: str, terms: Iterable[Term]) -> list[Finding]:
     """Every occurrence of a sensitive word, at the severity the list gives it."""
     findings = []
     for term in terms:
+        if term.word not in text:
+            continue
         for match in re.finditer(re.escape(term.word), text):
             findings.append(
                 Finding(

@@ -24,9 +24,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--json", dest="as_json", action="store_true", help=_("以 JSON 输出结果（供监控程序读取）"))
+        parser.add_argument(
+            "--external-links", action="store_true", help=_("同时经网络检查外部链接（每个地址的结果保留一天）")
+        )
         parser.add_argument("--enqueue", action="store_true", help=_("交给后台任务执行（db_worker），不在本进程中执行"))
 
-    def handle(self, *args, as_json: bool = False, enqueue: bool = False, **options) -> None:
+    def handle(
+        self, *args, as_json: bool = False, enqueue: bool = False, external_links: bool = False, **options
+    ) -> None:
         if enqueue:
             from zoneportal.inspection.tasks import inspect_site_daily
 
@@ -40,7 +45,9 @@ class Command(BaseCommand):
             PROGRESS_STEPS,
             update=(lambda text: self.stderr.write(text, ending="")) if terminal else None,
         )
-        run, report = run_inspection(InspectionRun.Trigger.COMMAND, progress=progress)
+        run, report = run_inspection(
+            InspectionRun.Trigger.COMMAND, progress=progress, external_links=external_links or None
+        )
         if as_json:
             self.stdout.write(_dumps(run))
         else:
