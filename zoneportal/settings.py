@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "zoneportal.investment",
     "zoneportal.resettlement",
     "zoneportal.inspection",
+    "zoneportal.supervision",
     "zoneportal.investsite",
     "zoneportal.twofactor",
     "zoneportal.demo",

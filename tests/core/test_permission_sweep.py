@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -49,6 +50,7 @@ from zoneportal.rectification.models import RectificationItem
 from zoneportal.resettlement.models import HousingSite, InsuranceBatch, Relocation
 from zoneportal.search.api import api
 from zoneportal.services.models import Journey, ServiceItem, ServiceTopic
+from zoneportal.supervision.models import ProgressReport, SupervisionItem
 from zoneportal.surveys.models import Survey
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +87,8 @@ SENSITIVE: dict[str, set[str]] = {
     "letter_mailboxes:index": {"superuser", "reviewer"},
     "letter_sensitive_words:index": {"superuser", "reviewer"},
     "letters_oversight:index": {"superuser", "reviewer", "head"},
+    "supervision:index": {"superuser", "reviewer", "editor", "head"},
+    "supervision:create": {"superuser", "reviewer"},
     "search_report": {"superuser"},
     "wagtailadmin_home": {"superuser", "reviewer", "editor", "head"},
 }
@@ -270,6 +274,17 @@ def sweep(zone):
     SensitiveTerm.objects.create(word="测试阻断词")
     ColumnThreshold.objects.create(column=zone.columns["notices"], days=30)
     submit_request(dict(CITIZEN))
+    # 督办事项 (issue 12): an item with a progress report and its file.
+    item = SupervisionItem.objects.create(
+        title="道路改造",
+        source="meeting",
+        lead_department=invest,
+        requirements="月底前完成设计",
+        due_on=date(2031, 1, 10),
+    )
+    item.departments.add(invest)
+    report = ProgressReport(item=item, department=invest, text="设计招标中", attachment_name="进度.pdf")
+    report.attachment.save("progress.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     people = {
         "superuser": zone.users["admin"],
         "reviewer": zone.users["reviewer"],
