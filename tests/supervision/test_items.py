@@ -103,7 +103,8 @@ def test_leader_instruction_assigned_reported_and_closed(zone, mailoutbox, djang
     item.refresh_from_db()
     assert item.state == "done" and item.closed_by == zone.users["reviewer"]
     again = head.post(url, {"action": "report", "progress-text": "补充"})
-    assert again.status_code == 403  # the form is gone and the step is refused
+    assert again.status_code == 400 and "该督办事项已办结，不能再反馈" in again.content.decode()
+    assert item.reports.count() == 1
     assert services.history(item).count() == 3
     page = soup(office.get(url))
     assert "厂房已封顶" in page.find(attrs={"data-conclusion": True}).get_text()

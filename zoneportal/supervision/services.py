@@ -155,7 +155,7 @@ def report_progress(
         raise ValidationError(_("请填写办理进展。"))
     current = _locked(item)
     if not current.is_open:
-        raise ValidationError(_("督办事项已%(state)s，不能再反馈。") % {"state": current.get_state_display()})
+        raise ValidationError(_("该督办事项%(state)s，不能再反馈。") % {"state": current.get_state_display()})
     report = ProgressReport(
         item=current,
         department=access.reporting_departments(user, current).first() or current.lead_department,
@@ -191,7 +191,7 @@ def _finish(item: SupervisionItem, user, state: str, conclusion: str, action: st
     """督办中 → ``state``, once, by the office."""
     current = _locked(item)
     if not current.is_open:
-        raise ValidationError(_("督办事项已%(state)s。") % {"state": current.get_state_display()})
+        raise ValidationError(_("该督办事项%(state)s。") % {"state": current.get_state_display()})
     current.state = state
     current.closed_at = timezone.now()
     current.closed_by = user

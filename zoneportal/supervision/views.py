@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, QuerySet, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -42,9 +43,15 @@ def forbidden(request: HttpRequest) -> HttpResponse:
 
 
 class SupervisionMixin(WagtailAdminTemplateMixin):
-    """Only the office and the departments' staff; a 403 page for ``PermissionDenied``."""
+    """Only the office and the departments' staff; breadcrumbs under 督办事项; a 403 page for ``PermissionDenied``."""
 
     header_icon = "tasks"
+
+    def get_breadcrumbs_items(self) -> list[dict]:
+        items = [*self.breadcrumbs_items]
+        if not isinstance(self, ItemIndexView):
+            items.append({"url": reverse("supervision:index"), "label": _("督办事项")})
+        return [*items, {"url": "", "label": self.get_page_title()}]
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not access.may_use(request.user):
@@ -291,7 +298,7 @@ class ItemView(SupervisionMixin, TemplateView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("督办事项已%(state)s。") % {"state": self.item.get_state_display()})
+                messages.success(request, _("督办事项%(state)s。") % {"state": self.item.get_state_display()})
                 return redirect("supervision:item", self.item.pk)
         return self._again(close_form=form)
 
