@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "zoneportal.inspection",
     "zoneportal.notices",
     "zoneportal.performance",
+    "zoneportal.supervision",
     "zoneportal.investsite",
     "zoneportal.twofactor",
     "zoneportal.demo",

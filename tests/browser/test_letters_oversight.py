@@ -70,5 +70,6 @@ def test_banner_order_report_and_close(portal_server, new_page):
 
     office.reload()
     expect(office.locator("article.supervision-order").first).to_contain_text("已联系施工单位")
+    office.get_by_label("办结意见").fill("已答复来信人，同意办结。")
     office.get_by_role("button", name="办结督办单").click()
     expect(office.locator("article.supervision-order").first).to_contain_text("已办结")

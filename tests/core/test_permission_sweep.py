@@ -55,6 +55,7 @@ from zoneportal.rectification.models import RectificationItem
 from zoneportal.resettlement.models import HousingSite, InsuranceBatch, Relocation
 from zoneportal.search.api import api
 from zoneportal.services.models import Journey, ServiceItem, ServiceTopic
+from zoneportal.supervision.models import ProgressReport, SupervisionItem
 from zoneportal.surveys.models import Survey
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +92,8 @@ SENSITIVE: dict[str, set[str]] = {
     "letter_mailboxes:index": {"superuser", "reviewer"},
     "letter_sensitive_words:index": {"superuser", "reviewer"},
     "letters_oversight:index": {"superuser", "reviewer", "head"},
+    "supervision:index": {"superuser", "reviewer", "editor", "head"},
+    "supervision:create": {"superuser", "reviewer"},
     "search_report": {"superuser"},
     "performance_report": {"superuser", "reviewer", "head"},
     "performance_targets:index": {"superuser", "reviewer"},
@@ -296,6 +299,17 @@ def sweep(zone):
     notice = notice_services.publish(notice, user=zone.users["reviewer"])
     notice_services.sign(notice, user=zone.users["invest_editor"])
     notice_services.remind(notice, user=zone.users["reviewer"])
+    # 督办事项 (issue 12): an item with a progress report and its file.
+    item = SupervisionItem.objects.create(
+        title="道路改造",
+        source="meeting",
+        lead_department=invest,
+        requirements="月底前完成设计",
+        due_on=date(2031, 1, 10),
+    )
+    item.departments.add(invest)
+    report = ProgressReport(item=item, department=invest, text="设计招标中", attachment_name="进度.pdf")
+    report.attachment.save("progress.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     people = {
         "superuser": zone.users["admin"],
         "reviewer": zone.users["reviewer"],

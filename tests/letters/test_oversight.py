@@ -18,9 +18,10 @@ from tests.utils import logged_in_client, soup
 from zoneportal.core.workdays import working_days_between
 from zoneportal.letters import oversight, statistics
 from zoneportal.letters.duplicates import similar_open_letters
-from zoneportal.letters.models import Letter, OversightNotice, SupervisionOrder
+from zoneportal.letters.models import Letter, OversightNotice
 from zoneportal.letters.submission import submit_letter
 from zoneportal.letters.workflow import perform
+from zoneportal.supervision.models import SupervisionItem, SupervisionNotice
 
 pytestmark = pytest.mark.django_db
 
@@ -110,17 +111,20 @@ def test_daily_task_reminds_heads_and_office_once_a_day(zone, mailbox, letter_da
     order = oversight.issue_order(overdue, zone.users["reviewer"], instructions="请尽快办理。", due_on=today)
 
     call_command("letters_daily", stdout=io.StringIO())
-    sent = {message.to[0]: message for message in mailoutbox}
+    sent = {message.to[0]: message for message in mailoutbox if "来信督办提醒" in message.subject}
+    items = {message.to[0]: message for message in mailoutbox if "督办事项提醒" in message.subject}
     office = {"office_reviewer@zone.test", "office_head@zone.test", "office_editor@zone.test"}
     assert set(sent) == office | {"invest_head@zone.test", "finance_head@zone.test"}
+    assert set(items) == office | {"invest_head@zone.test"}  # the order is a 督办事项, reminded as one
     assert overdue.tracking_number in sent["invest_head@zone.test"].body
-    assert "已超期" in sent["invest_head@zone.test"].body and "督办" in sent["invest_head@zone.test"].body
+    assert "已超期" in sent["invest_head@zone.test"].body and "督办临近期限" in items["invest_head@zone.test"].body
     assert near.tracking_number not in sent["invest_head@zone.test"].body
     assert near.tracking_number in sent["finance_head@zone.test"].body
     assert all(later.tracking_number not in message.body for message in mailoutbox)
     for address in office:
         assert overdue.tracking_number in sent[address].body and near.tracking_number in sent[address].body
-    assert OversightNotice.objects.filter(day=today, order=order).exists()
+    assert SupervisionNotice.objects.filter(day=today, item=order).exists()
+    assert OversightNotice.objects.filter(day=today, letter=overdue).exists()
 
     mailoutbox.clear()
     out = io.StringIO()
@@ -193,7 +197,7 @@ def test_supervision_order_issued_answered_and_closed_with_permissions(zone, mai
 
     # Neither a deadline nor instructions: errors next to the fields, what was typed kept, nothing stored.
     response = office.post(url, {"action": "issue", "issue-instructions": "请本周内答复", "issue-working_days": ""})
-    assert response.status_code == 400 and not SupervisionOrder.objects.exists()
+    assert response.status_code == 400 and not SupervisionItem.objects.exists()
     page = soup(response)
     field = page.find(id="id_issue-working_days")
     assert "id_issue-working_days_error" in field["aria-describedby"]
@@ -203,8 +207,9 @@ def test_supervision_order_issued_answered_and_closed_with_permissions(zone, mai
     assert head.post(url, {"action": "issue", "issue-instructions": "x", "issue-working_days": "3"}).status_code == 403
     response = office.post(url, {"action": "issue", "issue-instructions": "请本周内答复", "issue-working_days": "3"})
     assert response.status_code == 302
-    order = SupervisionOrder.objects.get()
-    assert order.state == SupervisionOrder.State.OPEN and order.department == zone.departments["invest"]
+    order = SupervisionItem.objects.get()
+    assert order.state == SupervisionItem.State.OPEN and order.lead_department == zone.departments["invest"]
+    assert order.source == SupervisionItem.Source.LETTER and order.letter == letter
     assert working_days_between(timezone.localdate(), order.due_on) == 3
 
     listing = soup(head.get(reverse("letters_oversight:index")))
@@ -216,13 +221,16 @@ def test_supervision_order_issued_answered_and_closed_with_permissions(zone, mai
     assert soup(finance_head.get(reverse("letters_oversight:index"))).find(attrs={"data-order": True}) is None
 
     respond = {"action": "respond", "order": order.pk, f"respond-{order.pk}-response": "已约谈企业，周五前答复。"}
-    assert editor.post(url, respond).status_code == 403
+    outsider = logged_in_client(zone.users["finance_editor"])
+    assert outsider.post(url, respond).status_code == 404  # not their department's letter
     assert head.post(url, respond).status_code == 302
+    assert editor.post(url, respond).status_code == 302  # the handlers report too (one rule for 督办事项)
     close = {"action": "close", "order": order.pk, f"close-{order.pk}-closing_note": "同意办结"}
     assert head.post(url, close).status_code == 403
     assert office.post(url, close).status_code == 302
     order.refresh_from_db()
-    assert order.state == SupervisionOrder.State.DONE and order.response == "已约谈企业，周五前答复。"
+    assert order.state == SupervisionItem.State.DONE and order.conclusion == "同意办结"
+    assert [report.text for report in order.reports.all()] == ["已约谈企业，周五前答复。"] * 2
     assert order.closed_by == zone.users["reviewer"]
     again = office.post(url, close)
     assert again.status_code == 400 and "已办结" in again.content.decode()  # 已办结 is final
@@ -237,7 +245,7 @@ def test_order_deadline_as_a_date_and_not_in_the_past(zone, mailbox, letter_data
     assert response.status_code == 400 and "不能早于今天" in response.content.decode()
     day = timezone.localdate() + datetime.timedelta(days=10)
     office.post(url, {"action": "issue", "issue-instructions": "x", "issue-due_on": day.isoformat()})
-    assert SupervisionOrder.objects.get().due_on == day
+    assert SupervisionItem.objects.get().due_on == day
 
 
 # ---- duplicates -----------------------------------------------------------------------------------------
@@ -389,7 +397,7 @@ def test_demo_order_once_on_the_most_overdue_letter(zone, mailbox, letter_data):
     oldest = letter_in(zone, mailbox, letter_data, due_on=today - datetime.timedelta(days=9))
     order = oversight.issue_demo_order(zone.users["reviewer"])
     assert order.letter == oldest and order.issued_by == zone.users["reviewer"]
-    assert oversight.issue_demo_order(zone.users["reviewer"]) is None and SupervisionOrder.objects.count() == 1
+    assert oversight.issue_demo_order(zone.users["reviewer"]) is None and SupervisionItem.objects.count() == 1
 
 
 def test_malformed_posts_are_not_found(zone, mailbox, letter_data):

@@ -70,6 +70,7 @@ from zoneportal.rectification import demo as rectification_demo
 from zoneportal.resettlement import demo as resettlement_demo
 from zoneportal.search.index import rebuild_index
 from zoneportal.services import demo as services_demo
+from zoneportal.supervision import demo as supervision_demo
 from zoneportal.surveys.demo import load_surveys, remove_surveys, total_responses
 from zoneportal.surveys.pages import SurveyIndexPage
 
@@ -151,7 +152,7 @@ def has_foreign_content() -> bool:
 class DemoBuilder:
     """Creates every object of the demo; keeps them by key so later steps can refer to them."""
 
-    STEPS = 28  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
+    STEPS = 29  # the last two, updating Wagtail's indexes and building the site search index, are run by ``load``
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -219,6 +220,8 @@ class DemoBuilder:
         circulation_demo.build(self)
         step(_("为超期演示来信下发督办单"), total=1)
         self.issue_supervision_order()
+        step(_("督办事项：领导批示"), total=supervision_demo.steps())
+        supervision_demo.build(self)
         step(_("生成政策法规库文件"), total=generated_policies.COUNT)
         generated_policies.build(self)
         step(_("信息公开：公开指南、年度报告与依申请公开"), total=disclosure_demo.steps())
@@ -865,6 +868,7 @@ def remove_demo() -> None:
     rectification_demo.remove(departments)  # its items keep (PROTECT) their departments
     notices_demo.remove(departments)  # so do notices their senders
     circulation_demo.remove(departments)  # so do official documents and their recipients
+    supervision_demo.remove(departments)  # so do 督办事项
     disclosure_demo.remove()
     services_demo.remove(departments)  # so do service items and journeys
     resettlement_demo.remove(departments)

@@ -275,84 +275,22 @@ class SensitiveWord(models.Model):
 # ---- 督办 (letters-oversight) ------------------------------------------------------------------------------
 
 
-class SupervisionOrder(models.Model):
-    """督办单: the office tells a letter's department to answer by a deadline of its own, with instructions.
-
-    督办中 until the office closes it (已办结); the department head may report what was done in ``response``.
-    """
-
-    class State(models.TextChoices):
-        OPEN = "open", _("督办中")
-        DONE = "done", _("已办结")
-
-    letter = models.ForeignKey(
-        Letter, verbose_name=_("来信"), on_delete=models.CASCADE, related_name="supervision_orders"
-    )
-    department = models.ForeignKey(
-        Department, verbose_name=_("督办部门"), on_delete=models.PROTECT, related_name="supervision_orders"
-    )
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("督办人"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    issued_at = models.DateTimeField(_("督办时间"), default=timezone.now)
-    due_on = models.DateField(_("督办期限"))
-    instructions = models.TextField(_("督办要求"))
-    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.OPEN)
-    response = models.TextField(_("办理情况"), blank=True)
-    responded_at = models.DateTimeField(_("反馈时间"), null=True, blank=True)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("反馈人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("办结人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    closing_note = models.TextField(_("办结意见"), blank=True)
-
-    class Meta:
-        ordering = ["-issued_at", "-id"]
-        indexes = [models.Index(fields=["state", "due_on"])]
-        verbose_name = _("督办单")
-        verbose_name_plural = _("督办单")
-
-    def __str__(self) -> str:
-        return f"{self.letter.tracking_number} {self.get_state_display()}"
-
-    def working_days_left(self, today: datetime.date | None = None) -> int:
-        """Working days until the order's deadline; negative when it has passed."""
-        return working_days_left(self.due_on, today)
-
-
 class OversightNotice(models.Model):
-    """One reminder of the daily check (``oversight.run_daily``): at most one per letter or order per day.
+    """One reminder of the daily check (``oversight.run_daily``): at most one per letter per day.
 
-    The unique constraints make a second run on the same day (or two at once) send nothing twice.
+    Supervision orders are 督办事项 now (``supervision.SupervisionItem``), reminded by ``supervision.reminders``.
+
+    The unique constraint makes a second run on the same day (or two at once) send nothing twice.
     """
 
     day = models.DateField(_("日期"))
     letter = models.ForeignKey(Letter, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    order = models.ForeignKey(SupervisionOrder, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     flag = models.CharField(_("提醒类型"), max_length=20)
     sent_at = models.DateTimeField(_("发送时间"), default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["day", "letter"], name="letters_notice_once_per_letter_day"),
-            models.UniqueConstraint(fields=["day", "order"], name="letters_notice_once_per_order_day"),
         ]
         verbose_name = _("督办提醒记录")
         verbose_name_plural = _("督办提醒记录")

@@ -30,7 +30,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -40,30 +39,26 @@ from django.utils.translation import gettext as _
 
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
-from zoneportal.core.ownership import is_office, office_condition, user_departments
-from zoneportal.core.workdays import add_working_days
+from zoneportal.core.ownership import is_office, user_departments
+from zoneportal.supervision import services as supervision
+from zoneportal.supervision.deadlines import NEAR_WORKING_DAYS, near_limit  # noqa: F401 (one rule, shown by 督办)
+from zoneportal.supervision.models import SupervisionItem
 
-from .models import OPEN_STATUSES, Letter, OversightNotice, SupervisionOrder
+from .models import OPEN_STATUSES, Letter, OversightNotice
 
 logger = logging.getLogger(__name__)
 
-#: A letter with this many working days left, or fewer, is "near" its deadline.
-NEAR_WORKING_DAYS = 1
 #: The national inspection's limit for an unanswered message, in calendar days (and 3 calendar months).
 THREE_MONTHS_DAYS = 90
 
 FLAG_THREE_MONTHS = "three_months"
 FLAG_OVERDUE = "overdue"
 FLAG_NEAR = "near"
-FLAG_ORDER_OVERDUE = "order_overdue"
-FLAG_ORDER_NEAR = "order_near"
 
 FLAG_LABELS = {
     FLAG_THREE_MONTHS: "超三个月未答复",
     FLAG_OVERDUE: "已超期",
     FLAG_NEAR: "临近期限",
-    FLAG_ORDER_OVERDUE: "督办已超期",
-    FLAG_ORDER_NEAR: "督办临近期限",
 }
 
 
@@ -96,18 +91,6 @@ def handled_letters(user) -> QuerySet:
     return Letter.objects.filter(department__in=user_departments(user))
 
 
-def office_people() -> QuerySet:
-    """Active users of the office (``core.ownership.is_office``), for the reminders."""
-    return get_user_model().objects.filter(is_active=True).filter(office_condition(superusers=False)).distinct()
-
-
-def department_heads(department: Department) -> QuerySet:
-    """Active heads of ``department``."""
-    if department.heads_group_id is None:
-        return get_user_model().objects.none()
-    return get_user_model().objects.filter(is_active=True, groups=department.heads_group_id).distinct()
-
-
 # ---- the flags ------------------------------------------------------------------------------------------
 
 
@@ -130,11 +113,6 @@ def three_months_cutoff(today: datetime.date) -> datetime.date:
 
 def _start_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def near_limit(today: datetime.date) -> datetime.date:
-    """Open letters due before this date (and not before ``today``) are near their deadline."""
-    return add_working_days(today, NEAR_WORKING_DAYS + 1)
 
 
 def open_letters(letters: QuerySet | None = None) -> QuerySet:
@@ -178,15 +156,17 @@ def letter_flags(letter: Letter, today: datetime.date | None = None) -> list[str
 
 
 def open_orders(orders: QuerySet | None = None) -> QuerySet:
-    """Supervision orders still 督办中."""
-    return (SupervisionOrder.objects.all() if orders is None else orders).filter(state=SupervisionOrder.State.OPEN)
+    """Letters' supervision orders (督办事项 from a letter) still 督办中."""
+    orders = SupervisionItem.objects.filter(source=SupervisionItem.Source.LETTER) if orders is None else orders
+    return orders.filter(state=SupervisionItem.State.OPEN)
 
 
 def overseen_orders(user) -> QuerySet:
-    """The supervision orders ``user`` sees in the 督办 list: all for the office, else their headed departments'."""
+    """The letters' supervision orders ``user`` oversees: all for the office, else their headed departments'."""
+    orders = SupervisionItem.objects.filter(source=SupervisionItem.Source.LETTER)
     if is_office(user):
-        return SupervisionOrder.objects.all()
-    return SupervisionOrder.objects.filter(department__in=headed_departments(user))
+        return orders
+    return orders.filter(departments__in=headed_departments(user)).distinct()
 
 
 @dataclass
@@ -196,7 +176,7 @@ class Overview:
     three_months: list[Letter]
     overdue: list[Letter]
     near: list[Letter]
-    orders: list[SupervisionOrder]
+    orders: list[SupervisionItem]
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -214,7 +194,8 @@ def overview(user, today: datetime.date | None = None, limit: int | None = None)
         "overdue": overdue_letters(letters, today).order_by("due_on", "received_at"),
         "near": near_letters(letters, today).order_by("due_on", "received_at"),
         "orders": open_orders(overseen_orders(user))
-        .select_related("letter", "department", "issued_by")
+        .select_related("letter", "lead_department", "issued_by")
+        .prefetch_related("reports")
         .order_by("due_on", "issued_at"),
     }
     lists = {name: list(queryset[:limit] if limit else queryset) for name, queryset in querysets.items()}
@@ -233,15 +214,6 @@ def banner_letters(user, today: datetime.date | None = None) -> QuerySet:
 # ---- supervision orders ---------------------------------------------------------------------------------
 
 
-def order_due_on(*, due_on: datetime.date | None = None, working_days: int | None = None) -> datetime.date:
-    """An order's deadline: a date, or a number of working days from today."""
-    if due_on is not None:
-        return due_on
-    if working_days is None:
-        raise ValidationError(_("请填写督办期限（日期或工作日数）。"))
-    return add_working_days(timezone.localdate(), working_days)
-
-
 def issue_order(
     letter: Letter,
     user,
@@ -249,64 +221,26 @@ def issue_order(
     instructions: str,
     due_on: datetime.date | None = None,
     working_days: int | None = None,
-) -> SupervisionOrder:
-    """Issue a 督办单 on ``letter`` to its department (only the office may)."""
-    if not is_office(user):
-        raise ValidationError(_("只有办公室可以下发督办单。"))
-    if not instructions.strip():
-        raise ValidationError(_("请填写督办要求。"))
-    deadline = order_due_on(due_on=due_on, working_days=working_days)
-    if deadline < timezone.localdate():
-        raise ValidationError(_("督办期限不能早于今天。"))
+) -> SupervisionItem:
+    """Issue a 督办单 on ``letter`` to its department: a 督办事项 of source 来信督办 (only the office may).
+
+    Reporting on it and closing it go through ``supervision.services`` like every other item.
+    """
     with transaction.atomic():
         current = Letter.objects.select_for_update().get(pk=letter.pk)
         if not current.is_open:
             raise ValidationError(_("信件已办结，无需督办。"))
-        return SupervisionOrder.objects.create(
+        return supervision.assign(
+            user=user,
+            title=_("来信督办：%(number)s《%(subject)s》")
+            % {"number": current.tracking_number, "subject": current.subject},
+            source=SupervisionItem.Source.LETTER,
             letter=current,
-            department=current.department,
-            issued_by=user,
-            due_on=deadline,
-            instructions=instructions.strip(),
+            lead_department=current.department,
+            requirements=instructions,
+            due_on=due_on,
+            working_days=working_days,
         )
-
-
-def may_respond(user, order: SupervisionOrder) -> bool:
-    """The order's department heads (and the office) report what was done."""
-    return is_office(user) or headed_departments(user).filter(pk=order.department_id).exists()
-
-
-def respond_to_order(order: SupervisionOrder, user, response: str) -> SupervisionOrder:
-    """The department reports what it did (办理情况); the order stays 督办中 until the office closes it."""
-    if not may_respond(user, order):
-        raise ValidationError(_("只有承办部门负责人可以反馈督办办理情况。"))
-    if not response.strip():
-        raise ValidationError(_("请填写办理情况。"))
-    with transaction.atomic():
-        current = SupervisionOrder.objects.select_for_update().get(pk=order.pk)
-        if current.state != SupervisionOrder.State.OPEN:
-            raise ValidationError(_("督办单已办结，不能再反馈。"))
-        current.response = response.strip()
-        current.responded_at = timezone.now()
-        current.responded_by = user
-        current.save(update_fields=["response", "responded_at", "responded_by"])
-    return current
-
-
-def close_order(order: SupervisionOrder, user, note: str = "") -> SupervisionOrder:
-    """督办中 → 已办结 (only the office; only once)."""
-    if not is_office(user):
-        raise ValidationError(_("只有办公室可以办结督办单。"))
-    with transaction.atomic():
-        current = SupervisionOrder.objects.select_for_update().get(pk=order.pk)
-        if current.state != SupervisionOrder.State.OPEN:
-            raise ValidationError(_("督办单已办结。"))
-        current.state = SupervisionOrder.State.DONE
-        current.closed_at = timezone.now()
-        current.closed_by = user
-        current.closing_note = note.strip()
-        current.save(update_fields=["state", "closed_at", "closed_by", "closing_note"])
-    return current
 
 
 # ---- the daily check ------------------------------------------------------------------------------------
@@ -318,16 +252,15 @@ class DailyReport:
 
     day: datetime.date
     letters: int = 0
-    orders: int = 0
     emails: int = 0
     recipients: list[str] = field(default_factory=list)
 
 
-def _claim(day: datetime.date, flag: str, *, letter: Letter | None = None, order=None) -> bool:
-    """Record today's reminder of ``letter`` or ``order``; False when one was recorded already."""
+def _claim(day: datetime.date, flag: str, letter: Letter) -> bool:
+    """Record today's reminder of ``letter``; False when one was recorded already."""
     try:
         with transaction.atomic():
-            OversightNotice.objects.create(day=day, flag=flag, letter=letter, order=order)
+            OversightNotice.objects.create(day=day, flag=flag, letter=letter)
     except IntegrityError:
         return False
     return True
@@ -356,32 +289,24 @@ def _letter_line(letter: Letter, flag: str, today: datetime.date) -> str:
     }
 
 
-def _order_line(order: SupervisionOrder, flag: str, today: datetime.date) -> str:
-    return _("%(flag)s：督办单（信件 %(number)s），%(department)s，督办期限 %(due)s。%(url)s") % {
-        "flag": _(FLAG_LABELS[flag]),
-        "number": order.letter.tracking_number,
-        "department": order.department.name,
-        "due": order.due_on.isoformat(),
-        "url": _admin_url("letters_oversight:letter", order.letter_id),
-    }
-
-
 def run_daily(today: datetime.date | None = None) -> DailyReport:
-    """Remind the department heads and the office of flagged letters and supervision orders, once a day.
+    """Remind the department heads and the office of flagged letters, once a day.
 
-    Each letter (and each order) is reminded at most once per day, with its most serious flag: a
+    Each letter is reminded at most once per day, with its most serious flag: a
     second run the same day — or two at once — finds today's :class:`OversightNotice` and sends
     nothing again. Each person gets one e-mail listing their letters, after the records are committed.
     """
     today = today or timezone.localdate()
     report = DailyReport(day=today)
-    office = list(office_people().exclude(email=""))
+    office = list(supervision.office_people().exclude(email=""))
     lines_for: dict[str, list[str]] = {}
     heads_of: dict[int, list] = {}
 
     def add(line: str, department: Department) -> None:
         if department.pk not in heads_of:
-            heads_of[department.pk] = list(department_heads(department).exclude(email=""))
+            heads_of[department.pk] = list(
+                supervision.department_staff([department], heads_only=True).exclude(email="")
+            )
         for person in [*office, *heads_of[department.pk]]:
             lines = lines_for.setdefault(person.email, [])
             if line not in lines:
@@ -397,24 +322,13 @@ def run_daily(today: datetime.date | None = None) -> DailyReport:
     with transaction.atomic():
         for letter in flagged:
             flag = letter_flags(letter, today)[0]
-            if _claim(today, flag, letter=letter):
+            if _claim(today, flag, letter):
                 report.letters += 1
                 add(_letter_line(letter, flag, today), letter.department)
-        orders = (
-            open_orders()
-            .filter(due_on__lt=near_limit(today))
-            .select_related("letter", "department")
-            .order_by("due_on", "pk")
-        )
-        for order in orders:
-            flag = FLAG_ORDER_OVERDUE if order.due_on < today else FLAG_ORDER_NEAR
-            if _claim(today, flag, order=order):
-                report.orders += 1
-                add(_order_line(order, flag, today), order.department)
 
     subject = _("来信督办提醒（%(day)s）") % {"day": today.isoformat()}
     for email, lines in sorted(lines_for.items()):
-        body = "\n".join([_("以下来信或督办单需要尽快办理："), "", *lines])
+        body = "\n".join([_("以下来信需要尽快办理："), "", *lines])
         if notify(subject=subject, body=body, email=email):
             report.emails += 1
         report.recipients.append(email)
@@ -427,9 +341,9 @@ def run_daily(today: datetime.date | None = None) -> DailyReport:
 DEMO_ORDER_INSTRUCTIONS = "该信件已超过答复期限，请承办部门负责人亲自过问，尽快答复来信人，并反馈办理情况。"
 
 
-def issue_demo_order(issuer) -> SupervisionOrder | None:
+def issue_demo_order(issuer) -> SupervisionItem | None:
     """The demo's supervision order: on the most overdue open letter, once (None if there is none)."""
-    if SupervisionOrder.objects.filter(instructions=DEMO_ORDER_INSTRUCTIONS).exists():
+    if SupervisionItem.objects.filter(requirements=DEMO_ORDER_INSTRUCTIONS).exists():
         return None
     letter = overdue_letters().order_by("due_on", "pk").first()
     if letter is None or issuer is None:

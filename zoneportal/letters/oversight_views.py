@@ -4,7 +4,9 @@ Permissions are checked here, server-side (see ``oversight`` for who is who): th
 statistics are the office's and the department heads' (a head sees their own departments only, the
 office all; editors get 403); a letter's 督办 page and its duplicates are open to the staff of the
 letter's department and the office (others get 404); issuing and closing orders is the office's,
-reporting on an order the department head's (403 otherwise).
+reporting on an order the department's heads and editors (403 otherwise). An order is a 督办事项
+(``supervision``) of source 来信督办: it changes state through ``supervision.services`` only, and is in the
+shared 督办事项 list as well.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from zoneportal.core.models import Department
+from zoneportal.supervision import access as supervision_access
+from zoneportal.supervision import services as supervision
+from zoneportal.supervision.forms import DeadlineForm, DescribedForm
+from zoneportal.supervision.models import SupervisionItem
 
 from . import duplicates, oversight, statistics
-from .models import Letter, SupervisionOrder
-
-MAX_ORDER_WORKING_DAYS = 60
+from .models import Letter
 
 
 def forbidden(request: HttpRequest) -> HttpResponse:
@@ -54,51 +58,12 @@ class OversightMixin(WagtailAdminTemplateMixin):
 # ---- forms ----------------------------------------------------------------------------------------------
 
 
-class DescribedForm(forms.Form):
-    """A form whose fields point at their help text and error message (``aria-describedby``)."""
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name, field in self.fields.items():
-            ids = []
-            if field.help_text:
-                ids.append(f"{self[name].auto_id}_helptext")
-            if name in self.errors:
-                ids.append(f"{self[name].auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-
-class SupervisionOrderForm(DescribedForm):
+class SupervisionOrderForm(DeadlineForm):
     """督办单: instructions and a deadline, given as working days from today or as a date."""
 
-    working_days = forms.IntegerField(
-        label=gettext_lazy("督办期限（工作日）"),
-        required=False,
-        min_value=1,
-        max_value=MAX_ORDER_WORKING_DAYS,
-        help_text=gettext_lazy("自今天起的工作日数（不含节假日）；或填写下面的日期"),
-    )
-    due_on = forms.DateField(
-        label=gettext_lazy("或督办期限（日期）"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
     instructions = forms.CharField(
         label=gettext_lazy("督办要求"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        days, due_on = data.get("working_days"), data.get("due_on")
-        if days and due_on:
-            self.add_error("due_on", _("请只填写工作日数或日期中的一项。"))
-        elif not days and not due_on and "working_days" not in self.errors and "due_on" not in self.errors:
-            self.add_error("working_days", _("请填写督办期限：工作日数或日期。"))
-        if due_on and due_on < timezone.localdate():
-            self.add_error("due_on", _("督办期限不能早于今天。"))
-        return data
 
 
 class OrderResponseForm(DescribedForm):
@@ -109,7 +74,7 @@ class OrderResponseForm(DescribedForm):
 
 class OrderCloseForm(DescribedForm):
     closing_note = forms.CharField(
-        label=gettext_lazy("办结意见"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("办结意见"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -177,8 +142,8 @@ class OversightIndexView(OversightMixin, TemplateView):
         today = timezone.localdate()
         closed = (
             oversight.overseen_orders(self.request.user)
-            .filter(state=SupervisionOrder.State.DONE)
-            .select_related("letter", "department")
+            .filter(state=SupervisionItem.State.DONE)
+            .select_related("letter", "lead_department")
             .order_by("-closed_at")[:20]
         )
         context.update(
@@ -223,16 +188,16 @@ class LetterOversightView(OversightMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        orders = list(self.letter.supervision_orders.select_related("issued_by", "responded_by", "closed_by"))
+        orders = list(
+            self.letter.supervision_items.select_related("issued_by", "closed_by", "lead_department").prefetch_related(
+                "reports__reported_by"
+            )
+        )
         bound = kwargs.get("bound_forms", {})
         for order in orders:
-            order.may_respond = order.state == SupervisionOrder.State.OPEN and oversight.may_respond(
-                self.request.user, order
-            )
-            order.may_close = order.state == SupervisionOrder.State.OPEN and self.is_office
-            order.response_form = bound.get(("respond", order.pk)) or OrderResponseForm(
-                prefix=f"respond-{order.pk}", initial={"response": order.response}
-            )
+            order.may_respond = order.is_open and supervision_access.may_report(self.request.user, order)
+            order.may_close = order.is_open and self.is_office
+            order.response_form = bound.get(("respond", order.pk)) or OrderResponseForm(prefix=f"respond-{order.pk}")
             order.close_form = bound.get(("close", order.pk)) or OrderCloseForm(prefix=f"close-{order.pk}")
         context.update(
             letter=self.letter,
@@ -252,7 +217,7 @@ class LetterOversightView(OversightMixin, TemplateView):
         action = request.POST.get("action")
         if action == "issue":
             return self.issue(request)
-        order = get_object_or_404(self.letter.supervision_orders, pk=_posted_id(request, "order"))
+        order = get_object_or_404(self.letter.supervision_items, pk=_posted_id(request, "order"))
         if action == "respond":
             return self.respond(request, order)
         if action == "close":
@@ -285,30 +250,30 @@ class LetterOversightView(OversightMixin, TemplateView):
                 return self._done(
                     request,
                     _("已下发督办单，督办期限 %(due)s（%(department)s）。")
-                    % {"due": order.due_on.isoformat(), "department": order.department.name},
+                    % {"due": order.due_on.isoformat(), "department": order.lead_department.name},
                 )
         return self._again(request, ("issue", None), form)
 
-    def respond(self, request: HttpRequest, order: SupervisionOrder) -> HttpResponse:
-        if not oversight.may_respond(request.user, order):
+    def respond(self, request: HttpRequest, order: SupervisionItem) -> HttpResponse:
+        if not supervision_access.may_report(request.user, order):
             raise PermissionDenied
         form = OrderResponseForm(request.POST, prefix=f"respond-{order.pk}")
         if form.is_valid():
             try:
-                oversight.respond_to_order(order, request.user, form.cleaned_data["response"])
+                supervision.report_progress(order, request.user, text=form.cleaned_data["response"])
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 return self._done(request, _("已反馈办理情况。"))
         return self._again(request, ("respond", order.pk), form)
 
-    def close(self, request: HttpRequest, order: SupervisionOrder) -> HttpResponse:
+    def close(self, request: HttpRequest, order: SupervisionItem) -> HttpResponse:
         if not self.is_office:
             raise PermissionDenied
         form = OrderCloseForm(request.POST, prefix=f"close-{order.pk}")
         if form.is_valid():
             try:
-                oversight.close_order(order, request.user, form.cleaned_data["closing_note"])
+                supervision.close(order, request.user, form.cleaned_data["closing_note"])
             except ValidationError as error:
                 form.add_error(None, error)
             else:

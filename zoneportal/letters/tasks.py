@@ -6,14 +6,25 @@ import datetime
 
 from django_tasks import task
 
+from zoneportal.supervision import reminders
+
 from . import oversight
 
 
 @task()
 def letters_daily(day: str | None = None) -> dict:
-    """The daily 督办 check: remind heads and the office of letters and orders near or past their deadline.
+    """The daily 督办 check: remind heads and the office of letters and 督办事项 near or past their deadline.
 
-    ``day`` (ISO date) defaults to today; running it twice on one day sends nothing twice.
+    The 督办事项 (letters' supervision orders, leaders' instructions, …) are reminded here too, so that the
+    zone runs one daily timer. ``day`` (ISO date) defaults to today; running it twice on one day sends
+    nothing twice.
     """
-    report = oversight.run_daily(datetime.date.fromisoformat(day) if day else None)
-    return {"day": report.day.isoformat(), "letters": report.letters, "orders": report.orders, "emails": report.emails}
+    date = datetime.date.fromisoformat(day) if day else None
+    letters = oversight.run_daily(date)
+    items = reminders.run_daily(date)
+    return {
+        "day": letters.day.isoformat(),
+        "letters": letters.letters,
+        "items": items.items,
+        "emails": letters.emails + items.emails,
+    }

@@ -12,7 +12,7 @@ from zoneportal.letters.tasks import letters_daily
 
 class Command(BaseCommand):
     help = _(
-        "每日督办检查：向承办部门负责人和办公室发送临近期限、已超期、超三个月未答复的来信及督办单提醒（每件每天一次）。"
+        "每日督办检查：向承办部门负责人和办公室发送临近期限、已超期、超三个月未答复的来信及督办事项提醒（每件每天一次）。"
     )
 
     def add_arguments(self, parser) -> None:
@@ -31,5 +31,5 @@ class Command(BaseCommand):
             return
         outcome = letters_daily.call(date)
         self.stdout.write(
-            _("%(day)s：提醒来信 %(letters)s 件、督办单 %(orders)s 件，发送邮件 %(emails)s 封。") % outcome
+            _("%(day)s：提醒来信 %(letters)s 件、督办事项 %(items)s 件，发送邮件 %(emails)s 封。") % outcome
         )
