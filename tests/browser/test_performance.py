@@ -43,7 +43,7 @@ def test_the_office_filters_the_performance_by_month(portal_server, new_page):
     )
     assert not axe_violations(page)
 
-    # An invalid date is said in Chinese, kept in the field.
+    # A missing date is said in Chinese (Wagtail's wording).
     page.get_by_label("日期").fill("")
     page.get_by_role("button", name="统计").click()
-    expect(page.locator(".error-message")).to_contain_text("这个字段是必填项")
+    expect(page.locator(".error-message")).to_contain_text("必需字段")
