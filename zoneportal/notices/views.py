@@ -103,6 +103,7 @@ class SentView(NoticeMixin, TemplateView):
             access.sent_notices(self.request.user)
             .select_related("sender")
             .annotate(signed=Count("receipts", filter=Q(receipts__signed_at__isnull=False)))
+            .order_by(*Notice._meta.ordering)  # a grouped query drops Meta.ordering
         )
         context["page"] = Paginator(notices, PER_PAGE).get_page(self.request.GET.get("p"))
         return context
