@@ -518,6 +518,7 @@ def test_the_page_takes_a_bounded_number_of_queries(data, zone):
         project.investments = [ProjectInvestment(year=2015, amount=D(1))]
         project.milestones = [ProjectMilestone(name="节点", planned_on=datetime.date(2015, 1, 2))]
         project.save()
+    client.get(INDEX)  # the saves moved the page-cache generation on: the brand and site are read once again
     with CaptureQueriesContext(connection) as more:
         response = client.get(INDEX, {"year": 2015})
     assert len(more) <= PAGE_QUERIES, "\n".join(query["sql"] for query in more)
