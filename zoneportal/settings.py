@@ -316,7 +316,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # right password before then resets the count. Other users behind the same address are not affected.
 AUTHENTICATION_BACKENDS = [
     "zoneportal.core.login_guard.LoginGuardBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "zoneportal.core.permission_backend.PermissionBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))

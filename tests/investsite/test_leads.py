@@ -49,6 +49,36 @@ def test_english_inquiry_becomes_a_lead_with_a_tracking_number(invest, client):
     assert not soup(made_up).select(".tracking-number")
 
 
+def test_a_new_lead_is_mailed_to_its_departments_staff_after_the_commit(
+    invest, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    zone = invest.zone
+    inactive = zone.users["invest_editor"].__class__.objects.create_user("gone", email="gone@zone.test")
+    inactive.is_active = False
+    inactive.save()
+    inactive.groups.add(zone.departments["invest"].editors_group)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert post(client, "/en/contact/", GOOD).status_code == 302
+    assert mailoutbox == []  # nothing before the lead is committed
+    for callback in callbacks:
+        callback()
+    lead = InvestorLead.objects.get()
+    # The department's editor and head, in Chinese; not the inactive one, not another department's staff.
+    assert sorted(address for message in mailoutbox for address in message.to) == [
+        "invest_editor@zone.test",
+        "invest_head@zone.test",
+    ]
+    message = mailoutbox[0]
+    assert message.subject == "新的投资线索：Weber Baustoffe GmbH"
+    assert lead.tracking_number in message.body and "We look for a plant site." in message.body
+    assert f"/admin/snippets/investsite/investorlead/edit/{lead.pk}/" in message.body
+    # A refused form stores nothing and mails nobody.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert post(client, "/en/contact/", {**GOOD, "email": "not-an-address"}).status_code == 400
+    assert callbacks == [] and mailoutbox == []
+
+
 def test_errors_speak_the_page_language_and_keep_the_input(invest, client):
     english = post(client, "/en/contact/", {**GOOD, "email": "not-an-address"})
     assert english.status_code == 400

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from zoneportal.portal.models import PortalSettings
@@ -17,6 +19,32 @@ class Brand:
     name: str
     short_name: str
     emblem_url: str | None
+
+
+#: How long a brand is kept at most; saving the site settings, a site or an image moves the generation on at once
+#: (``portal/signals.py``), the timeout only bounds what a signal might miss.
+BRAND_CACHE_SECONDS = 300
+
+
+def cached_zone_brand(request: HttpRequest | None) -> Brand:
+    """:func:`zone_brand`, kept under the page-cache generation (and on ``request`` for the rest of it).
+
+    Every admin page shows the brand twice (the tab's title, the sidebar): read from the
+    database each time, that was four queries per page.
+    """
+    from zoneportal.portal.page_cache import layered_cache, request_generation
+
+    brand = getattr(request, "_zone_brand", None)
+    if brand is not None:
+        return brand
+    key = f"core:brand:{get_language()}:{request_generation(request)}"
+    brand = layered_cache.get(key)
+    if brand is None:
+        brand = zone_brand()
+        layered_cache.set(key, brand, BRAND_CACHE_SECONDS)
+    if request is not None:
+        request._zone_brand = brand
+    return brand
 
 
 def zone_brand() -> Brand:

@@ -34,6 +34,7 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, Task, TaskState, WorkflowState
 
 from .forms import COMMENT_REQUIRED
+from .ownership import roles
 
 
 @dataclass
@@ -109,14 +110,7 @@ def waiting_task_count(user) -> int:
 
 def is_reviewer(user) -> bool:
     """Whether ``user`` takes part in a review step (or may act on every step)."""
-    if user.is_superuser:
-        return True
-    group_ids = user.groups.values("pk")
-    return (
-        Task.objects.filter(active=True)
-        .filter(Q(reviewtask__groups__in=group_ids) | Q(groupapprovaltask__groups__in=group_ids))
-        .exists()
-    )
+    return user.is_superuser or roles(user).reviewer
 
 
 # ---- acting on a task: refuse a return without comment, confirm what happened ----------------

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from zoneportal.surveys.exports import safe
 
 from .figures import percent
-from .statistics import RANKINGS, TOP_LIMIT, Overview
+from .party import FIVE_ONES
+from .statistics import FIVE_ONES_COMPLETE, RANKINGS, TOP_LIMIT, Overview
 
 #: 万元 → 亿元.
 WAN_PER_YI = Decimal(10000)
@@ -147,6 +148,7 @@ def headline(overview: Overview) -> list[tuple[str, str, str]]:
         ("overdue", _("超期节点（个）"), display(overview.overdue.count)),
         ("above-scale", _("规上企业 / 目标（家）"), above),
         ("party", _("党的组织覆盖率"), percent_text(overview.party.organisation_rate)),
+        ("five-ones", _("“五个一”达标率"), percent_text(overview.party.five_ones_rate)),
     ]
 
 
@@ -326,6 +328,31 @@ def party_coverage(overview: Overview) -> Chart:
     )
 
 
+def party_five_ones(overview: Overview) -> Chart:
+    """The 五个一 among the enterprises with a party organisation: each item, then all five (the 达标率)."""
+    coverage = overview.party
+    items = [(str(label), coverage.five_ones.get(key, 0)) for key, label in FIVE_ONES]
+    items.append((_("五项全部具备"), coverage.five_ones.get(FIVE_ONES_COMPLETE, 0)))
+    rows = [[label, count, percent(count, coverage.organised)] for label, count in items]
+    return Chart(
+        key="party-five-ones",
+        title=_("已建党组织企业的“五个一”建设"),
+        headers=[_("“五个一”"), _("具备的企业（家）"), _("占已建党组织企业（%）")],
+        rows=rows,
+        summary=_("%(organised)s家企业建有党组织，其中%(complete)s家“五个一”全部具备，达标率%(rate)s。")
+        % {
+            "organised": coverage.organised,
+            "complete": items[-1][1],
+            "rate": percent_text(coverage.five_ones_rate),
+        },
+        options=axis_chart(
+            [row[0] for row in rows], [(_("占比"), [row[2] for row in rows], BLUE)], unit="%", horizontal=True
+        ),
+        height=120 + 36 * len(rows),
+        notes=[_("“五个一”达标率：建有党组织（单独组建、联合组建或挂靠村支部）的企业中，五项全部具备的比例。")],
+    )
+
+
 def enterprise_trends(overview: Overview) -> Chart:
     rows = overview.enterprise_totals
     return Chart(
@@ -399,6 +426,7 @@ CHARTS: dict[str, Callable[[Overview], Chart]] = {
     "top-tax": top_tax,
     "above-scale": above_scale,
     "party-coverage": party_coverage,
+    "party-five-ones": party_five_ones,
     "enterprise-trends": enterprise_trends,
     "indicators": indicators,
 }

@@ -23,7 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from . import dashboard, statistics
 from .access import InvestmentPermissionPolicy
-from .models import Industry, Park, Project
+from .models import Project
 
 
 def may_read(user) -> bool:
@@ -32,41 +32,33 @@ def may_read(user) -> bool:
 
 
 class FiltersForm(forms.Form):
-    """Year, park and industry; the year's choices are the years with data (the newest by default)."""
+    """Year, park and industry; the year's choices are the years with data (the newest by default).
+
+    The choices come from :func:`.statistics.filter_choices` (one query for all three lists), so
+    checking a chosen park or industry asks the database nothing more.
+    """
 
     year = forms.TypedChoiceField(label=gettext_lazy("年份"), coerce=int)
-    park = forms.ModelChoiceField(
-        label=gettext_lazy("园区"),
-        queryset=Park.objects.only("pk", "name"),
-        required=False,
-        empty_label=gettext_lazy("全部园区"),
-    )
-    industry = forms.ModelChoiceField(
-        label=gettext_lazy("产业集群"),
-        queryset=Industry.objects.only("pk", "name"),
-        required=False,
-        empty_label=gettext_lazy("全部产业"),
-    )
+    park = forms.TypedChoiceField(label=gettext_lazy("园区"), coerce=int, required=False, empty_value=None)
+    industry = forms.TypedChoiceField(label=gettext_lazy("产业集群"), coerce=int, required=False, empty_value=None)
 
-    def __init__(self, data, *, years: list[int]) -> None:
+    def __init__(self, data, *, choices: statistics.FilterChoices) -> None:
+        years = choices.years or [timezone.localdate().year]
         data = data.copy()
         if not data.get("year"):
-            data["year"] = str(years[0] if years else timezone.localdate().year)
+            data["year"] = str(years[0])
         super().__init__(data)
-        if not years:
-            years = [timezone.localdate().year]
+        self.names = {"park": dict(choices.parks), "industry": dict(choices.industries)}
         self.fields["year"].choices = [(str(year), _("%(year)s年") % {"year": year}) for year in years]
         self.fields["year"].error_messages["invalid_choice"] = _("没有%(value)s年的数据，请从列表中选择年份。")
-        for name in ("park", "industry"):
+        for name, everything in (("park", _("全部园区")), ("industry", _("全部产业"))):
+            options = [(str(pk), label) for pk, label in self.names[name].items()]
+            self.fields[name].choices = [("", everything), *options]
             self.fields[name].error_messages["invalid_choice"] = _("所选的项目不存在，请重新选择。")
 
     def filters(self) -> statistics.Filters:
         data = self.cleaned_data
-        return statistics.Filters(
-            year=data["year"],
-            park=data["park"].pk if data["park"] else None,
-            industry=data["industry"].pk if data["industry"] else None,
-        )
+        return statistics.Filters(year=data["year"], park=data["park"], industry=data["industry"])
 
     def description(self) -> str:
         """The filters in words, e.g. “2015年 · 桂花树工业园 · 全部产业”."""
@@ -74,14 +66,14 @@ class FiltersForm(forms.Form):
         return " · ".join(
             [
                 _("%(year)s年") % {"year": data["year"]},
-                data["park"].name if data["park"] else _("全部园区"),
-                data["industry"].name if data["industry"] else _("全部产业"),
+                self.names["park"][data["park"]] if data["park"] else _("全部园区"),
+                self.names["industry"][data["industry"]] if data["industry"] else _("全部产业"),
             ]
         )
 
 
 def filters_form(request: HttpRequest) -> FiltersForm:
-    return FiltersForm(request.GET, years=statistics.available_years())
+    return FiltersForm(request.GET, choices=statistics.filter_choices())
 
 
 def forbidden(request: HttpRequest) -> HttpResponse:

@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
 from zoneportal.core.admin_views import forbidden
-from zoneportal.core.department_scope import managed_departments
+from zoneportal.core.department_scope import works_for_a_department
 from zoneportal.core.tabular import XLSX_CONTENT_TYPE, PendingUpload
 from zoneportal.core.uploads import check_upload
 
@@ -37,7 +37,7 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def may_import(user) -> bool:
     """Staff of a department (or the office): which rows they may write is checked row by row."""
-    return managed_departments(user).exists()
+    return works_for_a_department(user)
 
 
 class ImportForm(forms.Form):

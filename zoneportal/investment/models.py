@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -644,20 +645,7 @@ class Indicator(ClusterableModel):
 
     def series(self) -> list[IndicatorPoint]:
         """The years in order, each with growth over the year before (when recorded) and 完成率."""
-        points: list[IndicatorPoint] = []
-        previous: dict[int, Decimal | None] = {}
-        for row in sorted(self.years.all(), key=lambda row: row.year):
-            points.append(
-                IndicatorPoint(
-                    year=row.year,
-                    target=row.target,
-                    actual=row.actual,
-                    growth=figures.growth_rate(row.actual, previous.get(row.year - 1)),
-                    achievement=figures.achievement(row.actual, row.target),
-                )
-            )
-            previous[row.year] = row.actual
-        return points
+        return indicator_series(self.years.all())
 
 
 class IndicatorYear(models.Model):
@@ -678,6 +666,24 @@ class IndicatorYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}"
+
+
+def indicator_series(rows: Iterable[IndicatorYear]) -> list[IndicatorPoint]:
+    """An indicator's years (``rows``) in order, each with growth over the year before (when recorded) and 完成率."""
+    points: list[IndicatorPoint] = []
+    previous: dict[int, Decimal | None] = {}
+    for row in sorted(rows, key=lambda row: row.year):
+        points.append(
+            IndicatorPoint(
+                year=row.year,
+                target=row.target,
+                actual=row.actual,
+                growth=figures.growth_rate(row.actual, previous.get(row.year - 1)),
+                achievement=figures.achievement(row.actual, row.target),
+            )
+        )
+        previous[row.year] = row.actual
+    return points
 
 
 # The page type showing the records to the public lives in its own module; imported here so Django registers it.

@@ -22,11 +22,12 @@ Money is in 万元 as stored; rates come from :mod:`.figures` and :mod:`.party`.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value, Window
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,14 +36,16 @@ from .models import (
     STAGE_DATES,
     Enterprise,
     EnterpriseYear,
-    Indicator,
     IndicatorPoint,
     IndicatorYear,
+    Industry,
     InvestmentTask,
+    Park,
     Project,
     ProjectInvestment,
     ProjectMilestone,
     Stage,
+    indicator_series,
 )
 
 #: How many years a series shows, ending with the chosen year.
@@ -90,19 +93,50 @@ def money(value) -> Decimal:
     return Decimal(value or 0).quantize(figures.TWO_DECIMALS)
 
 
-def available_years() -> list[int]:
-    """Every year with money arrived, enterprise figures, a task or an indicator figure, newest first (one query)."""
+def _years_with_data() -> QuerySet:
+    """``(kind, year, name, order)`` rows, one per year with money arrived, figures, a task or an indicator figure."""
     # Unordered: the models' default ordering is not allowed inside a UNION.
-    years = (
+    kind, name, order = Value("year"), Value(""), Value(0)
+    return (
         ProjectInvestment.objects.order_by()
-        .values_list("year")
+        .values_list(kind, "year", name, order)
         .union(
-            EnterpriseYear.objects.order_by().values_list("year"),
-            InvestmentTask.objects.order_by().values_list("year"),
-            IndicatorYear.objects.order_by().values_list("year"),
+            EnterpriseYear.objects.order_by().values_list(kind, "year", name, order),
+            InvestmentTask.objects.order_by().values_list(kind, "year", name, order),
+            IndicatorYear.objects.order_by().values_list(kind, "year", name, order),
         )
     )
-    return sorted({row[0] for row in years}, reverse=True)
+
+
+def available_years() -> list[int]:
+    """Every year with money arrived, enterprise figures, a task or an indicator figure, newest first (one query)."""
+    return sorted({row[1] for row in _years_with_data()}, reverse=True)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filters offer: the years with data (newest first), the parks (by name) and the industries."""
+
+    years: list[int]
+    parks: list[tuple[int, str]]
+    industries: list[tuple[int, str]]
+
+
+def filter_choices() -> FilterChoices:
+    """The years, parks and industries to choose from, in one query (a UNION of the four year tables and both lists)."""
+    rows = _years_with_data().union(
+        Park.objects.order_by().values_list(Value("park"), "pk", "name", Value(0)),
+        Industry.objects.order_by().values_list(Value("industry"), "pk", "name", "sort_order"),
+    )
+    kinds: dict[str, list[tuple]] = {"year": [], "park": [], "industry": []}
+    for kind, pk, name, order in rows:
+        kinds[kind].append((pk, name, order))
+    return FilterChoices(
+        years=sorted((year for year, _name, _order in kinds["year"]), reverse=True),
+        # The models' orderings: parks by name, industries by their sort order.
+        parks=[(pk, name) for pk, name, _order in sorted(kinds["park"], key=lambda row: (row[1], row[0]))],
+        industries=[(pk, name) for pk, name, _order in sorted(kinds["industry"], key=lambda row: (row[2], row[0]))],
+    )
 
 
 # ---- investment ---------------------------------------------------------------------------------
@@ -121,23 +155,6 @@ class InvestmentYearRow:
         return figures.achievement(self.arrived, self.target)
 
 
-def investment_by_year(filters: Filters) -> list[InvestmentYearRow]:
-    """Task against money arrived for each year of the series that has either (two queries, one zone-wide)."""
-    arrived = dict(
-        ProjectInvestment.objects.filter(**filters.scope("project__"), **filters.series_years())
-        .values("year")
-        .annotate(total=Sum("amount"))
-        .values_list("year", "total")
-    )
-    targets = {}
-    if filters.zone_wide:
-        targets = dict(InvestmentTask.objects.filter(**filters.series_years()).values_list("year", "target"))
-    return [
-        InvestmentYearRow(year, targets.get(year), money(arrived.get(year)))
-        for year in sorted(set(arrived) | set(targets))
-    ]
-
-
 @dataclass(frozen=True)
 class InvestmentGroupRow:
     """The money arrived in the year for the projects of one park or industry, and their planned totals."""
@@ -154,28 +171,97 @@ class InvestmentGroupRow:
         return figures.achievement(self.arrived, self.planned)
 
 
-def investment_by(filters: Filters, grouping: str) -> list[InvestmentGroupRow]:
-    """The year's money arrived per ``"park"`` or ``"industry"``, most first (one query).
+GROUPINGS = ("park", "industry")
+#: The columns of a cell of money arrived: one year, park and industry.
+CELL = ("year", "project__park", "project__park__name", "project__industry", "project__industry__name")
 
-    Each project has at most one row a year, so its planned investment is counted once per group.
+
+@dataclass(frozen=True)
+class Investment:
+    """招商引资 for the filters: task against money arrived per year, and the year's money per park and industry."""
+
+    by_year: list[InvestmentYearRow]
+    by_group: dict[str, list[InvestmentGroupRow]]  # "park" / "industry" → rows, most money first
+
+
+def _nothing(output_field) -> Value:
+    """A typed NULL, for the columns a task has not in the UNION with the money's cells."""
+    return Value(None, output_field=output_field)
+
+
+def investment(filters: Filters) -> Investment:
+    """Money arrived per year of the series, per park and per industry in the year, and the tasks (one query).
+
+    The money is grouped by year, park *and* industry: each project has one park and one industry,
+    so adding the cells up per year, per park or per industry gives the same sums and counts as
+    grouping by each alone. The zone's tasks (zone-wide only) come in the same UNION ALL. Each
+    project has at most one row a year, so its planned investment is counted once per group.
     """
-    rows = (
-        ProjectInvestment.objects.filter(year=filters.year, **filters.scope("project__"))
-        .values(f"project__{grouping}", f"project__{grouping}__name")
+    cells = (
+        ProjectInvestment.objects.filter(**filters.scope("project__"), **filters.series_years())
+        .values(*CELL)
         .annotate(arrived=Sum("amount"), planned=Sum("project__planned_investment"), projects=Count("project"))
-        .order_by("-arrived", f"project__{grouping}__name")
+        .order_by()
+        .values_list(Value("arrived"), *CELL, "arrived", "planned", "projects")
     )
-    unknown = _("未定园区") if grouping == "park" else _("未定产业")
-    return [
-        InvestmentGroupRow(
-            key=row[f"project__{grouping}"],
-            label=row[f"project__{grouping}__name"] or unknown,
-            projects=row["projects"],
-            planned=money(row["planned"]),
-            arrived=money(row["arrived"]),
+    rows = cells
+    if filters.zone_wide:
+        tasks = InvestmentTask.objects.filter(**filters.series_years()).order_by()
+        text, number = models.CharField(), models.IntegerField()
+        rows = cells.union(
+            tasks.values_list(
+                Value("target"),
+                "year",
+                *(_nothing(number), _nothing(text)) * 2,
+                "target",
+                _nothing(models.DecimalField()),
+                _nothing(number),
+            ),
+            all=True,
         )
-        for row in rows
-    ]
+    arrived: dict[int, Decimal] = {}
+    targets: dict[int, Decimal] = {}
+    groups: dict[str, dict[int | None, list]] = {grouping: {} for grouping in GROUPINGS}
+    for kind, year, park, park_name, industry, industry_name, amount, planned, projects in rows:
+        if kind == "target":
+            targets[year] = amount
+            continue
+        arrived[year] = arrived.get(year, Decimal(0)) + Decimal(amount or 0)
+        if year != filters.year:
+            continue
+        for grouping, key, name in (("park", park, park_name), ("industry", industry, industry_name)):
+            group = groups[grouping].setdefault(key, [name, 0, Decimal(0), Decimal(0)])
+            group[1] += projects
+            group[2] += Decimal(planned or 0)
+            group[3] += Decimal(amount or 0)
+    unknown = {"park": _("未定园区"), "industry": _("未定产业")}
+    return Investment(
+        by_year=[
+            InvestmentYearRow(year, targets.get(year), money(arrived.get(year)))
+            for year in sorted(set(arrived) | set(targets))
+        ],
+        by_group={
+            grouping: sorted(
+                (
+                    InvestmentGroupRow(key, name or unknown[grouping], projects, money(planned), money(amount))
+                    for key, (name, projects, planned, amount) in rows.items()
+                ),
+                # Most money first; ties by name, the projects without a park or industry last.
+                key=lambda row: (-row.arrived, row.key is None, row.label),
+            )
+            for grouping, rows in groups.items()
+        },
+    )
+
+
+def investment_by_year(filters: Filters) -> list[InvestmentYearRow]:
+    """Task against money arrived for each year of the series that has either (one query)."""
+    return investment(filters).by_year
+
+
+def investment_by(filters: Filters, grouping: str) -> list[InvestmentGroupRow]:
+    """The year's money arrived per ``"park"`` or ``"industry"``, most first (one query)."""
+    return investment(filters).by_group[grouping]
 
 
 # ---- projects -----------------------------------------------------------------------------------
@@ -184,8 +270,8 @@ def investment_by(filters: Filters, grouping: str) -> list[InvestmentGroupRow]:
 def projects_of_year(filters: Filters) -> QuerySet[Project]:
     """Projects of the park and industry active in the year: money arrived, or a stage reached, in it."""
     reached = Q(halted_on__year=filters.year)
-    for _stage, field in STAGE_DATES:
-        reached |= Q(**{f"{field}__year": filters.year})
+    for _stage, date_field in STAGE_DATES:
+        reached |= Q(**{f"{date_field}__year": filters.year})
     money_arrived = Exists(ProjectInvestment.objects.filter(project=OuterRef("pk"), year=filters.year))
     return Project.objects.filter(**filters.scope()).filter(money_arrived | reached)
 
@@ -243,23 +329,29 @@ class Overdue:
 
 
 def overdue_milestones(filters: Filters, today: datetime.date, limit: int = TOP_LIMIT) -> Overdue:
-    """Open milestones planned before ``today`` and by the end of the year, of projects not halted (two queries)."""
+    """Open milestones planned before ``today`` and by the end of the year, of projects not halted (one query).
+
+    The longest overdue rows carry the totals: the count as a window over all matching rows, the
+    projects as a subquery (a window cannot count distinct values); no row means none overdue.
+    """
     milestones = ProjectMilestone.objects.filter(
         completed_on__isnull=True,
         planned_on__lt=today,
         planned_on__year__lte=filters.year,
         **filters.scope("project__"),
     ).exclude(project__stage=Stage.HALTED)
-    totals = milestones.aggregate(count=Count("pk"), projects=Count("project", distinct=True))
-    worst = milestones.order_by("planned_on", "project__name", "pk").values_list(
-        "project__name", "project__park__name", "name", "planned_on"
-    )[:limit]
+    projects = milestones.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("project", distinct=True))
+    worst = list(
+        milestones.annotate(total=Window(Count("pk")), projects=Subquery(projects.values("n")))
+        .order_by("planned_on", "project__name", "pk")
+        .values_list("project__name", "project__park__name", "name", "planned_on", "total", "projects")[:limit]
+    )
     return Overdue(
-        count=totals["count"],
-        projects=totals["projects"],
+        count=worst[0][4] if worst else 0,
+        projects=worst[0][5] if worst else 0,
         worst=[
             OverdueMilestone(project, park or "", name, planned_on, (today - planned_on).days)
-            for project, park, name, planned_on in worst
+            for project, park, name, planned_on, _total, _projects in worst
         ],
     )
 
@@ -281,7 +373,12 @@ RANKINGS = {"output": gettext_lazy("工业总产值"), "tax": gettext_lazy("纳�
 
 
 def top_enterprises(filters: Filters, figure: str, limit: int = TOP_LIMIT) -> list[TopEnterprise]:
-    """The year's enterprises with the largest ``figure`` (``"output"`` or ``"tax"``), one query."""
+    """The year's enterprises with the largest ``figure`` (``"output"`` or ``"tax"``), one query.
+
+    One query per figure on purpose: ``ORDER BY … LIMIT`` walks the figure's index and reads ten rows,
+    where one query ranking both figures with window functions sorted every row of the year (0.3 s of
+    CPU for 10,000 enterprises, 2.5 ms for the two; docs/benchmarks.md).
+    """
     if figure not in RANKINGS:
         raise ValueError(f"unknown figure {figure!r}")
     rows = (
@@ -379,29 +476,66 @@ def above_scale(
 
 @dataclass(frozen=True)
 class PartyCoverage:
-    """党建覆盖 of the enterprises in the filters: counts per organisation form and the two rates."""
+    """党建覆盖 of the enterprises in the filters: counts per organisation form, the two rates, and 五个一.
+
+    ``organised`` are the enterprises with a party organisation (:data:`.party.ORGANISED`);
+    ``five_ones`` counts, among them, those with each item of the 五个一 (by key) and, under
+    :data:`FIVE_ONES_COMPLETE`, those with all five.
+    """
 
     enterprises: int
     by_form: list[tuple[str, str, int]]  # (form, label, enterprises)
     organisation_rate: Decimal | None
     work_rate: Decimal | None
+    organised: int = 0
+    five_ones: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def five_ones_rate(self) -> Decimal | None:
+        """“五个一”达标率: the share of the enterprises with a party organisation that have all five."""
+        return figures.percent(self.five_ones.get(FIVE_ONES_COMPLETE, 0), self.organised)
+
+
+#: The key of :attr:`PartyCoverage.five_ones` counting the enterprises with all five.
+FIVE_ONES_COMPLETE = "all"
+
+
+def has_five_ones_item(key: str) -> Q:
+    """Enterprises whose 五个一 checklist (a JSON list of keys) holds ``key``.
+
+    Matched in the list's JSON text (``"key"`` with its quotes, so no key matches inside another):
+    SQLite has no JSON containment lookup, and the same condition then runs on both databases.
+    """
+    return Q(five_ones__icontains=f'"{key}"')
 
 
 def party_coverage(filters: Filters) -> PartyCoverage:
     """Coverage of the enterprises of the park and industry settled by the year's end (one query)."""
     settled = Q(settled_on__isnull=True) | Q(settled_on__year__lte=filters.year)
-    counts = dict(
+    complete = Q()
+    items = {}
+    for key in party.FIVE_ONES_KEYS:
+        items[f"five_ones_{key}"] = Count("pk", filter=has_five_ones_item(key))
+        complete &= has_five_ones_item(key)
+    rows = (
         Enterprise.objects.filter(settled, **filters.scope())
         .values("organisation_form")
-        .annotate(enterprises=Count("pk"))
+        .annotate(enterprises=Count("pk"), five_ones_all=Count("pk", filter=complete), **items)
         .order_by()
-        .values_list("organisation_form", "enterprises")
     )
+    counts, five_ones = {}, dict.fromkeys([*party.FIVE_ONES_KEYS, FIVE_ONES_COMPLETE], 0)
+    for row in rows:
+        counts[row["organisation_form"]] = row["enterprises"]
+        if row["organisation_form"] in party.ORGANISED:
+            for key in five_ones:
+                five_ones[key] += row[f"five_ones_{key}"]
     return PartyCoverage(
         enterprises=sum(counts.values()),
         by_form=[(form.value, str(form.label), counts.get(form.value, 0)) for form in party.OrganisationForm],
         organisation_rate=party.organisation_coverage_of(counts),
         work_rate=party.work_coverage_of(counts),
+        organised=sum(count for form, count in counts.items() if form in party.ORGANISED),
+        five_ones=five_ones,
     )
 
 
@@ -418,15 +552,22 @@ class IndicatorTrend:
 def indicator_trends(filters: Filters) -> list[IndicatorTrend]:
     """The zone's indicators with their series up to the year — growth and 完成率 as ``Indicator.series`` gives them.
 
-    Indicators are the whole zone's: park and industry do not apply. Two queries.
+    Indicators are the whole zone's: park and industry do not apply. One query: the years with their indicator,
+    in the indicators' order.
     """
-    years = IndicatorYear.objects.filter(year__lte=filters.year)
-    indicators = Indicator.objects.filter(years__year__lte=filters.year).distinct()
+    years = (
+        IndicatorYear.objects.filter(year__lte=filters.year)
+        .select_related("indicator")
+        .order_by("indicator__sort_order", "indicator_id", "year")
+    )
+    by_indicator: dict[int, list[IndicatorYear]] = {}
+    for row in years:
+        by_indicator.setdefault(row.indicator_id, []).append(row)
     trends = []
-    for indicator in indicators.prefetch_related(Prefetch("years", queryset=years)):
-        points = [point for point in indicator.series() if point.year >= filters.first_year]
+    for rows in by_indicator.values():
+        points = [point for point in indicator_series(rows) if point.year >= filters.first_year]
         if points:
-            trends.append(IndicatorTrend(indicator.name, indicator.unit, points))
+            trends.append(IndicatorTrend(rows[0].indicator.name, rows[0].indicator.unit, points))
     return trends
 
 
@@ -441,16 +582,20 @@ class Overview:
         self.today = today
 
     @cached_property
+    def _investment(self) -> Investment:
+        return investment(self.filters)
+
+    @property
     def investment_by_year(self) -> list[InvestmentYearRow]:
-        return investment_by_year(self.filters)
+        return self._investment.by_year
 
-    @cached_property
+    @property
     def investment_by_park(self) -> list[InvestmentGroupRow]:
-        return investment_by(self.filters, "park")
+        return self._investment.by_group["park"]
 
-    @cached_property
+    @property
     def investment_by_industry(self) -> list[InvestmentGroupRow]:
-        return investment_by(self.filters, "industry")
+        return self._investment.by_group["industry"]
 
     @cached_property
     def projects_by_stage(self) -> list[StageRow]:

@@ -1,15 +1,19 @@
-"""What happens to a lead in the back office: who may see it, and 转为项目."""
+"""What happens to a lead in the back office: who may see it, who hears of a new one, and 转为项目."""
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.log_actions import log
 
-from zoneportal.core.department_scope import DepartmentPermissionPolicy, managed_departments
-from zoneportal.core.ownership import is_office
+from zoneportal.core.department_scope import DepartmentPermissionPolicy
+from zoneportal.core.notifications import notify
+from zoneportal.core.ownership import is_office, roles
 from zoneportal.investment.models import Project, Stage
 
 from .models import InvestorLead, lead_department_slug
@@ -29,7 +33,41 @@ class LeadPermissionPolicy(DepartmentPermissionPolicy):
             return False
         if action == "add":
             return False  # leads come from the 招商网's form
-        return is_office(user) or managed_departments(user).filter(slug=lead_department_slug()).exists()
+        return is_office(user) or lead_department_slug() in roles(user).slugs
+
+
+def lead_recipients(lead: InvestorLead) -> list[str]:
+    """The e-mail addresses of the lead department's active editors and heads (招商发展分局's staff)."""
+    department = lead.department
+    groups = [pk for pk in (department.editors_group_id, department.heads_group_id) if pk]
+    staff = get_user_model().objects.filter(is_active=True, groups__in=groups).exclude(email="")
+    return sorted(set(staff.values_list("email", flat=True)))
+
+
+def notify_new_lead(lead: InvestorLead) -> int:
+    """E-mail the lead's department that a new lead came in (call it after the lead is committed).
+
+    In Chinese whatever language the visitor wrote in: the mail is for the zone's staff. Returns
+    how many mails went out; a failing mail server is logged by :func:`notify` and loses nothing.
+    """
+    edit_url = AdminURLFinder().get_edit_url(lead) or ""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("新的投资线索：%(company)s") % {"company": lead.company}
+        body = "\n".join(
+            [
+                _("招商网收到一条新的投资咨询，请及时跟进。"),
+                "",
+                _("查询编号：%(value)s") % {"value": lead.tracking_number},
+                _("公司：%(value)s") % {"value": lead.company},
+                _("联系人：%(value)s（%(country)s）") % {"value": lead.name, "country": lead.country},
+                _("意向产业：%(value)s") % {"value": lead.industry or "—"},
+                _("计划投资额：%(value)s") % {"value": lead.planned_investment or "—"},
+                _("留言：%(value)s") % {"value": lead.message},
+                "",
+                _("在后台查看：%(url)s") % {"url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + edit_url},
+            ]
+        )
+    return sum(notify(subject=subject, body=body, email=email) for email in lead_recipients(lead))
 
 
 def convert_to_project(lead: InvestorLead, user) -> Project:

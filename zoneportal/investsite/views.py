@@ -13,6 +13,7 @@ from zoneportal.core.models import Department
 from zoneportal.core.network import over_limit
 
 from .forms import InquiryForm
+from .leads import notify_new_lead
 from .models import InvestContactPage, InvestorLead, lead_department_slug
 
 RATE_GROUP = "investor-inquiry"
@@ -42,6 +43,8 @@ def contact(request: HttpRequest, page: InvestContactPage) -> HttpResponse:
                 lead.page = page
                 lead.department = page.department or Department.objects.get(slug=lead_department_slug())
                 lead.save()
+                # After the commit: the mail never speaks of a lead that was rolled back.
+                transaction.on_commit(lambda: notify_new_lead(lead))
             return redirect(f"{page.get_url(request)}?sent={lead.tracking_number}#inquiry", permanent=False)
         else:
             status = 400

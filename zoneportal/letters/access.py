@@ -21,8 +21,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zoneportal.core.models import Department
-from zoneportal.core.ownership import is_office
+from zoneportal.core.ownership import is_office, roles
 from zoneportal.core.workdays import add_working_days
 
 from .models import OPEN_STATUSES, Letter
@@ -71,10 +70,8 @@ class Staff:
         """The roles of ``user`` (none for an anonymous or inactive user)."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return cls(user, False, frozenset(), frozenset())
-        groups = user.groups.values("pk")
-        heads = Department.objects.filter(heads_group__in=groups).values_list("pk", flat=True)
-        editors = Department.objects.filter(editors_group__in=groups).values_list("pk", flat=True)
-        return cls(user, is_office(user), frozenset(heads), frozenset(editors))
+        user_roles = roles(user)
+        return cls(user, is_office(user), user_roles.head_of, user_roles.editor_of)
 
     @property
     def has_inbox(self) -> bool:
@@ -116,7 +113,11 @@ class Staff:
         return [name for name in names if self.may(letter, name)]
 
     def waiting(self) -> QuerySet[Letter]:
-        """The letters waiting for this user (the menu's count, the filter 等我办理).
+        """The letters waiting for this user (the menu's count, the filter 等我办理): :meth:`waiting_condition`."""
+        return self.letters().filter(self.waiting_condition())
+
+    def waiting_condition(self) -> Q:
+        """Which of :meth:`letters` wait for this user, as a filter.
 
         The office: letters to accept or hand on (待受理, 已受理) anywhere. A head: their
         department's letters to accept, hand on or check (待受理, 已受理, 待审核). An editor:
@@ -135,7 +136,7 @@ class Staff:
                 Q(status=Letter.Status.PENDING, held_for_review=False)
                 | Q(status__in=(Letter.Status.ACCEPTED, Letter.Status.PROCESSING))
             )
-        return self.letters().filter(condition, merged_into__isnull=True)
+        return condition & Q(merged_into__isnull=True)
 
 
 def publishable(letter: Letter) -> bool:

@@ -16,16 +16,18 @@ a step the user's role does not allow is a 403.
 from __future__ import annotations
 
 import mimetypes
+from dataclasses import dataclass
 from urllib.parse import quote as url_quote
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -48,7 +50,7 @@ from zoneportal.core.ownership import office_condition
 from zoneportal.inspection.guards import check_reply
 from zoneportal.rectification import access as ledger_access
 
-from . import access, follow_up
+from . import access, follow_up, oversight
 from .admin_forms import StepForm, form_for, version
 from .models import Letter, LetterAttachment, LetterCategory, LetterEvent, Mailbox, SensitiveWord
 from .workflow import ACTIONS, IllegalTransition, perform
@@ -116,6 +118,29 @@ def staff_of(request: HttpRequest) -> access.Staff:
     if not hasattr(request, "_letters_staff"):
         request._letters_staff = access.Staff.of(request.user)
     return request._letters_staff
+
+
+@dataclass(frozen=True)
+class LetterCounts:
+    """What every admin page counts of the user's letters: the menu's 来信办理（n） and the red banner's."""
+
+    waiting: int
+    three_months: int
+
+
+def letter_counts(request: HttpRequest) -> LetterCounts:
+    """The user's waiting and three-month letters, counted in one query once per request.
+
+    The banner reads its first letters only when there are some, so most pages pay this query alone.
+    """
+    if not hasattr(request, "_letter_counts"):
+        staff = staff_of(request)
+        counts = staff.letters().aggregate(
+            waiting=Count("pk", filter=staff.waiting_condition()),
+            three_months=Count("pk", filter=oversight.three_month_condition(timezone.localdate())),
+        )
+        request._letter_counts = LetterCounts(counts["waiting"] or 0, counts["three_months"] or 0)
+    return request._letter_counts
 
 
 # ---- the listing -------------------------------------------------------------------------------

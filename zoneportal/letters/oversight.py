@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
-from zoneportal.core.ownership import is_office, user_departments
+from zoneportal.core.ownership import is_office, roles, user_departments
 from zoneportal.supervision import services as supervision
 from zoneportal.supervision.deadlines import NEAR_WORKING_DAYS, near_limit  # noqa: F401 (one rule, shown by 督办)
 from zoneportal.supervision.models import SupervisionItem
@@ -74,7 +74,7 @@ def headed_departments(user) -> QuerySet:
 
 def may_oversee(user) -> bool:
     """Whether ``user`` may open the 督办 list and the statistics (the office and department heads)."""
-    return is_office(user) or headed_departments(user).exists()
+    return is_office(user) or bool(roles(user).head_of)
 
 
 def overseen_letters(user) -> QuerySet:
@@ -132,11 +132,17 @@ def near_letters(letters: QuerySet | None = None, today: datetime.date | None = 
     return open_letters(letters).filter(due_on__gte=today, due_on__lt=near_limit(today))
 
 
+def three_month_condition(today: datetime.date) -> Q:
+    """Open letters never answered and received three months ago or earlier, as a filter."""
+    received_before = _start_of_day(three_months_cutoff(today) + datetime.timedelta(days=1))
+    return Q(status__in=OPEN_STATUSES, replied_at__isnull=True, received_at__lt=received_before)
+
+
 def three_month_letters(letters: QuerySet | None = None, today: datetime.date | None = None) -> QuerySet:
     """Open letters never answered and received three months ago or earlier (see the module docstring)."""
-    today = today or timezone.localdate()
-    received_before = _start_of_day(three_months_cutoff(today) + datetime.timedelta(days=1))
-    return open_letters(letters).filter(replied_at__isnull=True, received_at__lt=received_before)
+    return (Letter.objects.all() if letters is None else letters).filter(
+        three_month_condition(today or timezone.localdate())
+    )
 
 
 def letter_flags(letter: Letter, today: datetime.date | None = None) -> list[str]:

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import oversight_hooks  # noqa: F401 (importing registers the 督办 hooks)
-from .admin_views import InboxViewSet, LetterSettingsGroup, staff_of
+from .admin_views import InboxViewSet, LetterSettingsGroup, letter_counts, staff_of
 
 
 class InboxMenuItem(MenuItem):
@@ -22,7 +22,7 @@ class InboxMenuItem(MenuItem):
 
     def render_component(self, request: HttpRequest):
         """The menu entry, labelled with this user's count at this moment."""
-        count = staff_of(request).waiting().count()
+        count = letter_counts(request).waiting
         component = super().render_component(request)
         component.label = _("来信办理（%(count)s）") % {"count": count} if count else _("来信办理")
         return component

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy
 
 from zoneportal.core.models import Department
-from zoneportal.core.ownership import is_office, office_condition, user_departments
+from zoneportal.core.ownership import is_office, office_condition, roles
 
 from .models import RectificationItem
 
@@ -30,11 +30,7 @@ def department_ids(user) -> set[int]:
     """The departments ``user`` works for (as editor or head)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
-    cached = getattr(user, "_rectification_departments", None)
-    if cached is None:
-        cached = set(user_departments(user).values_list("pk", flat=True))
-        user._rectification_departments = cached
-    return cached
+    return set(roles(user).departments)
 
 
 def departments_for(user) -> QuerySet[Department]:

@@ -28,7 +28,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.models import Department
-from zoneportal.core.ownership import user_departments
+from zoneportal.core.ownership import roles, user_departments
 from zoneportal.rectification import access as ledger_access
 from zoneportal.rectification.models import RectificationItem
 from zoneportal.rectification.services import open_item
@@ -45,12 +45,12 @@ class SurveyPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action: str) -> bool:
         if not (user.is_active and user.is_authenticated):
             return False
-        return user.is_superuser or user_departments(user).exists()
+        return user.is_superuser or bool(roles(user).departments)
 
     def user_has_permission_for_instance(self, user, action: str, instance: Survey) -> bool:
         if not self.user_has_permission(user, action):
             return False
-        return user.is_superuser or user_departments(user).filter(pk=instance.department_id).exists()
+        return user.is_superuser or instance.department_id in roles(user).departments
 
     def instances_user_has_permission_for(self, user, action: str):
         if not self.user_has_permission(user, action):

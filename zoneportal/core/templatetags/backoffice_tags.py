@@ -2,12 +2,12 @@
 
 from django import template
 
-from zoneportal.core.branding import Brand, zone_brand
+from zoneportal.core.branding import Brand, cached_zone_brand
 
 register = template.Library()
 
 
-@register.simple_tag(name="zone_brand")
-def zone_brand_tag() -> Brand:
+@register.simple_tag(name="zone_brand", takes_context=True)
+def zone_brand_tag(context: template.Context) -> Brand:
     """``{% zone_brand as brand %}``: the zone's name and emblem for the admin's branding blocks."""
-    return zone_brand()
+    return cached_zone_brand(context.get("request"))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from zoneportal.letters import oversight
+from zoneportal.letters.admin_views import letter_counts
 
 register = template.Library()
 
@@ -24,11 +25,10 @@ def oversight_banner(context) -> str:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    letters = oversight.banner_letters(user, timezone.localdate())
-    first = list(letters.select_related("department")[:BANNER_LETTERS])
-    if not first:
+    count = letter_counts(request).three_months
+    if not count:
         return ""
-    count = len(first) if len(first) < BANNER_LETTERS else letters.count()
+    first = list(oversight.banner_letters(user, timezone.localdate()).select_related("department")[:BANNER_LETTERS])
     return render_to_string(
         "letters/oversight/banner.html",
         {"count": count, "letters": first, "more": count - len(first), "days": oversight.THREE_MONTHS_DAYS},
