@@ -7,8 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.inspection.test_site import WEEK_AFTER, article
+from zoneportal.core.ownership import office_people
 from zoneportal.inspection.site import run_inspection
-from zoneportal.letters.oversight import office_people
 
 pytestmark = pytest.mark.django_db
 

@@ -219,6 +219,11 @@ def office_condition(superusers: bool = True) -> Q:
     return condition | Q(is_superuser=True) if superusers else condition
 
 
+def office_people():
+    """Active users of the office (administrators who are not office staff are left out), for reminders."""
+    return get_user_model().objects.filter(is_active=True).filter(office_condition(superusers=False)).distinct()
+
+
 @dataclass(frozen=True)
 class Roles:
     """What a user is in the back office: office staff, editor or head of which departments, reviewer."""

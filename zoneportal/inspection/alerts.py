@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zoneportal.core.notifications import notify
+from zoneportal.core.ownership import office_people
 
 from .models import InspectionRun
 
@@ -32,8 +33,6 @@ def veto_message(run: InspectionRun) -> tuple[str, str]:
 
 def notify_office(run: InspectionRun) -> int:
     """E-mail the office's people about ``run``'s failed veto items; how many e-mails went out."""
-    from zoneportal.letters.oversight import office_people
-
     if not run.veto_failed:
         return 0
     subject, body = veto_message(run)

@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
-from zoneportal.core.ownership import is_office, roles, user_departments
+from zoneportal.core.ownership import is_office, office_people, roles, user_departments
 from zoneportal.supervision import services as supervision
 from zoneportal.supervision.deadlines import NEAR_WORKING_DAYS, near_limit  # noqa: F401 (one rule, shown by 督办)
 from zoneportal.supervision.models import SupervisionItem
@@ -304,7 +304,7 @@ def run_daily(today: datetime.date | None = None) -> DailyReport:
     """
     today = today or timezone.localdate()
     report = DailyReport(day=today)
-    office = list(supervision.office_people().exclude(email=""))
+    office = list(office_people().exclude(email=""))
     lines_for: dict[str, list[str]] = {}
     heads_of: dict[int, list] = {}
 

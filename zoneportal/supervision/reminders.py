@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zoneportal.core.notifications import notify
+from zoneportal.core.ownership import office_people
 
 from . import deadlines, services
 from .models import SupervisionItem, SupervisionNotice
@@ -62,7 +63,7 @@ def run_daily(today: datetime.date | None = None) -> Reminders:
     """Remind the office and the assigned departments' heads of items near or past their deadline."""
     today = today or timezone.localdate()
     report = Reminders(day=today)
-    office = list(services.office_people().exclude(email="").values_list("email", flat=True))
+    office = list(office_people().exclude(email="").values_list("email", flat=True))
     lines_for: dict[str, list[str]] = {}
     due = (
         SupervisionItem.objects.filter(state=SupervisionItem.State.OPEN, due_on__lt=deadlines.near_limit(today))

@@ -25,7 +25,7 @@ from wagtail.log_actions import log
 
 from zoneportal.core.models import Department, Leader
 from zoneportal.core.notifications import notify
-from zoneportal.core.ownership import is_office, office_condition
+from zoneportal.core.ownership import is_office, office_people
 
 from . import access, deadlines
 from .models import ProgressReport, SupervisionItem
@@ -42,11 +42,6 @@ ACTION_CANCEL = "supervision.cancel"
 def item_url(item: SupervisionItem) -> str:
     """The item's page in the back office, as an absolute address for e-mails."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("supervision:item", args=[item.pk])
-
-
-def office_people() -> QuerySet:
-    """Active users of the office (administrators who are not office staff are left out)."""
-    return get_user_model().objects.filter(is_active=True).filter(office_condition(superusers=False)).distinct()
 
 
 def department_staff(departments: Iterable[Department], heads_only: bool = False) -> QuerySet:
