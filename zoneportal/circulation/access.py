@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from zoneportal.core.models import Department
-from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, is_office, office_condition, user_departments
+from zoneportal.core.ownership import OFFICE_REVIEWERS_GROUP, is_office, office_condition, roles
 
 from .models import Distribution, OfficialDocument
 
@@ -25,14 +25,8 @@ State = OfficialDocument.State
 
 
 def department_ids(user) -> set[int]:
-    """The departments ``user`` works for (as editor or head), remembered for the request."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return set()
-    cached = getattr(user, "_circulation_departments", None)
-    if cached is None:
-        cached = set(user_departments(user).values_list("pk", flat=True))
-        user._circulation_departments = cached
-    return cached
+    """The departments ``user`` works for (as editor or head), from their roles read once a request."""
+    return set(roles(user).departments)
 
 
 def drafting_departments(user) -> QuerySet[Department]:

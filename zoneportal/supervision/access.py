@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from zoneportal.core.department_scope import works_for_a_department
 from zoneportal.core.ownership import is_office, user_departments
 
 from .models import SupervisionItem
@@ -16,7 +17,7 @@ from .models import SupervisionItem
 
 def may_use(user) -> bool:
     """Whether ``user`` may open the 督办事项 list: the office and the staff of a department."""
-    return is_office(user) or user_departments(user).exists()
+    return works_for_a_department(user)  # from the user's roles, read once a request
 
 
 def visible_items(user) -> QuerySet:
