@@ -18,7 +18,7 @@ PHONE = {"width": 375, "height": 740}
 def test_instruction_assigned_reported_on_a_phone_and_closed(portal_server, new_page):
     office = log_in(new_page, portal_server.url, "office_reviewer")
     office.goto(portal_server.url + "/admin/supervision/new/")
-    office.get_by_label("来源").select_option(label="领导批示")
+    office.locator("#id_source").select_option(label="领导批示")  # "来源说明" also has 来源 in its label
     office.locator("#id_title").fill(TITLE)
     office.get_by_label("批示领导").select_option(index=1)
     office.get_by_label("批示内容").fill("请招商分局牵头，倒排工期，确保年内完工。")
