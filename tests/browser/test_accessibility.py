@@ -10,10 +10,20 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
+# Colours are measured as drawn: a message still fading in (Wagtail's admin messages do) reads as low
+# contrast. Finite animations and transitions finish first; an endless one (a spinner) is left running.
+_SETTLE_ANIMATIONS = """async () => {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => null))),
+                      new Promise((resolve) => setTimeout(resolve, 5000))]);
+}"""
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core (vendored, injected from disk) on the current page."""
+    """Run axe-core (vendored, injected from disk) on the current page, once its animations have ended."""
+    page.wait_for_load_state()
+    page.evaluate(_SETTLE_ANIMATIONS)
     # Evaluated through the DevTools protocol, not added as an inline <script> the page's CSP would refuse.
     page.evaluate(AXE.read_text())
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

@@ -1,4 +1,5 @@
-"""An investor uses the English 招商网: switches language with the keyboard, sends an inquiry, gets a number."""
+"""An investor uses the English 招商网: switches language with the keyboard, sends an inquiry, gets a number;
+招商发展分局's editor finds it among the 投资线索 in the back office."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_review_flow import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +62,13 @@ def test_an_english_inquiry_becomes_a_lead(portal_server, new_page):
         "print(lead.company, lead.language, lead.status, lead.department.slug, sep='|')"
     )
     assert stored == "Tanaka Trading Ltd|en|new|zhaoshang"
+
+    # The investment bureau's editor opens 投资线索 from the menu and finds the inquiry, marked 新线索.
+    office = log_in(new_page, portal_server.url, "zhaoshang_editor")
+    office.get_by_role("link", name="投资线索").click()
+    row = office.locator("tr", has_text=tracking)
+    expect(row).to_contain_text("Tanaka Trading Ltd")
+    expect(row).to_contain_text("新线索")
+    row.get_by_role("link").first.click()
+    expect(office.locator("main")).to_contain_text("We would like to visit the Guihuashu park.")
+    expect(office.get_by_label("状态")).to_have_value("new")

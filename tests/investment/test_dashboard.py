@@ -489,9 +489,9 @@ def investment_queries(captured: CaptureQueriesContext) -> list[str]:
 
 
 #: The whole page's queries, the back office's frame included (docs/benchmarks.md names each): 9 for the
-#: figures, 1 for the filters' choices, 13 for the frame (Wagtail's own permission and profile reads among them,
-#: and the 网上办公 menu's two counts: unread notices and documents waiting for the user).
-PAGE_QUERIES = 23
+#: figures, 1 for the filters' choices, 12 for the frame (Wagtail's own permission and profile reads among them,
+#: and the 网上办公 menu's counts — unread notices, documents waiting for the user — in one).
+PAGE_QUERIES = 22
 
 
 def test_the_page_takes_a_bounded_number_of_queries(data, zone):

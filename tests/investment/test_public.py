@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -199,3 +201,31 @@ def test_overview_block_reads_the_records_and_follows_a_correction(
         row.save()
     html = client.get(url).content.decode()
     assert "17000" in html and "16500" not in html
+
+
+def test_cluster_block_charts_the_clusters_output_and_the_indicator_table_leaves_them_out(investment, client):
+    """产业集群产值: indicators tied to an industry are charted by industry; the zone's own table keeps the rest."""
+    from zoneportal.investment.models import Indicator
+    from zoneportal.portal.models import ContentPage
+
+    cluster = Indicator.objects.create(
+        name="新型建材产业集群产值",
+        unit="亿元",
+        industry=investment.building_materials,
+        department=investment.indicator.department,
+    )
+    IndicatorYear.objects.create(indicator=cluster, year=2015, target=Decimal("20"), actual=Decimal("21.5"))
+    body = [
+        {"type": "investment", "value": {"dataset": "clusters", "year": 2015, "caption": ""}},
+        {"type": "investment", "value": {"dataset": "indicators", "year": 2015, "caption": ""}},
+    ]
+    page = add_page(investment.zone.columns["disclosure"], ContentPage(title="产业目标", slug="chanye", body=body))
+    html = client.get(page.url).content.decode()
+    clusters, indicators = html.split("2015年主要经济指标")
+    assert "2015年产业集群产值" in clusters and 'data-chart="investment-clusters-2015-options"' in clusters
+    assert "新型建材产业集群产值" in clusters and "107.5" in clusters  # 完成率 computed: 21.5 of 20
+    options = json.loads(re.search(r'id="investment-clusters-2015-options"[^>]*>(.*?)</script>', clusters).group(1))
+    assert options["xAxis"]["data"] == ["新型建材"]  # drawn by industry
+    assert [series["data"] for series in options["series"]] == [[20.0], [21.5]]  # target, actual
+    assert "工业总产值" not in clusters
+    assert "工业总产值" in indicators and "新型建材产业集群产值" not in indicators

@@ -18,9 +18,11 @@ from wagtail import blocks
 class Dataset:
     PROJECTS = "projects"
     INDICATORS = "indicators"
+    CLUSTERS = "clusters"
     CHOICES = [
         (PROJECTS, gettext_lazy("招商引资项目到位资金（按项目）")),
         (INDICATORS, gettext_lazy("经济指标（目标与实绩）")),
+        (CLUSTERS, gettext_lazy("产业集群产值（目标与实绩）")),
     ]
 
 
@@ -62,19 +64,30 @@ def project_figures(year: int) -> dict[str, Any]:
     return {"items": items, "figures": figures, "chart": chart if items else None, "chart_height": 40 + 28 * len(items)}
 
 
-def indicator_figures(year: int) -> dict[str, Any]:
-    """Every indicator recorded for ``year``: target, actual, growth and 完成率 as computed."""
-    from . import public
+def indicator_figures(year: int, clusters: bool = False) -> dict[str, Any]:
+    """The zone's indicators recorded for ``year`` — or, with ``clusters``, the industry clusters' output
+    indicators, drawn as a chart: target, actual, growth and 完成率 as computed."""
+    from . import charts, public
     from .models import IndicatorYear
 
     rows = public.indicator_rows(public.Filters(year=year))
-    notes = dict(IndicatorYear.objects.filter(year=year).values_list("indicator_id", "indicator__note"))
+    recorded = {
+        pk: (note, industry)
+        for pk, note, industry in IndicatorYear.objects.filter(year=year).values_list(
+            "indicator_id", "indicator__note", "indicator__industry__name"
+        )
+    }
+    rows = [row for row in rows if (recorded.get(row["id"], ("", None))[1] is not None) == clusters]
     for row in rows:
-        row["note"] = notes.get(row["id"], "")
+        row["note"], row["industry"] = recorded.get(row["id"], ("", None))
+    unit = rows[0]["unit"] if rows else ""
+    chart = charts.target_actual_bars([row["industry"] for row in rows], rows, unit) if clusters and rows else None
     return {
         "rows": rows,
         "has_target": any(row["target"] is not None for row in rows),
         "has_actual": any(row["actual"] is not None for row in rows),
+        "chart": chart,
+        "chart_height": 320,
     }
 
 
@@ -100,7 +113,7 @@ class InvestmentFiguresBlock(blocks.StructBlock):
         else:
             texts += [
                 f"{row['name']} {row['target'] or ''} {row['actual'] or ''} {row['unit']} {row['note']}"
-                for row in indicator_figures(value["year"])["rows"]
+                for row in indicator_figures(value["year"], clusters=value["dataset"] == Dataset.CLUSTERS)["rows"]
             ]
         return [text for text in texts if text]
 
@@ -110,6 +123,6 @@ class InvestmentFiguresBlock(blocks.StructBlock):
         if value["dataset"] == Dataset.PROJECTS:
             context.update(project_figures(year))
         else:
-            context.update(indicator_figures(year))
+            context.update(indicator_figures(year, clusters=value["dataset"] == Dataset.CLUSTERS))
         context["options_id"] = f"investment-{value['dataset']}-{year}-options"
         return context

@@ -34,8 +34,12 @@ def _number(value: Decimal | None) -> float | None:
 
 
 def year_bars(rows: list[dict[str, Any]], unit: str) -> dict[str, Any]:
-    """Bars of target and actual figure per year (a missing figure is a gap, not zero)."""
-    years = [_("%(year)d年") % {"year": row["year"]} for row in rows]
+    """Bars of target and actual figure per year."""
+    return target_actual_bars([_("%(year)d年") % {"year": row["year"]} for row in rows], rows, unit)
+
+
+def target_actual_bars(categories: list[str], rows: list[dict[str, Any]], unit: str) -> dict[str, Any]:
+    """Bars of each row's target and actual figure above its category (a missing figure is a gap, not zero)."""
     series = [
         (_("目标"), "target", TARGET_COLOUR),
         (_("实绩"), "actual", ACTUAL_COLOUR),
@@ -46,7 +50,7 @@ def year_bars(rows: list[dict[str, Any]], unit: str) -> dict[str, Any]:
         "legend": {"top": 0},
         "grid": {"left": 8, "right": 16, "top": 32, "bottom": 8, "containLabel": True},
         "tooltip": {"trigger": "axis"},
-        "xAxis": {"type": "category", "data": years},
+        "xAxis": {"type": "category", "data": categories},
         "yAxis": {"type": "value", "name": unit},
         "series": [
             {

@@ -109,7 +109,7 @@ def build(builder: DemoBuilder) -> None:
             f"演示项目2014年到位资金合计{task.arrived}万元，与报告的{facts.INVESTMENT_2014_ACTUAL}万元不符"
         )
     tick()
-    build_indicators(invest)
+    build_indicators(invest, industries)
     tick()
 
 
@@ -134,9 +134,10 @@ def build_park(spec: content.ParkSpec, department, industries: dict[str, Industr
     return park
 
 
-def build_indicators(department) -> None:
+def build_indicators(department, industries: dict[str, Industry]) -> None:
     """2015's results as that year's actual figures, the 2020 goals as targets, the clusters' output goals."""
     rows: dict[str, tuple[str, str]] = {}  # indicator name → (unit, note)
+    industry_of: dict[str, Industry] = {}
     values: dict[str, dict[int, dict[str, Decimal]]] = {}
 
     def add(name: str, unit: str, note: str, year: int, kind: str, value) -> None:
@@ -150,8 +151,13 @@ def build_indicators(department) -> None:
         add(name, unit, note, content.TARGET_YEAR, "target", value)
     for name, value in facts.CLUSTERS_2020:
         add(f"{name}产值", content.CLUSTER_UNIT, "", content.TARGET_YEAR, "target", value)
+        industry_of[f"{name}产值"] = industries[content.CLUSTER_INDUSTRIES[name]]
     for order, (name, (unit, note)) in enumerate(rows.items(), start=1):
-        indicator = saved(Indicator(name=name, unit=unit, note=note, department=department, sort_order=order))
+        indicator = saved(
+            Indicator(
+                name=name, unit=unit, note=note, industry=industry_of.get(name), department=department, sort_order=order
+            )
+        )
         for year, figures in values[name].items():
             saved(IndicatorYear(indicator=indicator, year=year, **figures))
 

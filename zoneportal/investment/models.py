@@ -622,6 +622,15 @@ class Indicator(ClusterableModel):
     name = models.CharField(_("指标名称"), max_length=60, unique=True)
     unit = models.CharField(_("单位"), max_length=20)
     note = models.CharField(_("说明"), max_length=200, blank=True)
+    industry = models.ForeignKey(
+        Industry,
+        verbose_name=_("产业集群"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        help_text=_("产业集群的产值指标选其产业；全区经济指标留空"),
+    )
     department = owning_department()
     sort_order = models.PositiveIntegerField(_("排序"), default=100)
 
@@ -630,6 +639,7 @@ class Indicator(ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("unit")]),
         FieldPanel("note"),
+        FieldPanel("industry"),
         FieldPanel("department"),
         FieldPanel("sort_order"),
         YearlyInlinePanel("years", heading=_("年度目标与实绩"), label=_("年度")),

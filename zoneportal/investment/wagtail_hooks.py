@@ -45,7 +45,7 @@ class IndicatorFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Indicator
-        fields = ["department"]
+        fields = ["department", "industry"]
 
 
 class ExportingIndexView(TableExportMixin, IndexView):
@@ -133,7 +133,7 @@ class IndicatorViewSet(InvestmentViewSetMixin, SnippetViewSet):
     index_view_class = ExportingIndexView
     icon = "list-ol"
     menu_label = _("经济指标")
-    list_display = ["name", "unit", "department"]
+    list_display = ["name", "unit", "industry", "department"]
     filterset_class = IndicatorFilterSet
     search_fields = ["name"]
 

@@ -61,18 +61,17 @@ def sent_notices(user) -> QuerySet[Notice]:
     return Notice.objects.filter(sender__in=sending_departments(user))
 
 
-def unread_count(user) -> int:
-    """How many published notices addressed to ``user``'s departments they have not opened yet (one query)."""
+def unread(user) -> QuerySet[Notice]:
+    """The published notices addressed to ``user``'s departments that they have not opened yet."""
     if not getattr(user, "is_authenticated", False):
-        return 0
+        return Notice.objects.none()
     in_department = Q(departments__editors_group__user=user) | Q(departments__heads_group__user=user)
-    return (
-        Notice.objects.filter(in_department, state=Notice.State.PUBLISHED)
-        .exclude(receipts__user=user)
-        .values("pk")
-        .distinct()
-        .count()
-    )
+    return Notice.objects.filter(in_department, state=Notice.State.PUBLISHED).exclude(receipts__user=user).distinct()
+
+
+def unread_count(user) -> int:
+    """How many notices ``user`` has not opened yet (one query)."""
+    return unread(user).values("pk").count()
 
 
 def recipient_people(notice: Notice) -> QuerySet:

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from zoneportal.core.menus import ONLINE_OFFICE_MENU_HOOK
+from zoneportal.core.menus import ONLINE_OFFICE_MENU_HOOK, CountedMenuItem
 
 from . import access, services, views
 
@@ -33,23 +33,24 @@ def register_urls() -> list:
     return [path("notices/", include((urlpatterns, "notices"), namespace="notices"))]
 
 
-class NoticesMenuItem(MenuItem):
-    """通知, with the person's unread count in its label (one query per page of the back office)."""
+class NoticesMenuItem(CountedMenuItem):
+    """通知, with the person's unread count in its label."""
 
     def is_shown(self, request: HttpRequest) -> bool:
         return views.may_use(request.user)
 
-    def render_component(self, request: HttpRequest):
-        component = super().render_component(request)
-        unread = access.unread_count(request.user)
-        if unread:
-            component.label = _("通知（%(count)s 条未读）") % {"count": unread}
-        return component
-
 
 @hooks.register(ONLINE_OFFICE_MENU_HOOK)
 def register_menu_item() -> MenuItem:
-    return NoticesMenuItem(gettext_lazy("通知"), reverse("notices:index"), name="notices", icon_name="mail", order=10)
+    return NoticesMenuItem(
+        gettext_lazy("通知"),
+        reverse("notices:index"),
+        waiting=access.unread,
+        counted_label=lambda count: _("通知（%(count)s 条未读）") % {"count": count},
+        name="notices",
+        icon_name="mail",
+        order=10,
+    )
 
 
 @hooks.register("register_log_actions")

@@ -1193,11 +1193,11 @@ ARTICLES = [
         date="2016-09-15 10:00",
         department="zhaoshang",
         summary="新能源、新材料、食品、建材和文化旅游五大产业集群。",
-        cover="chart-clusters-2020",
+        cover="map-zoning",
         body=(
             "“十三五”时期，开发区将用足用活动边区优势资源，通过建设大基地和扶持大企业，着力打造新能源工业、新材料工业、"
             "食品工业、建材工业和文化旅游五大产业集群。",
-            ("img", "chart-clusters-2020"),
+            ("img", "map-zoning"),
             "重点抓好原材料产业、建材产业、新能源产业等五大产业项目库项目的招商工作。",
         ),
         keywords="产业集群,招商方向",

@@ -137,5 +137,14 @@ SIGNED_2015 = {
 RESULT_YEAR = 2015
 TARGET_YEAR = 2020
 SAME_INDICATOR = {"规模企业": "规模以上工业企业"}
-#: The 2020 output goals of the industry clusters become indicators “<cluster>产值” in 亿元.
+#: The 2020 output goals of the industry clusters become indicators “<cluster>产值” in 亿元, each tied to its
+#: industry (the goals name 旅游产业; the zone's cluster of it is 民族旅游产品).
 CLUSTER_UNIT = "亿元"
+CLUSTER_INDUSTRIES = {
+    "新型建材产业集群": "新型建材",
+    "原材料产业集群": "原材料",
+    "农副产品加工业集群": "农副产品加工",
+    "商贸流通": "商贸流通",
+    "新能源产业集群": "新能源",
+    "旅游产业": "民族旅游产品",
+}

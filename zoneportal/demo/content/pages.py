@@ -366,7 +366,7 @@ CONTENT_PAGES = [
                 [[name, park, where, area or "—"] for name, park, area, where in facts.ZONING],
             ),
             ("heading", "六大重点产业"),
-            ("image", "chart-clusters-2020"),
+            ("investment", "clusters", 2020, "到2020年六大重点产业产值目标"),
         ),
         updated_note="依据：来凤经济开发区工业园区建设专题（2016年9月）",
         keywords="未来展望,十三五,产业布局",
@@ -387,7 +387,7 @@ CONTENT_PAGES = [
                 "着力打造新能源工业、新材料工业、食品工业、建材工业和文化旅游五大产业集群。培植壮大10家核心企业，"
                 "引进新上20个投资过亿元的重大项目。",
             ),
-            ("image", "chart-clusters-2020"),
+            ("investment", "clusters", 2020, "到2020年六大重点产业产值目标"),
             ("heading", "可持续发展目标"),
             (
                 "p",
