@@ -65,10 +65,10 @@ def test_an_english_inquiry_becomes_a_lead(portal_server, new_page):
 
     # The investment bureau's editor opens 投资线索 from the menu and finds the inquiry, marked 新线索.
     office = log_in(new_page, portal_server.url, "zhaoshang_editor")
-    office.get_by_role("link", name="投资线索").click()
+    office.get_by_role("navigation", name="主菜单").get_by_role("link", name="投资线索").click()
     row = office.locator("tr", has_text=tracking)
     expect(row).to_contain_text("Tanaka Trading Ltd")
     expect(row).to_contain_text("新线索")
     row.get_by_role("link").first.click()
     expect(office.locator("main")).to_contain_text("We would like to visit the Guihuashu park.")
-    expect(office.get_by_label("状态")).to_have_value("new")
+    expect(office.locator("#id_status")).to_have_value("new")
