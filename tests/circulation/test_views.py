@@ -6,12 +6,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from tests.letters.test_inbox import sidebar_labels
 from zoneportal.circulation import services
 from zoneportal.circulation.models import DocumentAttachment, OfficialDocument
 
-from .conftest import walk_to
+from .conftest import make_draft, walk_to
 
 State = OfficialDocument.State
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -50,6 +51,31 @@ def test_a_draft_with_an_attachment_is_saved_privately(zone):
     # Nobody off the route gets it.
     outsider = client_for(zone.users["finance_editor"]).get(reverse("circulation:attachment", args=[attachment.pk]))
     assert outsider.status_code == 403
+
+
+def test_the_drafter_removes_an_attachment_from_the_draft(zone, django_capture_on_commit_callbacks):
+    client = client_for(zone.users["invest_editor"])
+    uploads = [SimpleUploadedFile(name, PDF, content_type="application/pdf") for name in ("旧方案.pdf", "新方案.pdf")]
+    client.post(reverse("circulation:new"), {**draft_data(zone), "attachments": uploads})
+    document = OfficialDocument.objects.get()
+    old, new = (document.attachments.get(original_name=name) for name in ("旧方案.pdf", "新方案.pdf"))
+    edit = reverse("circulation:edit", args=[document.pk])
+    form = client.get(edit).content.decode()
+    assert "删除附件" in form and "旧方案.pdf" in form
+    # Another draft's attachment is not one of this form's choices: refused, nothing removed, the text kept.
+    other = make_draft(zone, title="另一份草稿")
+    other_file = DocumentAttachment.objects.create(document=other, file=SimpleUploadedFile("别的.pdf", PDF))
+    refused = client.post(edit, {**draft_data(zone, title="改过的标题"), "remove_attachments": [other_file.pk]})
+    assert refused.status_code == 400 and "改过的标题" in refused.content.decode()
+    assert DocumentAttachment.objects.count() == 3
+    storage, stored = old.file.storage, old.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit, {**draft_data(zone), "remove_attachments": [old.pk]})
+    assert response.status_code == 302
+    assert list(document.attachments.values_list("original_name", flat=True)) == ["新方案.pdf"]
+    assert not storage.exists(stored) and new.file.storage.exists(new.file.name)
+    entry = ModelLogEntry.objects.filter(action="circulation.edit").latest("pk")
+    assert entry.data["removed"] == ["旧方案.pdf"]
 
 
 def test_a_disguised_program_is_refused_and_the_text_kept(zone):
@@ -137,6 +163,21 @@ def test_the_office_list_is_the_offices(zone, draft, name):
     assert client_for(zone.users["invest_head"]).get(reverse(name)).status_code == 403
     response = client_for(zone.users["reviewer"]).get(reverse(name))
     assert response.status_code == 200 and draft.title in response.content.decode()
+
+
+def test_a_long_list_is_paged(zone, monkeypatch):
+    from zoneportal.circulation import views
+
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)  # three drafts make two pages
+    for number in range(3):
+        make_draft(zone, title=f"第{number + 1}份草稿")
+    editor = client_for(zone.users["invest_editor"])
+    first = editor.get(reverse("circulation:mine")).content.decode()
+    assert "第3份草稿" in first and "第2份草稿" in first and "第1份草稿" not in first  # newest first
+    assert 'class="pagination"' in first and "?p=2" in first
+    second = editor.get(reverse("circulation:mine"), {"p": 2}).content.decode()
+    assert "第1份草稿" in second and "第3份草稿" not in second
+    assert "第3份草稿" in editor.get(reverse("circulation:mine"), {"p": "x"}).content.decode()  # malformed: page 1
 
 
 def test_lists_and_the_menu_count(zone, draft):

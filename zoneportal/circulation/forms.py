@@ -12,7 +12,7 @@ from zoneportal.core.uploads import check_upload
 from zoneportal.rectification.forms import MultipleFileField
 
 from . import access
-from .models import OfficialDocument
+from .models import DocumentAttachment, OfficialDocument
 
 #: A document's attachments: the usual office formats, each checked by its content.
 ATTACHMENT_EXTENSIONS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "ofd", "jpg", "jpeg", "png")
@@ -37,6 +37,13 @@ class StaffChoiceField(forms.ModelMultipleChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
+class AttachmentChoiceField(forms.ModelMultipleChoiceField):
+    """A draft's attachments by the names they were uploaded with."""
+
+    def label_from_instance(self, obj: DocumentAttachment) -> str:
+        return obj.original_name
+
+
 class DocumentForm(forms.ModelForm):
     """拟稿: a new draft or the drafter's changes; the department is one the user drafts for."""
 
@@ -51,6 +58,13 @@ class DocumentForm(forms.ModelForm):
         required=False,
         help_text=_("可上传 PDF、Word、WPS、Excel、OFD 或图片，每个不超过 20 MB，最多 10 个"),
     )
+    remove_attachments = AttachmentChoiceField(
+        label=_("删除附件"),
+        queryset=DocumentAttachment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("勾选的附件在保存草稿时删除"),
+    )
 
     class Meta:
         model = OfficialDocument
@@ -64,6 +78,10 @@ class DocumentForm(forms.ModelForm):
         self.fields["signers"].queryset = staff_users()
         self.fields["handling_days"].min_value = 1
         self.fields["handling_days"].widget.attrs["min"] = 1
+        if self.instance.pk and self.instance.attachments.exists():
+            self.fields["remove_attachments"].queryset = self.instance.attachments.all()
+        else:
+            del self.fields["remove_attachments"]
 
     def clean_handling_days(self) -> int:
         days = self.cleaned_data["handling_days"]

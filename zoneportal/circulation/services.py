@@ -105,11 +105,29 @@ def _store(document: OfficialDocument, files: Iterable[UploadedFile], user) -> l
     return names
 
 
+def _remove(document: OfficialDocument, attachments: Iterable[DocumentAttachment]) -> list[str]:
+    """Delete a draft's attachments; their files go once the deletion is committed."""
+    names = []
+    for attachment in document.attachments.filter(pk__in=[attachment.pk for attachment in attachments]):
+        stored, storage = attachment.file.name, attachment.file.storage
+        attachment.delete()
+        transaction.on_commit(lambda stored=stored, storage=storage: storage.delete(stored))
+        names.append(attachment.original_name)
+    return names
+
+
 @transaction.atomic
 def save_draft(
-    document: OfficialDocument, *, user, reviewers=(), signers=(), files: Iterable[UploadedFile] = ()
+    document: OfficialDocument,
+    *,
+    user,
+    reviewers=(),
+    signers=(),
+    files: Iterable[UploadedFile] = (),
+    removed: Iterable[DocumentAttachment] = (),
 ) -> OfficialDocument:
-    """拟稿: save a new draft by ``user`` or the drafter's changes to a draft, with its attachments.
+    """拟稿: save a new draft by ``user`` or the drafter's changes to a draft, with its attachments added and
+    ``removed`` (the draft's own) deleted.
 
     The fields are validated by the form first; the department must be one ``user`` drafts for.
     """
@@ -130,7 +148,10 @@ def save_draft(
     document.reviewers.set(reviewers)
     document.signers.set(signers)
     names = _store(document, files, user)
-    log(instance=document, action=ACTION_CREATE if new else ACTION_EDIT, user=user, data={"files": names})
+    data = {"files": names}
+    if not new and (removed_names := _remove(document, removed)):
+        data["removed"] = removed_names
+    log(instance=document, action=ACTION_CREATE if new else ACTION_EDIT, user=user, data=data)
     return document
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -44,13 +45,16 @@ class DocumentListView(View):
             documents = OfficialDocument.objects.filter(drafter=request.user)
         else:
             documents = OfficialDocument.objects.all()
-        documents = documents.select_related("department").order_by("-updated_at", "-pk")[:LIST_PAGE_SIZE]
-        rows = [(document, deadlines.is_overdue(document)) for document in documents]
+        paginator = Paginator(documents.select_related("department").order_by("-updated_at", "-pk"), LIST_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("p"))  # a malformed or too large number: the first or last page
+        rows = [(document, deadlines.is_overdue(document)) for document in page]
         return render(
             request,
             "circulation/list.html",
             {
                 "rows": rows,
+                "page": page,
+                "elided_page_range": paginator.get_elided_page_range(page.number),
                 "tab": self.tab,
                 "page_title": self.titles[self.tab],
                 "may_draft": access.drafting_departments(request.user).exists(),
@@ -92,6 +96,7 @@ class DocumentFormView(View):
                 reviewers=form.cleaned_data["reviewers"],
                 signers=form.cleaned_data["signers"],
                 files=form.cleaned_data["attachments"],
+                removed=form.cleaned_data.get("remove_attachments", ()),
             )
         except services.TransitionRefused as refusal:
             form.add_error(None, refusal.message)
