@@ -94,7 +94,7 @@ def test_indicators_2015_and_2020(built):
     output = Indicator.objects.get(name="工业总产值")
     assert output.unit == "亿元" and output.series()[0].actual == Decimal("34.35")
     assert Indicator.objects.get(name="新型建材产业集群产值").series()[0].target == Decimal("20")
-    # Each cluster's output goal belongs to its industry (the 产业集群产值 chart draws them by it); the zone's own don't.
+    # Each cluster's output goal belongs to its industry (the 产业集群产值 chart draws them by it), the zone's not.
     assert dict(Indicator.objects.filter(industry__isnull=False).values_list("name", "industry__name")) == {
         f"{cluster}产值": content.CLUSTER_INDUSTRIES[cluster] for cluster, _value in facts.CLUSTERS_2020
     }
