@@ -156,3 +156,27 @@ class Distribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} → {self.department}"
+
+
+class StepReminder(models.Model):
+    """办理提醒记录: one reminder of one person about one document's step on one day (never two the same day)."""
+
+    document = models.ForeignKey(
+        OfficialDocument, verbose_name=_("公文"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("日期"))
+    state = models.CharField(_("所处环节"), max_length=20, choices=OfficialDocument.State.choices)
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "user", "day"], name="circulation_one_reminder_per_person_day")
+        ]
+        verbose_name = _("办理提醒记录")
+        verbose_name_plural = _("办理提醒记录")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.document} · {self.user}"

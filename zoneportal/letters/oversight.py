@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import is_office, office_people, roles, user_departments
+from zoneportal.core.reminders import claim, days_left_text
 from zoneportal.supervision import services as supervision
 from zoneportal.supervision.deadlines import NEAR_WORKING_DAYS, near_limit  # noqa: F401 (one rule, shown by 督办)
 from zoneportal.supervision.models import SupervisionItem
@@ -262,28 +263,15 @@ class DailyReport:
     recipients: list[str] = field(default_factory=list)
 
 
-def _claim(day: datetime.date, flag: str, letter: Letter) -> bool:
-    """Record today's reminder of ``letter``; False when one was recorded already."""
-    try:
-        with transaction.atomic():
-            OversightNotice.objects.create(day=day, flag=flag, letter=letter)
-    except IntegrityError:
-        return False
-    return True
-
-
 def _admin_url(name: str, *args) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def _letter_line(letter: Letter, flag: str, today: datetime.date) -> str:
-    days = letter.working_days_left(today)
     if flag == FLAG_THREE_MONTHS:
         state = _("收信已 %(days)s 天未答复") % {"days": (today - timezone.localdate(letter.received_at)).days}
-    elif days < 0:
-        state = _("已超期 %(days)s 个工作日") % {"days": -days}
     else:
-        state = _("剩余 %(days)s 个工作日") % {"days": days}
+        state = days_left_text(letter.due_on, today)
     return _("%(flag)s：%(number)s《%(subject)s》，%(department)s，答复期限 %(due)s，%(state)s。%(url)s") % {
         "flag": _(FLAG_LABELS[flag]),
         "number": letter.tracking_number,
@@ -328,7 +316,7 @@ def run_daily(today: datetime.date | None = None) -> DailyReport:
     with transaction.atomic():
         for letter in flagged:
             flag = letter_flags(letter, today)[0]
-            if _claim(today, flag, letter):
+            if claim(OversightNotice, day=today, flag=flag, letter=letter):
                 report.letters += 1
                 add(_letter_line(letter, flag, today), letter.department)
 

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from zoneportal.core.models import Department
-from zoneportal.core.notifications import notify
-from zoneportal.core.workdays import add_working_days, is_working_day, working_days_left
+from zoneportal.core.reminders import claim, days_left_text, send_digests
+from zoneportal.core.workdays import add_working_days, is_working_day
 
 from . import access
 from .models import Notice, NoticeAttachment, NoticeReceipt, NoticeReminder
@@ -238,16 +238,6 @@ def unsigned_people(notice: Notice):
     return access.recipient_people(notice).exclude(pk__in=signed)
 
 
-def _claim(notice: Notice, user, day: datetime.date) -> bool:
-    """Record today's reminder of ``user`` about ``notice``; False when one was recorded already."""
-    try:
-        with transaction.atomic():
-            NoticeReminder.objects.create(notice=notice, user=user, day=day)
-    except IntegrityError:
-        return False
-    return True
-
-
 def admin_url(notice: Notice) -> str:
     """The notice's address in the back office, as e-mails give it."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("notices:detail", args=[notice.pk])
@@ -257,28 +247,18 @@ def notice_line(notice: Notice, today: datetime.date) -> str:
     """One line of a reminder: urgency, title, sender, deadline with the working days left, address."""
     line = f"【{notice.get_urgency_display()}】{notice.title}（{notice.sender}）"
     if notice.deadline:
-        days = working_days_left(notice.deadline, today)
-        if days < 0:
-            left = _("已超期 %(days)s 个工作日") % {"days": -days}
-        else:
-            left = _("剩余 %(days)s 个工作日") % {"days": days}
+        left = days_left_text(notice.deadline, today)
         line += _("，签收期限 %(date)s（%(left)s）") % {"date": notice.deadline.isoformat(), "left": left}
     return f"{line}\n{admin_url(notice)}"
-
-
-def _send(lines_for: dict, subject: str, intro: str) -> int:
-    """One e-mail per person listing their lines; returns how many went out."""
-    sent = 0
-    for email, lines in sorted(lines_for.items()):
-        sent += notify(subject=subject, body="\n\n".join([intro, *lines]), email=email)
-    return sent
 
 
 def _announce(notice: Notice) -> None:
     """Tell the recipients (by e-mail) that a notice arrived."""
     today = timezone.localdate()
     lines = {person.email: [notice_line(notice, today)] for person in access.recipient_people(notice).exclude(email="")}
-    _send(lines, _("新通知：%(title)s") % {"title": notice.title}, _("您所在单位收到一份通知，请登录后台阅读并签收："))
+    send_digests(
+        lines, _("新通知：%(title)s") % {"title": notice.title}, _("您所在单位收到一份通知，请登录后台阅读并签收：")
+    )
 
 
 @dataclass
@@ -301,7 +281,7 @@ def remind(notice: Notice, *, user, today: datetime.date | None = None) -> Remin
     lines_for: dict[str, list[str]] = {}
     with transaction.atomic():
         for person in unsigned_people(notice):
-            if not _claim(notice, person, today):
+            if not claim(NoticeReminder, notice=notice, user=person, day=today):
                 result.already += 1
                 continue
             result.reminded += 1
@@ -309,7 +289,7 @@ def remind(notice: Notice, *, user, today: datetime.date | None = None) -> Remin
                 lines_for[person.email] = [notice_line(notice, today)]
         log(instance=notice, action=ACTION_REMIND, user=user, data={"count": result.reminded})
     subject = _("通知催办：%(title)s") % {"title": notice.title}
-    result.emails = _send(lines_for, subject, _("请尽快阅读并签收以下通知："))
+    result.emails = send_digests(lines_for, subject, _("请尽快阅读并签收以下通知："))
     return result
 
 
@@ -330,12 +310,12 @@ def run_daily(today: datetime.date | None = None) -> Reminded:
     with transaction.atomic():
         for notice in due.order_by("deadline", "pk"):
             for person in unsigned_people(notice):
-                if not _claim(notice, person, today):
+                if not claim(NoticeReminder, notice=notice, user=person, day=today):
                     result.already += 1
                     continue
                 result.reminded += 1
                 if person.email:
                     lines_for.setdefault(person.email, []).append(notice_line(notice, today))
     subject = _("通知签收提醒（%(day)s）") % {"day": today.isoformat()}
-    result.emails = _send(lines_for, subject, _("以下通知临近或已过签收期限，请尽快阅读并签收："))
+    result.emails = send_digests(lines_for, subject, _("以下通知临近或已过签收期限，请尽快阅读并签收："))
     return result

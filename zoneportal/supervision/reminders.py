@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import office_people
+from zoneportal.core.reminders import claim, days_left_text
 
 from . import deadlines, services
 from .models import SupervisionItem, SupervisionNotice
@@ -33,28 +34,14 @@ class Reminders:
     recipients: list[str] = field(default_factory=list)
 
 
-def _claim(day: datetime.date, item: SupervisionItem, flag: str) -> bool:
-    """Record today's reminder of ``item``; False when one was recorded already."""
-    try:
-        with transaction.atomic():
-            SupervisionNotice.objects.create(day=day, item=item, flag=flag)
-    except IntegrityError:
-        return False
-    return True
-
-
 def _line(item: SupervisionItem, flag: str, today: datetime.date) -> str:
-    days = item.working_days_left(today)
-    state = (
-        _("已超期 %(days)s 个工作日") % {"days": -days} if days < 0 else _("剩余 %(days)s 个工作日") % {"days": days}
-    )
     return _("%(flag)s：%(title)s（%(source)s），牵头部门 %(department)s，督办期限 %(due)s，%(state)s。%(url)s") % {
         "flag": _(FLAG_LABELS[flag]),
         "title": item.title,
         "source": item.get_source_display(),
         "department": item.lead_department.name,
         "due": item.due_on.isoformat(),
-        "state": state,
+        "state": days_left_text(item.due_on, today),
         "url": services.item_url(item),
     }
 
@@ -74,7 +61,7 @@ def run_daily(today: datetime.date | None = None) -> Reminders:
     with transaction.atomic():
         for item in due:
             flag = deadlines.flag(item, today)
-            if not _claim(today, item, flag):
+            if not claim(SupervisionNotice, day=today, item=item, flag=flag):
                 continue
             report.items += 1
             line = _line(item, flag, today)
