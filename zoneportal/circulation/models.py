@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zoneportal.core.models import Department
+from zoneportal.core.models import Department, PersonReminder
 from zoneportal.core.storage import private_storage
 
 
@@ -158,18 +158,13 @@ class Distribution(models.Model):
         return f"{self.document} → {self.department}"
 
 
-class StepReminder(models.Model):
+class StepReminder(PersonReminder):
     """办理提醒记录: one reminder of one person about one document's step on one day (never two the same day)."""
 
     document = models.ForeignKey(
         OfficialDocument, verbose_name=_("公文"), on_delete=models.CASCADE, related_name="reminders"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="+"
-    )
-    day = models.DateField(_("日期"))
     state = models.CharField(_("所处环节"), max_length=20, choices=OfficialDocument.State.choices)
-    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
 
     class Meta:
         constraints = [

@@ -5,6 +5,7 @@ two user groups (editors and heads), a collection for its images and documents,
 and a three-step review workflow. ``zoneportal.core.ownership`` wires these up.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -251,3 +252,17 @@ def not_a_weekend(day) -> str:
         "date": f"{day:%Y-%m-%d}",
         "weekday": WEEKDAY_NAMES[day.weekday()],
     }
+
+
+class PersonReminder(models.Model):
+    """催办记录 of one person on one day; each app adds what it was about and the unique constraint that keeps
+    a day's reminder from going out twice (``core.reminders.claim``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("日期"))
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+
+    class Meta:
+        abstract = True

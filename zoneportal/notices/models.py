@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
-from zoneportal.core.models import Department
+from zoneportal.core.models import Department, PersonReminder
 from zoneportal.core.storage import private_storage
 
 #: What the body of a notice may contain (Wagtail's rich-text features: everything else is stripped).
@@ -97,15 +97,10 @@ class NoticeReceipt(models.Model):
         return f"{self.notice} · {self.user}"
 
 
-class NoticeReminder(models.Model):
+class NoticeReminder(PersonReminder):
     """催办记录: one reminder of one person about one notice on one day (never two the same day)."""
 
     notice = models.ForeignKey(Notice, verbose_name=_("通知"), on_delete=models.CASCADE, related_name="reminders")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="+"
-    )
-    day = models.DateField(_("日期"))
-    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
 
     class Meta:
         constraints = [
