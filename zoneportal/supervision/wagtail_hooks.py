@@ -12,6 +12,7 @@ from wagtail.log_actions import LogFormatter
 from zoneportal.core.menus import ONLINE_OFFICE_MENU_HOOK
 
 from . import access, services
+from .dashboard import add_deadline_panel
 from .views import AttachmentView, ItemCreateView, ItemExportView, ItemIndexView, ItemView
 
 urlpatterns = [
@@ -26,6 +27,9 @@ urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_supervision_urls():
     return [path("supervision/", include((urlpatterns, "supervision"), namespace="supervision"))]
+
+
+hooks.register("construct_homepage_panels", add_deadline_panel)
 
 
 class SupervisionMenuItem(MenuItem):
