@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from zoneportal.core.models import Department
-from zoneportal.core.uploads import check_upload
-from zoneportal.rectification.forms import MultipleFileField
+from zoneportal.core.uploads import MultipleFileField, check_upload
 
 from . import access
 from .models import DocumentAttachment, OfficialDocument

@@ -1,4 +1,4 @@
-"""Forms of the review (三审) dialogs."""
+"""Forms of the review (三审) dialogs, and what the apps' own forms share."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -25,3 +25,19 @@ class ApproveWithCommentForm(TaskStateCommentForm):
     """The 通过并附意见 dialog (the comment is optional)."""
 
     comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea({"rows": 3}))
+
+
+class DescribedFieldsForm(forms.Form):
+    """A form whose inputs point (``aria-describedby``) at their error and help texts, as screen readers need."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = [f"{bound.auto_id}-errors"] if name in self.errors else []
+            if field.help_text:
+                described.append(f"{bound.auto_id}-helptext")
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+            if name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"

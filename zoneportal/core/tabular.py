@@ -163,6 +163,15 @@ def xlsx_records(file: ImportFile, header: Callable[[Iterable[str]], list[str]])
         stream.close()
 
 
+#: What a spreadsheet would run as a formula at the start of a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """A cell (of a CSV above all) that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], output: IO[bytes], title: str = "") -> None:
     """One worksheet: ``header`` then ``rows``; text that looks like a formula stays text."""
     from openpyxl import Workbook

@@ -149,3 +149,20 @@ class CheckedDocumentForm(BaseDocumentForm):
                     return
                 error = ValidationError(rest)
         super().add_error(field, error)
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files under one name (Django's documented pattern); cleans to a list, empty when none were
+    chosen. Each file is still checked by the form (``check_upload``)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []

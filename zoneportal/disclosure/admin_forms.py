@@ -13,8 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zoneportal.core.uploads import check_upload
-from zoneportal.letters.public_forms import MultipleFileField
+from zoneportal.core.uploads import MultipleFileField, check_upload
 
 from . import deadlines
 from .models import DisclosureRequest

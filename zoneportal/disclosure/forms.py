@@ -13,12 +13,11 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from zoneportal.core.uploads import MultipleFileField, MultipleFileInput
 from zoneportal.letters.forms import LANDLINE, MOBILE, normalise_phone
 from zoneportal.letters.numbers import query_code_matches
 from zoneportal.letters.public_forms import (
     ACCEPT,
-    MultipleFileField,
-    MultipleFileInput,
     ProtectedFormMixin,
     check_attachment,
     normalise_tracking_number,

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from zoneportal.surveys.exports import safe
+from zoneportal.core.tabular import formula_safe
 
 from .figures import percent
 from .party import FIVE_ONES
@@ -441,7 +441,7 @@ def all_charts(overview: Overview) -> list[Chart]:
 
 def _cell(value: Any) -> Any:
     """A cell for a spreadsheet: numbers stay numbers, text is never run as a formula."""
-    return safe(value) if isinstance(value, str) else value
+    return formula_safe(value) if isinstance(value, str) else value
 
 
 def to_csv(chart: Chart) -> bytes:

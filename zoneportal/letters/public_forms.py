@@ -15,7 +15,7 @@ from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from zoneportal.core.uploads import check_upload
+from zoneportal.core.uploads import MultipleFileField, MultipleFileInput, check_upload
 
 from . import captcha
 from .forms import CONTENT_MAX, LetterForm
@@ -41,22 +41,6 @@ def submission_key_from(token: str) -> str | None:
         return signing.Signer(salt=SUBMISSION_SALT).unsign(token or "")
     except signing.BadSignature:
         return None
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files under one name; cleans to a list (empty when none were chosen)."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None) -> list[UploadedFile]:
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 def check_attachment(upload: UploadedFile) -> str | None:

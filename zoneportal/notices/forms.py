@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zoneportal.core.forms import DescribedFieldsForm
 from zoneportal.core.models import Department
-from zoneportal.core.uploads import check_upload
-from zoneportal.rectification.forms import DescribedFieldsForm, MultipleFileField
+from zoneportal.core.uploads import MultipleFileField, check_upload
 
 from . import access
 from .models import Notice

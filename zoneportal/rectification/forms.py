@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from zoneportal.core.uploads import check_upload
+from zoneportal.core.forms import DescribedFieldsForm
+from zoneportal.core.uploads import MultipleFileField, check_upload
 
 from . import access
 
@@ -24,40 +25,6 @@ class RectificationItemForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "department" in self.fields and self.for_user is not None:
             self.fields["department"].queryset = access.departments_for(self.for_user)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field (Django's documented pattern); each is checked on its own."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None) -> list[UploadedFile]:
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(upload, initial) for upload in data if upload]
-        return [single(data, initial)] if data else []
-
-
-class DescribedFieldsForm(forms.Form):
-    """A form whose inputs point (``aria-describedby``) at their error and help texts, as screen readers need."""
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name, field in self.fields.items():
-            bound = self[name]
-            described = [f"{bound.auto_id}-errors"] if name in self.errors else []
-            if field.help_text:
-                described.append(f"{bound.auto_id}-helptext")
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-            if name in self.errors:
-                field.widget.attrs["aria-invalid"] = "true"
 
 
 class RectifiedForm(DescribedFieldsForm):

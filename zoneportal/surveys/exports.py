@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from zoneportal.core.tabular import formula_safe
+
 from .models import Question, ResponseFile, Survey
 
 Kind = Question.Kind
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(survey: Survey) -> list[tuple[str, Question | None, str]]:
@@ -74,18 +75,13 @@ def table(survey: Survey) -> tuple[list[str], list[list[str]]]:
     return fixed_headings(survey) + [heading for heading, _q, _r in cols], rows
 
 
-def safe(text: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def as_csv(survey: Survey) -> bytes:
     headings, rows = table(survey)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headings)
     for row in rows:
-        writer.writerow([safe(cell) for cell in row])
+        writer.writerow([formula_safe(cell) for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -96,7 +92,7 @@ def as_xlsx(survey: Survey) -> bytes:
     sheet.title = _("答卷")
     sheet.append(headings)
     for row in rows:
-        sheet.append([safe(cell) for cell in row])
+        sheet.append([formula_safe(cell) for cell in row])
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
