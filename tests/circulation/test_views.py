@@ -48,9 +48,15 @@ def test_a_draft_with_an_attachment_is_saved_privately(zone):
     assert attachment.original_name == "方案.pdf" and attachment.file.name.startswith("circulation/")
     download = client.get(reverse("circulation:attachment", args=[attachment.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert download["Content-Disposition"] == "attachment; filename*=UTF-8''%E6%96%B9%E6%A1%88.pdf"
+    assert download["X-Content-Type-Options"] == "nosniff" and "no-store" in download["Cache-Control"]
     # Nobody off the route gets it.
     outsider = client_for(zone.users["finance_editor"]).get(reverse("circulation:attachment", args=[attachment.pk]))
     assert outsider.status_code == 403
+    # A file gone from the disk is a 404 in Chinese, not a server error.
+    attachment.file.storage.delete(attachment.file.name)
+    gone = client.get(reverse("circulation:attachment", args=[attachment.pk]))
+    assert gone.status_code == 404
 
 
 def test_the_drafter_removes_an_attachment_from_the_draft(zone, django_capture_on_commit_callbacks):

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +20,7 @@ from django.views import View
 
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.ownership import is_office
+from zoneportal.core.storage import private_download
 
 from . import access, deadlines, services
 from .forms import CompleteForm, DistributeForm, DocumentForm, OpinionForm, SignForm
@@ -286,4 +287,4 @@ class AttachmentView(View):
         attachment = get_object_or_404(DocumentAttachment.objects.select_related("document"), pk=pk)
         if not access.on_route(request.user, attachment.document):
             return forbidden(request)
-        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+        return private_download(attachment.file, attachment.original_name)

@@ -32,12 +32,12 @@ from wagtail.permissions import register_permission_policy
 from zoneportal.core.admin_views import answer_denial_with_403, forbidden
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import is_office
+from zoneportal.core.storage import private_download
 from zoneportal.core.workdays import working_days_left
 from zoneportal.letters.admin_views import OfficeOnlyPolicy, yes_no
 
 from . import deadlines, statistics
 from .admin_forms import StepForm, form_for
-from .files import download
 from .models import OPEN_STATUSES, AnnualReport, DisclosureRequest
 from .workflow import ACTIONS, allowed_actions, event_label, perform
 
@@ -271,7 +271,8 @@ def request_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     if denied:
         return denied
     item = get_object_or_404(R, pk=pk)
-    return download(get_object_or_404(item.files, pk=file_pk))
+    request_file = get_object_or_404(item.files, pk=file_pk)
+    return private_download(request_file.file, request_file.original_name)
 
 
 # ---- statistics --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from zoneportal.core.network import over_limit
+from zoneportal.core.storage import private_download
 from zoneportal.letters import captcha
 from zoneportal.letters.public_forms import normalise_tracking_number, submission_key_from
 from zoneportal.portal.models import ColumnPage
@@ -29,7 +30,6 @@ from zoneportal.portal.paging import page_of
 from zoneportal.portal.visibility import visible_to_public
 
 from . import deadlines
-from .files import download
 from .forms import CorrectionForm, LookupForm, RequestForm
 from .models import AnnualReport, DisclosureRequest, RequestFile
 from .pages import DisclosureIndexPage
@@ -249,4 +249,4 @@ def status_file(request: HttpRequest, page: DisclosureIndexPage, number: str, fi
     if isinstance(found, HttpResponse):
         return found
     item = get_object_or_404(found.files, pk=file_id, role=RequestFile.Role.REPLY)
-    return _private(download(item))
+    return _private(private_download(item.file, item.original_name))

@@ -15,16 +15,14 @@ a step the user's role does not allow is a 403.
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
-from urllib.parse import quote as url_quote
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -47,6 +45,7 @@ from zoneportal.core.admin_views import forbidden
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import office_condition
+from zoneportal.core.storage import private_download
 from zoneportal.inspection.guards import check_reply
 from zoneportal.rectification import access as ledger_access
 
@@ -574,17 +573,7 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpRespons
         return forbidden(request)
     letter = get_letter(staff, pk)
     item = get_object_or_404(LetterAttachment, pk=attachment_pk, letter=letter)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    content_type = mimetypes.guess_type(item.file.name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
-    # Always a download, never rendered in the admin's origin; the citizen's own file name, encoded.
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{url_quote(item.original_name)}"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(item.file, item.original_name)
 
 
 class InboxViewSet(ViewSet):

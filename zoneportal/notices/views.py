@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from wagtail.models import ModelLogEntry
 from zoneportal.core.admin_views import forbidden
 from zoneportal.core.department_scope import works_for_a_department
 from zoneportal.core.ownership import is_office
+from zoneportal.core.storage import private_download
 from zoneportal.core.workdays import working_days_left
 
 from . import access, services
@@ -279,7 +280,7 @@ class AttachmentView(NoticeMixin, View):
         attachment = get_object_or_404(NoticeAttachment.objects.select_related("notice"), pk=pk)
         if not access.may_read(request.user, attachment.notice):
             return forbidden(request)
-        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+        return private_download(attachment.file, attachment.original_name)
 
 
 @dataclass(frozen=True)

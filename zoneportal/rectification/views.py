@@ -11,7 +11,7 @@ from __future__ import annotations
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from wagtail.admin.widgets.button import Button
 
 from zoneportal.core.admin_views import answer_denial_with_403, forbidden
 from zoneportal.core.models import Department
+from zoneportal.core.storage import private_download
 
 from . import access, deadlines, services
 from .forms import CloseForm, RectificationItemForm, RectifiedForm, ReturnForm
@@ -328,7 +329,7 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_object_or_404(RectificationEvidence.objects.select_related("item"), pk=pk)
     if not access.may_see(request.user, evidence.item):
         raise Http404(_("没有这个文件"))
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+    return private_download(evidence.file, evidence.original_name)
 
 
 class LedgerViewSet(ModelViewSet):

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, QuerySet, When
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from zoneportal.core.models import Department
 from zoneportal.core.ownership import is_office, user_departments
+from zoneportal.core.storage import private_download
 from zoneportal.core.tabular import write_xlsx
 
 from . import access, deadlines, services
@@ -314,6 +315,4 @@ class AttachmentView(View):
         report = get_object_or_404(ProgressReport.objects.exclude(attachment=""), pk=pk)
         if not access.visible_items(request.user).filter(pk=report.item_id).exists():
             raise Http404
-        return FileResponse(
-            report.attachment.open("rb"), as_attachment=True, filename=report.attachment_name or "attachment"
-        )
+        return private_download(report.attachment, report.attachment_name or "attachment")
