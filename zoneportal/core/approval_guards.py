@@ -1,8 +1,13 @@
-"""Checks other apps run before a review step is approved (the compliance checks before publishing).
+"""Checks other apps run before a review step is approved, or before a text goes public (the compliance
+checks before publishing).
 
 ``ReviewTask.on_action`` asks each registered guard before an approval. A guard returns ``None`` to let
 the approval go ahead, or the URL to send the reviewer to instead (where it explains what stops it); the
 task then stays where it is. Core knows no guard by name: an app registers its own in ``ready()``.
+
+A text check (``register_text_check``) is asked before a text written by staff is made public outside the page
+workflow — a letter's reply when it is approved and when it is put on the site. It raises ``ValidationError`` to
+stop it (inside the transaction that would publish it, so nothing is half-written) and logs any warnings itself.
 """
 
 from __future__ import annotations
@@ -28,3 +33,22 @@ def refusal(task_state, user) -> str | None:
         if url:
             return url
     return None
+
+
+#: ``check(obj, text, user)``: raises ``ValidationError`` to stop ``text`` (about ``obj``) going public.
+TextCheck = Callable[[object, str, object], None]
+
+_text_checks: list[TextCheck] = []
+
+
+def register_text_check(check: TextCheck) -> None:
+    """Ask ``check`` before every text made public outside the page workflow (once, however often ``ready()``
+    runs)."""
+    if check not in _text_checks:
+        _text_checks.append(check)
+
+
+def check_public_text(obj, text: str, user) -> None:
+    """Run every registered text check on ``text``; the first that refuses raises ``ValidationError``."""
+    for check in _text_checks:
+        check(obj, text, user)

@@ -11,9 +11,11 @@ class InspectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from zoneportal.core.approval_guards import register_approval_guard
+        from zoneportal.core.approval_guards import register_approval_guard, register_text_check
 
-        from .guards import approval_guard
+        from .guards import approval_guard, check_reply
 
-        # The 三审's ReviewTask asks every guard before an approval (core stays unaware of this app).
+        # The 三审's ReviewTask asks every guard before an approval, the letters every text check before a
+        # reply goes public (core and letters stay unaware of this app).
         register_approval_guard(approval_guard)
+        register_text_check(check_reply)

@@ -42,11 +42,11 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from zoneportal.core.admin_views import forbidden
+from zoneportal.core.approval_guards import check_public_text
 from zoneportal.core.models import Department
 from zoneportal.core.notifications import notify
 from zoneportal.core.ownership import office_condition
 from zoneportal.core.storage import private_download
-from zoneportal.inspection.guards import check_reply
 from zoneportal.rectification import access as ledger_access
 
 from . import access, follow_up, oversight
@@ -528,7 +528,7 @@ def take_step(staff: access.Staff, letter: Letter, step: str, form: StepForm) ->
             return step
         if step == access.PUBLISH:
             if arguments["publish"] and current.reply:
-                check_reply(current, current.reply, staff.user)
+                check_public_text(current, current.reply, staff.user)
             current.is_published = arguments["publish"]
             current.save(update_fields=["is_published"])
             action = "publish" if current.is_published else "unpublish"

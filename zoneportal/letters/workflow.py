@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zoneportal.core.approval_guards import check_public_text
 from zoneportal.core.workdays import add_working_days
-from zoneportal.inspection.guards import check_reply
 
 from .models import Letter, LetterEvent
 
@@ -100,7 +100,7 @@ def perform(
             raise ValidationError(_("请填写“%(action)s”的理由。") % {"action": action.label})
         if action_name == "approve_reply":
             # The reply becomes public: the compliance checks first (an ID number stops it, with the reason).
-            check_reply(current, changes.get("draft_reply", current.draft_reply), user)
+            check_public_text(current, changes.get("draft_reply", current.draft_reply), user)
         from_status = current.status
         _apply(current, action_name, note=note, department=department, changes=changes)
         if action.target:
