@@ -73,7 +73,7 @@ def generate(pages: int, seed: int) -> None:
     from wagtail.documents.models import Document
     from wagtail.models import Collection, Locale, Page, Site
 
-    from tests.inspection.files import docx_bytes
+    from zoneportal.demo.documents import docx
     from zoneportal.portal.models import ArticleAttachment, ArticlePage, ColumnPage, HomePage
 
     if ArticlePage.objects.count() >= pages:
@@ -100,7 +100,8 @@ def generate(pages: int, seed: int) -> None:
             if number == 0:
                 text.append(f"联系人身份证号 {ID_NUMBER}")
             document = Document(title=f"附件{number}", collection=collection)
-            document.file = ContentFile(docx_bytes(*text), name=f"bench-{number}.docx")
+            # The demo's Word form: a title, an empty table, then the paragraphs.
+            document.file = ContentFile(docx(f"附件{number}", [], text), name=f"bench-{number}.docx")
             document.save()
             documents.append(document)
 
