@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zoneportal.core.models import Department, PersonReminder
+from zoneportal.core.models import Department, PersonReminder, StaffAttachment
 from zoneportal.core.storage import private_storage
 
 
@@ -89,31 +89,17 @@ class OfficialDocument(models.Model):
         return self.title
 
 
-class DocumentAttachment(models.Model):
+class DocumentAttachment(StaffAttachment):
     """公文附件: stored privately, served only to people on the document's route."""
 
     document = models.ForeignKey(
         OfficialDocument, verbose_name=_("公文"), on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(_("文件"), storage=private_storage, upload_to="circulation/%Y/%m/")
-    original_name = models.CharField(_("原文件名"), max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("上传人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
+    class Meta(StaffAttachment.Meta):
         verbose_name = _("公文附件")
         verbose_name_plural = _("公文附件")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Distribution(models.Model):

@@ -266,3 +266,27 @@ class PersonReminder(models.Model):
 
     class Meta:
         abstract = True
+
+
+class StaffAttachment(models.Model):
+    """A file staff attached (checked by its content, kept in private storage, served by ``private_download``):
+    the name it was uploaded with, who uploaded it and when. Each app adds what it belongs to and its ``file``
+    (its own folder)."""
+
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -28,7 +28,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
-from zoneportal.core.models import Department
+from zoneportal.core.models import Department, StaffAttachment
 from zoneportal.core.storage import private_storage
 from zoneportal.portal.models import SectionPage
 from zoneportal.portal.paging import page_of
@@ -175,31 +175,17 @@ class RectificationMeasure(Orderable):
         return self.text
 
 
-class RectificationEvidence(models.Model):
+class RectificationEvidence(StaffAttachment):
     """佐证材料: a file attached when an item is reported rectified (staff only, checked by content)."""
 
     item = models.ForeignKey(
         RectificationItem, verbose_name=_("整改事项"), on_delete=models.CASCADE, related_name="evidence_files"
     )
     file = models.FileField(_("文件"), storage=private_storage, upload_to="rectification/%Y/%m/")
-    original_name = models.CharField(_("原文件名"), max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("上传人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
+    class Meta(StaffAttachment.Meta):
         verbose_name = _("佐证材料")
         verbose_name_plural = _("佐证材料")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class LedgerPage(RoutablePageMixin, SectionPage):
