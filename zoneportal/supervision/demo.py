@@ -23,6 +23,10 @@ INSTRUCTION = (
 )
 REQUIREMENTS = "每月 25 日前反馈项目用地报批和建设进展；遇到需管委会协调的问题及时报告。"
 PROGRESS = "已与企业对接，用地预审材料已报国土分局，厂房设计方案正在修改。"
+#: A meeting decision due on the next working day: the office's and 招商's dashboards flag it (督办事项提醒).
+MEETING_TITLE = "落实管委会主任办公会议定：入园企业用电报装协调"
+MEETING_REFERENCE = "管委会主任办公会议纪要（演示）"
+MEETING_REQUIREMENTS = "会同供电部门梳理入园企业用电报装清单，明确完成时限，办结后书面报告管委会办公室。"
 
 
 def steps() -> int:
@@ -30,7 +34,8 @@ def steps() -> int:
 
 
 def build(builder) -> None:
-    """The director's instruction on the first demo project, and the lead department's first report."""
+    """The director's instruction on the first demo project with the lead department's first report, and a
+    meeting decision due on the next working day."""
     leader = Leader.objects.order_by("sort_order", "pk").first()
     project = Project.objects.order_by("pk").first()
     lead = builder.departments[LEAD_DEPARTMENT]
@@ -50,6 +55,15 @@ def build(builder) -> None:
         working_days=10,
     )
     services.report_progress(item, lead.heads_group.user_set.order_by("pk").first(), text=PROGRESS, percent=20)
+    services.assign(
+        user=builder.reviewer,
+        title=MEETING_TITLE,
+        source=SupervisionItem.Source.MEETING,
+        source_reference=MEETING_REFERENCE,
+        lead_department=lead,
+        requirements=MEETING_REQUIREMENTS,
+        working_days=1,
+    )
     builder.progress.tick()
 
 
