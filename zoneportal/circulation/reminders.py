@@ -10,15 +10,13 @@ are reminded until they complete (办结) their copy.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
-from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zoneportal.core.reminders import claim, days_left_text, send_digests
+from zoneportal.core.notifications import admin_address
+from zoneportal.core.reminders import Reminded, days_left_text, remind_once_today
 from zoneportal.core.workdays import add_working_days, is_working_day
 
 from . import access
@@ -29,15 +27,6 @@ State = OfficialDocument.State
 REMIND_WORKING_DAYS = 1
 
 
-@dataclass
-class Reminded:
-    """What one run did: people reminded of a document, reminders already sent today, e-mails sent."""
-
-    reminded: int = 0
-    already: int = 0
-    emails: int = 0
-
-
 def document_line(document: OfficialDocument, today: datetime.date) -> str:
     """One line of a reminder: urgency, title, step, its deadline with the working days left, address."""
     return _("【%(urgency)s】%(title)s（%(state)s），办理期限 %(due)s（%(left)s）\n%(url)s") % {
@@ -46,30 +35,25 @@ def document_line(document: OfficialDocument, today: datetime.date) -> str:
         "state": document.get_state_display(),
         "due": document.step_deadline.isoformat(),
         "left": days_left_text(document.step_deadline, today),
-        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("circulation:document", args=[document.pk]),
+        "url": admin_address(reverse("circulation:document", args=[document.pk])),
     }
 
 
 def run_daily(today: datetime.date | None = None) -> Reminded:
     """Remind the assignees of every step due within one working day or past; nothing on a day off."""
     today = today or timezone.localdate()
-    result = Reminded()
     if not is_working_day(today):
-        return result
+        return Reminded()
     due = OfficialDocument.objects.filter(
         step_deadline__lte=add_working_days(today, REMIND_WORKING_DAYS),
         state__in=[State.REVIEW, State.SIGNING, State.SIGNED, State.DISTRIBUTED],
     ).select_related("department")
-    lines_for: dict[str, list[str]] = {}
-    with transaction.atomic():
-        for document in due.order_by("step_deadline", "pk"):
-            for person in access.assignees(document):
-                if not claim(StepReminder, document=document, user=person, day=today, state=document.state):
-                    result.already += 1
-                    continue
-                result.reminded += 1
-                if person.email:
-                    lines_for.setdefault(person.email, []).append(document_line(document, today))
-    subject = _("公文办理提醒（%(day)s）") % {"day": today.isoformat()}
-    result.emails = send_digests(lines_for, subject, _("以下公文临近或已过办理期限，请登录后台尽快办理："))
-    return result
+    return remind_once_today(
+        due.order_by("step_deadline", "pk"),
+        people=access.assignees,
+        model=StepReminder,
+        record=lambda document, person: {"document": document, "user": person, "day": today, "state": document.state},
+        line=lambda document: document_line(document, today),
+        subject=_("公文办理提醒（%(day)s）") % {"day": today.isoformat()},
+        intro=_("以下公文临近或已过办理期限，请登录后台尽快办理："),
+    )

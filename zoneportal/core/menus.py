@@ -49,9 +49,8 @@ class CountedMenuItem(MenuItem):
 
     def render_component(self, request: HttpRequest):
         component = super().render_component(request)  # a new component each time: the item is shared
-        count = _counts_read(request).get(self.name)
-        if count is None:  # drawn outside its menu
-            count = waiting_counts(request, [self])[self.name]
+        # Read by the submenu (OnlineOfficeMenu) for all its counted entries before it draws them.
+        count = request._zoneportal_waiting_counts.get(self.name, 0)
         if count:
             component.label = self.counted_label(count)
         return component
@@ -77,10 +76,6 @@ def waiting_counts(request: HttpRequest, items: Iterable[CountedMenuItem]) -> di
         for item in items
     }
     return get_user_model().objects.filter(pk=request.user.pk).values(**counts).get()
-
-
-def _counts_read(request: HttpRequest) -> dict[str, int]:
-    return getattr(request, "_zoneportal_waiting_counts", {})
 
 
 class OnlineOfficeMenu(Menu):

@@ -82,3 +82,8 @@ def notify(*, subject: str, body: str, phone: str = "", email: str = "") -> bool
             logger.exception("e-mail notification failed")
             ok = False
     return ok
+
+
+def admin_address(path: str) -> str:
+    """A back-office path as e-mails give it, under ``WAGTAILADMIN_BASE_URL``."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zoneportal.core.notifications import notify
+from zoneportal.core.notifications import admin_address, notify
 from zoneportal.core.ownership import office_people
 
 from .models import InspectionRun
@@ -16,7 +15,7 @@ from .models import InspectionRun
 
 def run_url(run: InspectionRun) -> str:
     """The run's page in the back office (网站自查 › 自查结果, this run chosen)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("inspection_runs") + f"?run={run.pk}"
+    return admin_address(reverse("inspection_runs") + f"?run={run.pk}")
 
 
 def veto_message(run: InspectionRun) -> tuple[str, str]:

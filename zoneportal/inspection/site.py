@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from zoneportal.core.dashboard import column_freshness
+from zoneportal.core.notifications import admin_address
 from zoneportal.core.progress import Progress
 
 from .alerts import notify_office_on_commit
@@ -87,7 +88,7 @@ def page_url(page: Page, cache_object: object | None = None) -> str:
 
 
 def _admin_url(name: str, *args) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+    return admin_address(reverse(name, args=args))
 
 
 def home_pages(now: datetime.datetime) -> IndicatorResult:

@@ -11,13 +11,12 @@ import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zoneportal.core.notifications import notify
+from zoneportal.core.notifications import admin_address, notify
 from zoneportal.core.ownership import office_condition
 from zoneportal.core.tabular import write_xlsx
 
@@ -175,7 +174,7 @@ def to_pdf(report: WeeklyReport) -> bytes:
 def download_url(fmt: str, start: datetime.date) -> str:
     """The absolute address of the week's report in ``fmt`` (``xlsx`` or ``pdf``) in the back office."""
     path = reverse("inspection_weekly_report", args=[fmt])
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}?week={start.isoformat()}"
+    return admin_address(f"{path}?week={start.isoformat()}")
 
 
 def send_weekly_report(day: datetime.date) -> dict:

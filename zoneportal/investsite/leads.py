@@ -12,7 +12,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.log_actions import log
 
 from zoneportal.core.department_scope import DepartmentPermissionPolicy
-from zoneportal.core.notifications import notify
+from zoneportal.core.notifications import admin_address, notify
 from zoneportal.core.ownership import is_office, roles
 from zoneportal.investment.models import Project, Stage
 
@@ -64,7 +64,7 @@ def notify_new_lead(lead: InvestorLead) -> int:
                 _("计划投资额：%(value)s") % {"value": lead.planned_investment or "—"},
                 _("留言：%(value)s") % {"value": lead.message},
                 "",
-                _("在后台查看：%(url)s") % {"url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + edit_url},
+                _("在后台查看：%(url)s") % {"url": admin_address(edit_url)},
             ]
         )
     return sum(notify(subject=subject, body=body, email=email) for email in lead_recipients(lead))

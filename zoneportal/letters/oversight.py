@@ -29,7 +29,6 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -38,7 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zoneportal.core.models import Department
-from zoneportal.core.notifications import notify
+from zoneportal.core.notifications import admin_address, notify
 from zoneportal.core.ownership import is_office, office_people, roles, user_departments
 from zoneportal.core.reminders import claim, days_left_text
 from zoneportal.supervision import services as supervision
@@ -264,7 +263,7 @@ class DailyReport:
 
 
 def _admin_url(name: str, *args) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+    return admin_address(reverse(name, args=args))
 
 
 def _letter_line(letter: Letter, flag: str, today: datetime.date) -> str:

@@ -11,7 +11,6 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -21,7 +20,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from zoneportal.core.models import Department
-from zoneportal.core.reminders import claim, days_left_text, send_digests
+from zoneportal.core.notifications import admin_address
+from zoneportal.core.reminders import Reminded, claim, days_left_text, remind_once_today, send_digests
 from zoneportal.core.workdays import add_working_days, is_working_day
 
 from . import access
@@ -240,7 +240,7 @@ def unsigned_people(notice: Notice):
 
 def admin_url(notice: Notice) -> str:
     """The notice's address in the back office, as e-mails give it."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("notices:detail", args=[notice.pk])
+    return admin_address(reverse("notices:detail", args=[notice.pk]))
 
 
 def notice_line(notice: Notice, today: datetime.date) -> str:
@@ -259,15 +259,6 @@ def _announce(notice: Notice) -> None:
     send_digests(
         lines, _("新通知：%(title)s") % {"title": notice.title}, _("您所在单位收到一份通知，请登录后台阅读并签收：")
     )
-
-
-@dataclass
-class Reminded:
-    """What a reminder run did: people reminded, people already reminded today, e-mails sent."""
-
-    reminded: int = 0
-    already: int = 0
-    emails: int = 0
 
 
 def remind(notice: Notice, *, user, today: datetime.date | None = None) -> Reminded:
@@ -300,22 +291,17 @@ def run_daily(today: datetime.date | None = None) -> Reminded:
     finds today's :class:`NoticeReminder` rows and sends nothing twice. One e-mail per person.
     """
     today = today or timezone.localdate()
-    result = Reminded()
     if not is_working_day(today):
-        return result
+        return Reminded()
     due = Notice.objects.filter(
         state=State.PUBLISHED, deadline__lte=add_working_days(today, REMIND_WORKING_DAYS)
     ).select_related("sender")
-    lines_for: dict[str, list[str]] = {}
-    with transaction.atomic():
-        for notice in due.order_by("deadline", "pk"):
-            for person in unsigned_people(notice):
-                if not claim(NoticeReminder, notice=notice, user=person, day=today):
-                    result.already += 1
-                    continue
-                result.reminded += 1
-                if person.email:
-                    lines_for.setdefault(person.email, []).append(notice_line(notice, today))
-    subject = _("通知签收提醒（%(day)s）") % {"day": today.isoformat()}
-    result.emails = send_digests(lines_for, subject, _("以下通知临近或已过签收期限，请尽快阅读并签收："))
-    return result
+    return remind_once_today(
+        due.order_by("deadline", "pk"),
+        people=unsigned_people,
+        model=NoticeReminder,
+        record=lambda notice, person: {"notice": notice, "user": person, "day": today},
+        line=lambda notice: notice_line(notice, today),
+        subject=_("通知签收提醒（%(day)s）") % {"day": today.isoformat()},
+        intro=_("以下通知临近或已过签收期限，请尽快阅读并签收："),
+    )

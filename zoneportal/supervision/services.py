@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,7 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from zoneportal.core.models import Department, Leader
-from zoneportal.core.notifications import notify
+from zoneportal.core.notifications import admin_address, notify
 from zoneportal.core.ownership import is_office, office_people
 
 from . import access, deadlines
@@ -41,7 +40,7 @@ ACTION_CANCEL = "supervision.cancel"
 
 def item_url(item: SupervisionItem) -> str:
     """The item's page in the back office, as an absolute address for e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("supervision:item", args=[item.pk])
+    return admin_address(reverse("supervision:item", args=[item.pk]))
 
 
 def department_staff(departments: Iterable[Department], heads_only: bool = False) -> QuerySet:
