@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import asdict
 
 from django_tasks import task
 
@@ -15,5 +16,4 @@ def circulation_daily(day: str | None = None) -> dict:
 
     ``day`` (ISO date) defaults to today; running it twice on one day sends nothing twice.
     """
-    result = reminders.run_daily(datetime.date.fromisoformat(day) if day else None)
-    return {"reminded": result.reminded, "already": result.already, "emails": result.emails}
+    return asdict(reminders.run_daily(datetime.date.fromisoformat(day) if day else None))

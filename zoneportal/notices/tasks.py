@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import asdict
 
 from django_tasks import task
 
@@ -15,6 +16,4 @@ def notices_daily(day: str | None = None) -> dict:
 
     ``day`` (ISO date) defaults to today; running it twice on one day sends nothing twice.
     """
-    today = datetime.date.fromisoformat(day) if day else None
-    result = services.run_daily(today)
-    return {"reminded": result.reminded, "already": result.already, "emails": result.emails}
+    return asdict(services.run_daily(datetime.date.fromisoformat(day) if day else None))
