@@ -77,9 +77,9 @@ def indicator_figures(year: int, clusters: bool = False) -> dict[str, Any]:
             "indicator_id", "indicator__note", "indicator__industry__name"
         )
     }
-    rows = [row for row in rows if (recorded.get(row["id"], ("", None))[1] is not None) == clusters]
+    rows = [row for row in rows if (recorded[row["id"]][1] is not None) == clusters]  # rows of ``year`` only
     for row in rows:
-        row["note"], row["industry"] = recorded.get(row["id"], ("", None))
+        row["note"], row["industry"] = recorded[row["id"]]
     unit = rows[0]["unit"] if rows else ""
     chart = charts.target_actual_bars([row["industry"] for row in rows], rows, unit) if clusters and rows else None
     return {
